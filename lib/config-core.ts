@@ -1,0 +1,140 @@
+// The configuration schema, shared by the console (lib/config.ts), the lab scripts (lab/) and tests.
+// No "server-only" here so that node scripts can import it; the browser never does.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/** Where `npm run lab:up` writes the endpoints it used (read by the console at start). */
+export const LAB_DIR = path.resolve(process.env.LAB_DIR ?? path.join(process.cwd(), ".lab"));
+export const LAB_ENDPOINTS_FILE = path.join(LAB_DIR, "endpoints.json");
+
+const port = z.coerce.number().int().min(1).max(65535);
+const csv = z
+  .string()
+  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.string().min(1)).min(1));
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** Every variable, its default and what it points at; the README's configuration table mirrors this. */
+export const envSchema = z.object({
+  CONSOLE_HOST: z.string().default("127.0.0.1"),
+  CONSOLE_PORT: port.default(3000),
+
+  PG_HOST: z.string().default("127.0.0.1"),
+  PG_PORT: port.default(55432),
+  PG_USER: z.string().default("sudoers"),
+  PG_PASSWORD: z.string().default("sudoers"),
+  PG_OLTP_DB: z.string().default("liga_sudoers"),
+  PG_DW_DB: z.string().default("liga_sudoers_dw"),
+  /** The warehouse may live on its own server (as in docker/compose.yml); defaults to PG_HOST/PG_PORT. */
+  PG_DW_HOST: z.string().optional(),
+  PG_DW_PORT: port.optional(),
+  PG_CONSOLE_DB: z.string().default("lab_console"),
+  /** How Kafka Connect (which may run elsewhere, e.g. in Docker) reaches the OLTP database. */
+  PG_HOST_FOR_CONNECT: z.string().optional(),
+
+  KAFKA_BROKERS: csv.default(["127.0.0.1:9092"]),
+  KAFKA_CLIENT_ID: z.string().default("lab-console"),
+
+  CONNECT_URLS: csv.default(["http://127.0.0.1:8083"]),
+
+  S3_ENDPOINT: z.url().default("http://127.0.0.1:9000"),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_ACCESS_KEY: z.string().default("sudoers123"),
+  S3_SECRET_KEY: z.string().default("sudoers1234"),
+  S3_FORCE_PATH_STYLE: bool.default(true),
+  /** How Kafka Connect reaches the S3 server (the sink's store.url). */
+  S3_ENDPOINT_FOR_CONNECT: z.string().optional(),
+
+  HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(1500),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface AppConfig {
+  console: { host: string; port: number };
+  postgres: {
+    host: string;
+    port: number;
+    user: string;
+    password: string;
+    oltpDatabase: string;
+    dwDatabase: string;
+    dwHost: string;
+    dwPort: number;
+    consoleDatabase: string;
+    hostForConnect: string;
+  };
+  kafka: { brokers: string[]; clientId: string };
+  connect: { urls: string[] };
+  s3: {
+    endpoint: string;
+    region: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    forcePathStyle: boolean;
+    endpointForConnect: string;
+  };
+  healthTimeoutMs: number;
+}
+
+/** Endpoints written by lab:up; each becomes the default of the matching variable. */
+export const labEndpointsSchema = z
+  .object({
+    PG_PORT: z.coerce.string(),
+    KAFKA_BROKERS: z.string(),
+    CONNECT_URLS: z.string(),
+    S3_ENDPOINT: z.string(),
+  })
+  .partial();
+export type LabEndpoints = z.infer<typeof labEndpointsSchema>;
+
+export function readLabEndpoints(file = LAB_ENDPOINTS_FILE): LabEndpoints {
+  if (!existsSync(file)) return {};
+  try {
+    return labEndpointsSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+  } catch {
+    return {};
+  }
+}
+
+export class ConfigError extends Error {}
+
+export function resolveConfig(env: Record<string, string | undefined>, lab: LabEndpoints = {}): AppConfig {
+  const merged: Record<string, string | undefined> = { ...lab };
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== "") merged[k] = v;
+  const parsed = envSchema.safeParse(merged);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid console configuration:\n${lines.join("\n")}\nFix the variables above (see the README's configuration table).`);
+  }
+  const e = parsed.data;
+  return {
+    console: { host: e.CONSOLE_HOST, port: e.CONSOLE_PORT },
+    postgres: {
+      host: e.PG_HOST,
+      port: e.PG_PORT,
+      user: e.PG_USER,
+      password: e.PG_PASSWORD,
+      oltpDatabase: e.PG_OLTP_DB,
+      dwDatabase: e.PG_DW_DB,
+      dwHost: e.PG_DW_HOST ?? e.PG_HOST,
+      dwPort: e.PG_DW_PORT ?? e.PG_PORT,
+      consoleDatabase: e.PG_CONSOLE_DB,
+      hostForConnect: e.PG_HOST_FOR_CONNECT ?? e.PG_HOST,
+    },
+    kafka: { brokers: e.KAFKA_BROKERS, clientId: e.KAFKA_CLIENT_ID },
+    connect: { urls: e.CONNECT_URLS.map((u) => u.replace(/\/+$/, "")) },
+    s3: {
+      endpoint: e.S3_ENDPOINT,
+      region: e.S3_REGION,
+      accessKeyId: e.S3_ACCESS_KEY,
+      secretAccessKey: e.S3_SECRET_KEY,
+      forcePathStyle: e.S3_FORCE_PATH_STYLE,
+      endpointForConnect: e.S3_ENDPOINT_FOR_CONNECT ?? e.S3_ENDPOINT,
+    },
+    healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
+  };
+}
