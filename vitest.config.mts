@@ -3,9 +3,9 @@ import { defineConfig } from "vitest/config";
 
 const resolve = {
   alias: {
-    "@": path.resolve(__dirname),
+    "@": import.meta.dirname,
     // "server-only" throws outside React's server bundler; under Vitest it is a no-op.
-    "server-only": path.resolve(__dirname, "test/server-only-stub.ts"),
+    "server-only": path.join(import.meta.dirname, "test/server-only-stub.ts"),
   },
 };
 const exclude = ["node_modules/**", ".next/**", ".lab/**", "e2e/**", "lab/s3-sink/**"];

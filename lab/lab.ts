@@ -128,10 +128,11 @@ function hasFile(dir: string, re: RegExp): boolean {
   return existsSync(dir) && readdirSync(dir).some((f) => re.test(f));
 }
 
-function resolveJars(): void {
+/** Returns true when the jars changed (running JVMs then still hold the old ones). */
+function resolveJars(): boolean {
   const stampFile = path.join(LAB, "jars.stamp");
   const stamp = jarsStamp();
-  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && expectedJars().every((j) => j.ok())) return;
+  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && expectedJars().every((j) => j.ok())) return false;
   log("resolving jars from Maven Central (first run downloads ~250 MB into ~/.m2)…");
   ensureDir(dirs.logs);
   const mvnLog = path.join(dirs.logs, "maven.log");
@@ -151,6 +152,7 @@ function resolveJars(): void {
   const missing = expectedJars().filter((j) => !j.ok());
   if (missing.length) throw new LabError(`these jars did not resolve: ${missing.map((m) => m.what).join(", ")} (see ${mvnLog})`, mvnLog);
   writeFileSync(stampFile, stamp);
+  return true;
 }
 
 // ---------------------------------------------------------------- PostgreSQL
@@ -459,7 +461,10 @@ async function up(): Promise<void> {
   const tools = preflight();
   for (const d of Object.values(dirs)) ensureDir(d);
   await checkPorts();
-  resolveJars();
+  if (resolveJars()) {
+    // New jars or plugins: JVMs started before must restart to load them.
+    for (const svc of ["connect", "kafka", "s3"] as ServiceName[]) if (await stopService(svc)) log(`${svc} restarted to load the new jars`);
+  }
   const started: ServiceName[] = [];
   const step = async (svc: ServiceName, start: () => Promise<boolean>, ready: () => Promise<unknown>) => {
     try {

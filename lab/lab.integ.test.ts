@@ -1,0 +1,48 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const exec = promisify(execFile);
+const lab = (args: string[], env: Record<string, string> = {}) =>
+  exec("npx", ["tsx", "lab/lab.ts", ...args], { env: { ...process.env, ...env }, timeout: 180_000 }).then(
+    (r) => ({ code: 0, out: r.stdout + r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+  );
+
+describe("lab scripts", () => {
+  it("lab:status reports the four running services and exits 0", async () => {
+    const r = await lab(["status"]);
+    expect(r.code).toBe(0);
+    for (const svc of ["postgres", "kafka", "connect", "s3"]) expect(r.out).toMatch(new RegExp(`${svc}\\s+pid \\d+, listening`));
+  });
+
+  it("lab:up on a running lab changes nothing and returns once it is ready", async () => {
+    const before = await lab(["status"]);
+    const r = await lab(["up"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("all services ready");
+    expect(await lab(["status"])).toEqual(before); // same pids: nothing was restarted
+  });
+
+  it("refuses to start when a port is taken, naming the port and the service, and starts nothing", async () => {
+    const blocker = net.createServer().listen(0, "127.0.0.1");
+    await new Promise((r) => blocker.once("listening", r));
+    const port = (blocker.address() as { port: number }).port;
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lab-port-"));
+    try {
+      const r = await lab(["up"], { LAB_DIR: dir, LAB_S3_PORT: String(port) });
+      expect(r.code).not.toBe(0);
+      expect(r.out).toContain(`port ${port} (needed by s3) is already in use`);
+      expect(r.out).toContain("LAB_S3_PORT");
+      const run = path.join(dir, "run");
+      expect(existsSync(run) ? readdirSync(run).filter((f) => f.endsWith(".pid")) : []).toEqual([]);
+    } finally {
+      blocker.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
