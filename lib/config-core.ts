@@ -5,7 +5,7 @@ import path from "node:path";
 import { z } from "zod";
 
 /** Where `npm run lab:up` writes the endpoints it used (read by the console at start). */
-export const LAB_DIR = path.resolve(process.env.LAB_DIR ?? path.join(process.cwd(), ".lab"));
+export const LAB_DIR = path.resolve(/* turbopackIgnore: true */ process.env.LAB_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".lab"));
 export const LAB_ENDPOINTS_FILE = path.join(LAB_DIR, "endpoints.json");
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -92,9 +92,9 @@ export const labEndpointsSchema = z
 export type LabEndpoints = z.infer<typeof labEndpointsSchema>;
 
 export function readLabEndpoints(file = LAB_ENDPOINTS_FILE): LabEndpoints {
-  if (!existsSync(file)) return {};
+  if (!existsSync(/* turbopackIgnore: true */ file)) return {};
   try {
-    return labEndpointsSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+    return labEndpointsSchema.parse(JSON.parse(readFileSync(/* turbopackIgnore: true */ file, "utf8")));
   } catch {
     return {};
   }

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { AreaPlaceholder } from "@/components/shell/AreaPlaceholder";
+import { getI18n } from "@/lib/i18n/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t("areas.generators.title") };
+}
+
+export default async function GeneratorsPage() {
+  const { t } = await getI18n();
+  return (
+    <AreaPlaceholder
+      title={t("areas.generators.title")}
+      badge={t("areas.comingSoon")}
+      description={t("areas.generators.description")}
+    />
+  );
+}

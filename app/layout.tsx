@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { HealthStrip } from "@/components/health/HealthStrip";
+import { I18nProvider } from "@/components/i18n/I18nProvider";
+import { QueryProvider } from "@/components/providers/QueryProvider";
+import { Header } from "@/components/shell/Header";
+import { getI18n } from "@/lib/i18n/server";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return {
+    title: { default: t("app.name"), template: `%s · ${t("app.name")}` },
+    description: t("app.description"),
+  };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { locale, messages, t } = await getI18n();
+  return (
+    <html lang={locale}>
+      <body className="min-h-screen bg-slate-50 text-slate-900">
+        <I18nProvider locale={locale} messages={messages}>
+          <QueryProvider>
+            <Header t={t} />
+            <HealthStrip />
+            <main className="mx-auto max-w-7xl px-4 py-8">{children}</main>
+          </QueryProvider>
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { LocaleToggle } from "@/components/i18n/LocaleToggle";
+import type { Translate } from "@/lib/i18n/format";
+import { NavLinks } from "./NavLinks";
+
+export function Header({ t }: { t: Translate }) {
+  return (
+    <header className="bg-slate-900 text-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link
+          href="/"
+          className="flex items-center gap-2 text-xl font-bold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-300"
+        >
+          <span aria-hidden="true" className="inline-block size-3 rounded-sm bg-sky-400" />
+          {t("app.name")}
+        </Link>
+        <NavLinks />
+        <div className="ml-auto">
+          <LocaleToggle />
+        </div>
+      </div>
+    </header>
+  );
+}

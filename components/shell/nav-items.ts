@@ -1,0 +1,20 @@
+import type { MessageKey } from "@/lib/i18n/format";
+
+export interface NavItem {
+  href: "/" | "/connectors" | "/topics" | "/lake" | "/database" | "/generators";
+  label: MessageKey;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: "/", label: "nav.overview" },
+  { href: "/connectors", label: "nav.connectors" },
+  { href: "/topics", label: "nav.topics" },
+  { href: "/lake", label: "nav.lake" },
+  { href: "/database", label: "nav.database" },
+  { href: "/generators", label: "nav.generators" },
+];
+
+export function isActive(pathname: string, href: string): boolean {
+  if (href === "/") return pathname === "/";
+  return pathname === href || pathname.startsWith(`${href}/`);
+}

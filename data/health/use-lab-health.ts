@@ -1,0 +1,50 @@
+import { useQuery } from "@tanstack/react-query";
+import { SERVICE_IDS, type LabHealth } from "@/lib/health-types";
+import { HttpError, toHttpError } from "../http-error";
+import { healthKeys } from "./keys";
+
+function isLabHealth(value: unknown): value is LabHealth {
+  if (value === null || typeof value !== "object") return false;
+  const v = value as Partial<LabHealth>;
+  return (
+    typeof v.ok === "boolean" &&
+    typeof v.checkedAt === "string" &&
+    Array.isArray(v.services) &&
+    v.services.every(
+      (s) =>
+        s !== null &&
+        typeof s === "object" &&
+        (SERVICE_IDS as readonly string[]).includes(s.id) &&
+        typeof s.up === "boolean" &&
+        typeof s.latencyMs === "number",
+    )
+  );
+}
+
+/**
+ * GET /api/health. The route answers 503 with a valid report when a service is down: 200 and 503 are both
+ * data; any other status, or a body that is not a report, is an error.
+ */
+export async function getLabHealth(signal?: AbortSignal): Promise<LabHealth> {
+  const res = await fetch("/api/health", { signal, cache: "no-store", headers: { accept: "application/json" } });
+  if (res.status !== 200 && res.status !== 503) throw await toHttpError(res);
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    body = null;
+  }
+  if (!isLabHealth(body)) {
+    throw new HttpError({ status: res.status, message: `HTTP ${res.status}: not a health report` });
+  }
+  return body;
+}
+
+export function useLabHealthQuery() {
+  return useQuery({
+    queryKey: healthKeys.lab(),
+    queryFn: ({ signal }) => getLabHealth(signal),
+    refetchInterval: 2000,
+    refetchIntervalInBackground: false,
+  });
+}

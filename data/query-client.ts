@@ -1,0 +1,46 @@
+// The one QueryClient factory of the app.
+import { isServer, QueryClient } from "@tanstack/react-query";
+import { errorRetryAfter, errorStatus } from "./http-error";
+
+/** Retries after the first failure (so at most three attempts). */
+export const MAX_RETRIES = 2;
+const MAX_BACKOFF_MS = 30_000;
+
+/** No retry on a 4xx (the request itself is wrong) except 429; otherwise up to MAX_RETRIES. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  const status = errorStatus(error);
+  if (status !== null && status >= 400 && status < 500 && status !== 429) return false;
+  return failureCount < MAX_RETRIES;
+}
+
+/** Waits what the server asked for (`retryAfter` seconds) when it said; else exponential backoff. */
+export function retryDelay(failureCount: number, error: unknown): number {
+  const retryAfter = errorRetryAfter(error);
+  if (retryAfter !== null) return retryAfter * 1000;
+  return Math.min(1000 * 2 ** failureCount, MAX_BACKOFF_MS);
+}
+
+export function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        retry: shouldRetry,
+        retryDelay,
+        refetchOnWindowFocus: true,
+      },
+      mutations: {
+        // Mutations are not idempotent in general: the caller decides.
+        retry: false,
+      },
+    },
+  });
+}
+
+let browserClient: QueryClient | undefined;
+
+/** A fresh client per server render; one shared client in the browser. */
+export function getQueryClient(): QueryClient {
+  if (isServer) return makeQueryClient();
+  browserClient ??= makeQueryClient();
+  return browserClient;
+}
