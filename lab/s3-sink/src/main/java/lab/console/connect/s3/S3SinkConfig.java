@@ -1,0 +1,344 @@
+package lab.console.connect.s3;
+
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/**
+ * The connector's configuration. Every key is declared with a validator so that Kafka Connect's
+ * {@code PUT /connector-plugins/{class}/config/validate} reports a missing or invalid value on that key.
+ * {@code topics} / {@code topics.regex} are the framework's standard sink keys (validated by Kafka Connect
+ * itself) and are not repeated here.
+ */
+public final class S3SinkConfig extends AbstractConfig {
+
+    public static final String S3_BUCKET_NAME = "s3.bucket.name";
+    public static final String S3_REGION = "s3.region";
+    public static final String STORE_URL = "store.url";
+    public static final String S3_PATH_STYLE_ACCESS_ENABLED = "s3.path.style.access.enabled";
+    public static final String AWS_ACCESS_KEY_ID = "aws.access.key.id";
+    public static final String AWS_SECRET_ACCESS_KEY = "aws.secret.access.key";
+    public static final String S3_RETRY_BACKOFF_MS = "s3.retry.backoff.ms";
+    public static final String TOPICS_DIR = "topics.dir";
+    public static final String FLUSH_SIZE = "flush.size";
+    public static final String ROTATE_INTERVAL_MS = "rotate.interval.ms";
+    public static final String PATH_FORMAT = "path.format";
+    public static final String TIMEZONE = "timezone";
+    public static final String FORMAT_OUTPUT_TYPE = "format.output.type";
+    public static final String FORMAT_OUTPUT_FIELDS = "format.output.fields";
+    public static final String BEHAVIOR_ON_NULL_VALUES = "behavior.on.null.values";
+
+    public static final String DEFAULT_PATH_FORMAT = "'year'=YYYY/'month'=MM/'day'=dd";
+    public static final String OUTPUT_TYPE_JSONL = "jsonl";
+    public static final List<String> OUTPUT_FIELDS = List.of("value", "key", "offset", "timestamp", "headers");
+
+    /** What to do with a record whose value is null (a Debezium tombstone). */
+    public enum NullValueBehavior { IGNORE, WRITE }
+
+    private static final String GROUP_S3 = "S3";
+    private static final String GROUP_OBJECTS = "Objects";
+    private static final String GROUP_FORMAT = "Format";
+
+    public static final ConfigDef CONFIG_DEF = configDef();
+
+    private final PathFormat pathFormat;
+    private final ZoneId timeZone;
+    private final List<String> outputFields;
+
+    public S3SinkConfig(Map<?, ?> props) {
+        super(CONFIG_DEF, props);
+        this.pathFormat = PathFormat.compile(getString(PATH_FORMAT));
+        this.timeZone = ZoneId.of(getString(TIMEZONE));
+        this.outputFields = List.copyOf(new LinkedHashSet<>(trimmed(getList(FORMAT_OUTPUT_FIELDS))));
+        String problem = credentialsProblem(getString(AWS_ACCESS_KEY_ID), getPassword(AWS_SECRET_ACCESS_KEY));
+        if (problem != null) throw new ConfigException(problem);
+    }
+
+    public static ConfigDef configDef() {
+        ConfigDef def = new ConfigDef();
+        int order = 0;
+        def.define(S3_BUCKET_NAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new NonBlank(), Importance.HIGH,
+                "Name of the bucket the objects are written to. It must exist before the connector starts (it is not created).",
+                GROUP_S3, ++order, Width.MEDIUM, "Bucket");
+        def.define(S3_REGION, Type.STRING, "us-east-1", new NonBlank(), Importance.MEDIUM,
+                "Region of the bucket, used for request signing. S3-compatible servers (MinIO, S3Proxy) accept us-east-1.",
+                GROUP_S3, ++order, Width.SHORT, "Region");
+        def.define(STORE_URL, Type.STRING, null, new HttpUrl(), Importance.HIGH,
+                "Endpoint URL of an S3-compatible server, e.g. http://minio:9000. Leave unset to use AWS S3 for the region.",
+                GROUP_S3, ++order, Width.LONG, "Endpoint URL");
+        def.define(S3_PATH_STYLE_ACCESS_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
+                "Address the bucket in the path (http://host/bucket/key) instead of the host name (http://bucket.host/key). "
+                        + "MinIO and S3Proxy need path-style access.",
+                GROUP_S3, ++order, Width.SHORT, "Path-style access");
+        def.define(AWS_ACCESS_KEY_ID, Type.STRING, null, Importance.HIGH,
+                "Access key id. Set together with aws.secret.access.key; when both are unset the AWS default "
+                        + "credentials chain (environment, profile, instance role) is used.",
+                GROUP_S3, ++order, Width.MEDIUM, "Access key id");
+        def.define(AWS_SECRET_ACCESS_KEY, Type.PASSWORD, null, Importance.HIGH,
+                "Secret access key matching aws.access.key.id.",
+                GROUP_S3, ++order, Width.MEDIUM, "Secret access key");
+        def.define(S3_RETRY_BACKOFF_MS, Type.LONG, 5000L, ConfigDef.Range.between(100L, 600_000L), Importance.LOW,
+                "How long Kafka Connect waits before redelivering a batch after a retriable S3 error "
+                        + "(server error, timeout, connection refused).",
+                GROUP_S3, ++order, Width.SHORT, "Retry backoff (ms)");
+
+        order = 0;
+        def.define(TOPICS_DIR, Type.STRING, "topics", new KeyPrefix(), Importance.MEDIUM,
+                "Top-level folder of the objects: <topics.dir>/<topic>/<path>/<topic>+<partition>+<start offset>.jsonl.",
+                GROUP_OBJECTS, ++order, Width.MEDIUM, "Topics folder");
+        def.define(FLUSH_SIZE, Type.INT, 10, ConfigDef.Range.atLeast(1), Importance.HIGH,
+                "Number of records per object: an object is written as soon as a topic-partition has this many buffered records.",
+                GROUP_OBJECTS, ++order, Width.SHORT, "Flush size");
+        def.define(ROTATE_INTERVAL_MS, Type.LONG, 10_000L, ConfigDef.Range.atLeast(0L), Importance.HIGH,
+                "Maximum time, in wall-clock milliseconds since its first record was received, that a partly filled "
+                        + "object stays open; it is then written even with fewer than flush.size records. 0 disables it "
+                        + "(objects are written only when full).",
+                GROUP_OBJECTS, ++order, Width.SHORT, "Rotate interval (ms)");
+        def.define(PATH_FORMAT, Type.STRING, DEFAULT_PATH_FORMAT, new PathFormatValidator(), Importance.MEDIUM,
+                "Partition folders built from the record timestamp (the wall clock when a record has none), with the "
+                        + "tokens YYYY, MM, dd, HH and single-quoted literal text. Default: " + DEFAULT_PATH_FORMAT + ".",
+                GROUP_OBJECTS, ++order, Width.LONG, "Path format");
+        def.define(TIMEZONE, Type.STRING, "UTC", new TimeZoneValidator(), Importance.LOW,
+                "Time zone of path.format, e.g. UTC or America/Sao_Paulo.",
+                GROUP_OBJECTS, ++order, Width.SHORT, "Time zone");
+
+        order = 0;
+        def.define(FORMAT_OUTPUT_TYPE, Type.STRING, OUTPUT_TYPE_JSONL, new OutputType(), Importance.MEDIUM,
+                "Object format. Only jsonl (one JSON document per line, content type application/x-ndjson) is supported.",
+                GROUP_FORMAT, ++order, Width.SHORT, "Output format");
+        def.define(FORMAT_OUTPUT_FIELDS, Type.LIST, "value", new OutputFields(), Importance.MEDIUM,
+                "Comma-separated fields of each line, from " + String.join(",", OUTPUT_FIELDS) + ". With only value, each "
+                        + "line is the record value as JSON; otherwise each line is an object holding the listed fields.",
+                GROUP_FORMAT, ++order, Width.MEDIUM, "Output fields");
+        def.define(BEHAVIOR_ON_NULL_VALUES, Type.STRING, "ignore",
+                ConfigDef.CaseInsensitiveValidString.in("ignore", "write"), Importance.LOW,
+                "Records with a null value (tombstones): ignore skips them, write writes a JSON null line.",
+                GROUP_FORMAT, ++order, Width.SHORT, "Null values");
+        return def;
+    }
+
+    /**
+     * A rule spanning two keys; returns the message to report on {@link #AWS_SECRET_ACCESS_KEY} /
+     * {@link #AWS_ACCESS_KEY_ID}, or null when the pair is consistent.
+     */
+    static String credentialsProblem(String accessKeyId, Password secret) {
+        boolean hasId = accessKeyId != null && !accessKeyId.isBlank();
+        boolean hasSecret = secret != null && secret.value() != null && !secret.value().isEmpty();
+        if (hasId && !hasSecret) return AWS_SECRET_ACCESS_KEY + " is required when " + AWS_ACCESS_KEY_ID + " is set";
+        if (!hasId && hasSecret) return AWS_ACCESS_KEY_ID + " is required when " + AWS_SECRET_ACCESS_KEY + " is set";
+        return null;
+    }
+
+    public String bucket() {
+        return getString(S3_BUCKET_NAME).trim();
+    }
+
+    public String region() {
+        return getString(S3_REGION).trim();
+    }
+
+    /** The endpoint override, or null for AWS. */
+    public URI endpoint() {
+        String url = getString(STORE_URL);
+        return url == null || url.isBlank() ? null : URI.create(url.trim());
+    }
+
+    public boolean pathStyleAccess() {
+        return getBoolean(S3_PATH_STYLE_ACCESS_ENABLED);
+    }
+
+    /** The access key id, or null when the default credentials chain is to be used. */
+    public String accessKeyId() {
+        String id = getString(AWS_ACCESS_KEY_ID);
+        return id == null || id.isBlank() ? null : id.trim();
+    }
+
+    public Password secretAccessKey() {
+        return getPassword(AWS_SECRET_ACCESS_KEY);
+    }
+
+    public long retryBackoffMs() {
+        return getLong(S3_RETRY_BACKOFF_MS);
+    }
+
+    public String topicsDir() {
+        return ObjectKeys.normalizeDir(getString(TOPICS_DIR));
+    }
+
+    public int flushSize() {
+        return getInt(FLUSH_SIZE);
+    }
+
+    public long rotateIntervalMs() {
+        return getLong(ROTATE_INTERVAL_MS);
+    }
+
+    public PathFormat pathFormat() {
+        return pathFormat;
+    }
+
+    public ZoneId timeZone() {
+        return timeZone;
+    }
+
+    /** The configured line fields, in order, without duplicates. */
+    public List<String> outputFields() {
+        return outputFields;
+    }
+
+    public NullValueBehavior nullValueBehavior() {
+        return NullValueBehavior.valueOf(getString(BEHAVIOR_ON_NULL_VALUES).trim().toUpperCase(Locale.ROOT));
+    }
+
+    private static List<String> trimmed(List<String> values) {
+        List<String> out = new ArrayList<>();
+        if (values != null) {
+            for (String v : values) {
+                if (v != null && !v.isBlank()) out.add(v.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    // ---- validators (each message ends up on its key in the validate response) ----
+
+    static final class NonBlank implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null) return; // a missing required key is already reported by ConfigDef
+            if (value.toString().isBlank()) {
+                throw new ConfigException(name, value, "must not be empty");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "non-empty string";
+        }
+    }
+
+    static final class HttpUrl implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null || value.toString().isBlank()) return;
+            String s = value.toString().trim();
+            try {
+                URI uri = new URI(s);
+                String scheme = uri.getScheme();
+                if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) || uri.getHost() == null) {
+                    throw new ConfigException(name, value, "must be an http:// or https:// URL with a host, e.g. http://minio:9000");
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw new ConfigException(name, value, "is not a valid URL: " + e.getReason());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "http(s) URL, e.g. http://minio:9000 (unset = AWS)";
+        }
+    }
+
+    static final class KeyPrefix implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null) throw new ConfigException(name, null, "must not be null (use an empty string for no prefix)");
+            String s = ObjectKeys.normalizeDir(value.toString());
+            if (s.contains("//") || s.contains("\\")) {
+                throw new ConfigException(name, value, "must be a folder path without empty segments or backslashes");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "folder path, e.g. topics";
+        }
+    }
+
+    static final class PathFormatValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            try {
+                PathFormat.compile(value == null ? "" : value.toString());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "pattern with YYYY, MM, dd, HH and 'quoted' literals";
+        }
+    }
+
+    static final class TimeZoneValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            try {
+                ZoneId.of(value == null ? "" : value.toString());
+            } catch (DateTimeException e) {
+                throw new ConfigException(name, value, "is not a time zone id (e.g. UTC, America/Sao_Paulo)");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "time zone id";
+        }
+    }
+
+    static final class OutputType implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null || !OUTPUT_TYPE_JSONL.equals(value.toString().trim().toLowerCase(Locale.ROOT))) {
+                throw new ConfigException(name, value, "the only accepted value is " + OUTPUT_TYPE_JSONL);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "[" + OUTPUT_TYPE_JSONL + "]";
+        }
+    }
+
+    static final class OutputFields implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            List<String> fields = new ArrayList<>();
+            if (value instanceof List<?> list) {
+                for (Object o : list) fields.add(o == null ? "" : o.toString());
+            } else if (value != null) {
+                fields.addAll(List.of(value.toString().split(",", -1)));
+            }
+            List<String> cleaned = trimmed(fields);
+            if (cleaned.isEmpty()) {
+                throw new ConfigException(name, value, "must list at least one of " + String.join(",", OUTPUT_FIELDS));
+            }
+            Set<String> unknown = new LinkedHashSet<>();
+            for (String f : cleaned) if (!OUTPUT_FIELDS.contains(f)) unknown.add(f);
+            if (!unknown.isEmpty()) {
+                throw new ConfigException(name, value, "unknown field(s) " + String.join(",", unknown)
+                        + "; accepted: " + String.join(",", OUTPUT_FIELDS));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "comma list of " + String.join(",", OUTPUT_FIELDS);
+        }
+    }
+}
