@@ -4,6 +4,7 @@ import { HealthStrip } from "@/components/health/HealthStrip";
 import { I18nProvider } from "@/components/i18n/I18nProvider";
 import { QueryProvider } from "@/components/providers/QueryProvider";
 import { Header } from "@/components/shell/Header";
+import { currentPrincipal } from "@/lib/auth/server";
 import { getI18n } from "@/lib/i18n/server";
 import "./globals.css";
 
@@ -16,13 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { locale, messages, t } = await getI18n();
+  const [{ locale, messages, t }, principal] = await Promise.all([getI18n(), currentPrincipal()]);
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900">
         <I18nProvider locale={locale} messages={messages}>
           <QueryProvider>
-            <Header t={t} />
+            <Header t={t} principal={principal} />
             <HealthStrip />
             <main className="mx-auto max-w-7xl px-4 py-8">{children}</main>
           </QueryProvider>

@@ -39,3 +39,17 @@ describe("resolveConfig", () => {
     }
   });
 });
+
+describe("exposure and login", () => {
+  it("treats loopback binds as local and anything else as exposed", async () => {
+    const { isLoopbackHost } = await import("./config-core");
+    for (const h of ["127.0.0.1", "127.1.2.3", "localhost", "::1", "[::1]"]) expect(isLoopbackHost(h), h).toBe(true);
+    for (const h of ["0.0.0.0", "192.168.0.10", "::", "lab.example"]) expect(isLoopbackHost(h), h).toBe(false);
+  });
+
+  it("refuses an exposed console without an operator password, naming the fix", () => {
+    expect(() => resolveConfig({ CONSOLE_HOST: "0.0.0.0" })).toThrow(/CONSOLE_OPERATOR_PASSWORD/);
+    expect(resolveConfig({ CONSOLE_HOST: "0.0.0.0", CONSOLE_OPERATOR_PASSWORD: "x" }).auth.exposed).toBe(true);
+    expect(resolveConfig({}).auth.exposed).toBe(false);
+  });
+});

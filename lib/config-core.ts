@@ -48,6 +48,15 @@ export const envSchema = z.object({
   /** How Kafka Connect reaches the S3 server (the sink's store.url). */
   S3_ENDPOINT_FOR_CONNECT: z.string().optional(),
 
+  /** Login: required whenever CONSOLE_HOST is not a loopback address. A plain secret or an scrypt hash
+   *  (`scrypt$<salt b64>$<hash b64>`, made with `npm run hash-password`). */
+  CONSOLE_OPERATOR_PASSWORD: z.string().min(1).optional(),
+  CONSOLE_VIEWER_PASSWORD: z.string().min(1).optional(),
+  /** Signs session cookies; random per process when unset (sessions then end when the console restarts). */
+  CONSOLE_SESSION_SECRET: z.string().min(16).optional(),
+  CONSOLE_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(8),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+
   HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(1500),
 });
 
@@ -77,7 +86,22 @@ export interface AppConfig {
     forcePathStyle: boolean;
     endpointForConnect: string;
   };
+  auth: {
+    /** True when the console listens beyond loopback: login required, operator password mandatory. */
+    exposed: boolean;
+    operatorPassword: string | null;
+    viewerPassword: string | null;
+    sessionSecret: string | null;
+    sessionHours: number;
+  };
+  auditRetentionDays: number;
   healthTimeoutMs: number;
+}
+
+/** 127.0.0.0/8, ::1 and localhost are loopback; anything else (0.0.0.0, a LAN address, a name) exposes the console. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  return h === "localhost" || h === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
 /** Endpoints written by lab:up; each becomes the default of the matching variable. */
@@ -111,6 +135,12 @@ export function resolveConfig(env: Record<string, string | undefined>, lab: LabE
     throw new ConfigError(`Invalid console configuration:\n${lines.join("\n")}\nFix the variables above (see the README's configuration table).`);
   }
   const e = parsed.data;
+  if (!isLoopbackHost(e.CONSOLE_HOST) && !e.CONSOLE_OPERATOR_PASSWORD) {
+    throw new ConfigError(
+      `CONSOLE_HOST=${e.CONSOLE_HOST} makes the console reachable from other machines, so it requires a login: ` +
+        "set CONSOLE_OPERATOR_PASSWORD (and CONSOLE_VIEWER_PASSWORD for students), or bind to 127.0.0.1.",
+    );
+  }
   return {
     console: { host: e.CONSOLE_HOST, port: e.CONSOLE_PORT },
     postgres: {
@@ -135,6 +165,14 @@ export function resolveConfig(env: Record<string, string | undefined>, lab: LabE
       forcePathStyle: e.S3_FORCE_PATH_STYLE,
       endpointForConnect: e.S3_ENDPOINT_FOR_CONNECT ?? e.S3_ENDPOINT,
     },
+    auth: {
+      exposed: !isLoopbackHost(e.CONSOLE_HOST),
+      operatorPassword: e.CONSOLE_OPERATOR_PASSWORD ?? null,
+      viewerPassword: e.CONSOLE_VIEWER_PASSWORD ?? null,
+      sessionSecret: e.CONSOLE_SESSION_SECRET ?? null,
+      sessionHours: e.CONSOLE_SESSION_HOURS,
+    },
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
   };
 }

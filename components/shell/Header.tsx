@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { LocaleToggle } from "@/components/i18n/LocaleToggle";
+import { UserMenu } from "@/components/auth/UserMenu";
+import type { Principal } from "@/lib/auth/principal";
 import type { Translate } from "@/lib/i18n/format";
 import { NavLinks } from "./NavLinks";
 
-export function Header({ t }: { t: Translate }) {
+export function Header({ t, principal }: { t: Translate; principal: Principal | null }) {
   return (
     <header className="bg-slate-900 text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -15,7 +17,8 @@ export function Header({ t }: { t: Translate }) {
           {t("app.name")}
         </Link>
         <NavLinks />
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-4">
+          {principal ? <UserMenu user={principal.user} role={principal.role} authenticated={principal.authenticated} /> : null}
           <LocaleToggle />
         </div>
       </div>

@@ -1,7 +1,7 @@
 import type { MessageKey } from "@/lib/i18n/format";
 
 export interface NavItem {
-  href: "/" | "/connectors" | "/topics" | "/lake" | "/database" | "/generators";
+  href: "/" | "/connectors" | "/topics" | "/lake" | "/database" | "/generators" | "/audit";
   label: MessageKey;
 }
 
@@ -12,6 +12,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/lake", label: "nav.lake" },
   { href: "/database", label: "nav.database" },
   { href: "/generators", label: "nav.generators" },
+  { href: "/audit", label: "nav.audit" },
 ];
 
 export function isActive(pathname: string, href: string): boolean {

@@ -1,6 +1,20 @@
 import type { Messages } from "./pt-BR";
+import { authEn } from "./areas/auth";
+import { auditEn } from "./areas/audit";
+import { connectorsEn } from "./areas/connectors";
+import { topicsEn } from "./areas/topics";
+import { lakeEn } from "./areas/lake";
+import { generatorsEn } from "./areas/generators";
+
 
 export const en: Messages = {
+  auth: authEn,
+  audit: auditEn,
+  connectors: connectorsEn,
+  topics: topicsEn,
+  lake: lakeEn,
+  generators: generatorsEn,
+
   app: {
     name: "Lab Console",
     description: "Control plane of the data-engineering lab: PostgreSQL → Debezium → Kafka → S3.",
@@ -13,6 +27,7 @@ export const en: Messages = {
     lake: "Lake",
     database: "Database",
     generators: "Generators",
+    audit: "Audit log",
   },
   locale: {
     label: "Language",

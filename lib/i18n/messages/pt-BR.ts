@@ -2,7 +2,22 @@
 // so a key missing from (or extra in) another language fails `tsc`.
 // Interpolation: `{name}` is replaced by vars.name.
 
+import { authPtBR } from "./areas/auth";
+import { auditPtBR } from "./areas/audit";
+import { connectorsPtBR } from "./areas/connectors";
+import { topicsPtBR } from "./areas/topics";
+import { lakePtBR } from "./areas/lake";
+import { generatorsPtBR } from "./areas/generators";
+
+// Each area's strings live in ./areas/<area>.ts (one file per area keeps parallel work apart).
 export const ptBR = {
+  auth: authPtBR,
+  audit: auditPtBR,
+  connectors: connectorsPtBR,
+  topics: topicsPtBR,
+  lake: lakePtBR,
+  generators: generatorsPtBR,
+
   app: {
     name: "Console do Lab",
     description: "Painel de controle do laboratório de engenharia de dados: PostgreSQL → Debezium → Kafka → S3.",
@@ -15,6 +30,7 @@ export const ptBR = {
     lake: "Lake",
     database: "Banco de dados",
     generators: "Geradores",
+    audit: "Auditoria",
   },
   locale: {
     label: "Idioma",

@@ -1,0 +1,10 @@
+// An invalid configuration (e.g. exposed beyond loopback without an operator password) stops the console
+// before it serves anything, with the reason on stderr.
+import { config } from "./lib/config";
+
+try {
+  config();
+} catch (e) {
+  console.error(`\n[console] refusing to start: ${(e as Error).message}\n`);
+  process.exit(1);
+}

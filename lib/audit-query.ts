@@ -1,0 +1,26 @@
+// The audit list's filters, shared by the page and GET /api/audit (one schema for both).
+import { z } from "zod";
+
+const optionalText = z.string().trim().max(200).optional().transform((v) => v || undefined);
+const optionalDate = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return undefined;
+    const d = new Date(v);
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: "custom", message: `not a date: ${v}` });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+export const auditQuerySchema = z.object({
+  action: optionalText,
+  target: optionalText,
+  outcome: z.enum(["ok", "error", "refused"]).optional().or(z.literal("").transform(() => undefined)),
+  from: optionalDate,
+  to: optionalDate,
+  before: z.string().regex(/^\d+$/).optional().transform((v) => (v ? BigInt(v) : undefined)),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

@@ -1,0 +1,185 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+
+// Every mutating entry point of the console is a route handler under app/api (the project uses no server
+// actions for mutations). These tests find them all on disk, so a new handler that skips the guard fails here.
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const MUTATING = ["POST", "PUT", "PATCH", "DELETE"] as const;
+// Sign-in cannot require a session; it is rate-limited and audited by itself (lib/auth/login.ts).
+const UNGUARDED_BY_DESIGN = new Set(["app/api/auth/login/route.ts:POST"]);
+
+function routeFiles(dir = path.join(ROOT, "app/api")): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) return routeFiles(p);
+    return name === "route.ts" ? [p] : [];
+  });
+}
+
+/** Fills every dynamic segment ([name], [...path]) with a value that names nothing real. */
+function paramsFor(file: string): Record<string, string | string[]> {
+  const params: Record<string, string | string[]> = {};
+  for (const m of path.relative(ROOT, file).matchAll(/\[(\.\.\.)?([^\]]+)\]/g)) params[m[2]] = m[1] ? ["guard-test-none"] : "guard-test-none";
+  return params;
+}
+
+interface Entry {
+  id: string;
+  file: string;
+  method: (typeof MUTATING)[number];
+}
+
+function mutatingEntries(): Entry[] {
+  const out: Entry[] = [];
+  for (const file of routeFiles()) {
+    const src = readFileSync(file, "utf8");
+    for (const method of MUTATING) {
+      if (new RegExp(`export\\s+(const|async function|function)\\s+${method}\\b|export\\s*\\{[^}]*\\b${method}\\b`).test(src)) {
+        out.push({ id: `${path.relative(ROOT, file)}:${method}`, file, method });
+      }
+    }
+  }
+  return out;
+}
+
+async function load(env: Record<string, string>) {
+  vi.resetModules();
+  for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
+  const { GUARDED } = await import("./guard");
+  const { signSession } = await import("./session");
+  const { sessionSecret } = await import("./principal");
+  const { db } = await import("../db");
+  const cookie = async (role: "operator" | "viewer") => `lab_session=${await signSession({ u: role, r: role, exp: Date.now() + 60_000 }, sessionSecret())}`;
+  return { GUARDED, cookie, db };
+}
+
+async function call(entry: Entry, cookie: string | null, body = "{}") {
+  const mod = (await import(/* @vite-ignore */ entry.file)) as Record<string, (req: Request, ctx: unknown) => Promise<Response>>;
+  const headers: Record<string, string> = { "content-type": "application/json", "x-forwarded-for": "10.9.8.7" };
+  if (cookie) headers.cookie = cookie;
+  const req = new Request(`http://127.0.0.1:3000/${path.relative(ROOT, entry.file)}`, { method: entry.method, headers, body });
+  return mod[entry.method](req, { params: Promise.resolve(paramsFor(entry.file)) });
+}
+
+const EXPOSED = { CONSOLE_HOST: "0.0.0.0", CONSOLE_OPERATOR_PASSWORD: "op-guard-test", CONSOLE_VIEWER_PASSWORD: "viewer-guard-test", CONSOLE_SESSION_SECRET: "guard-test-session-secret-0123456789" };
+const entries = mutatingEntries();
+let since: Date;
+
+beforeAll(() => {
+  since = new Date();
+});
+afterEach(() => vi.unstubAllEnvs());
+afterAll(async () => {
+  const { db } = await load({});
+  await db().auditEntry.deleteMany({ where: { clientIp: "10.9.8.7" } });
+});
+
+describe("the role guard on every mutating entry point", () => {
+  it("finds the mutating handlers (the enumeration itself works)", () => {
+    expect(entries.map((e) => e.id)).toContain("app/api/auth/logout/route.ts:POST");
+    expect(entries.length).toBeGreaterThan(1);
+  });
+
+  it("every mutating export is built with mutatingRoute", async () => {
+    const { GUARDED } = await load({});
+    const unguarded: string[] = [];
+    for (const e of entries) {
+      if (UNGUARDED_BY_DESIGN.has(e.id)) continue;
+      const mod = (await import(/* @vite-ignore */ e.file)) as Record<string, unknown>;
+      if (!(mod[e.method] as Record<symbol, unknown>)?.[GUARDED]) unguarded.push(e.id);
+    }
+    expect(unguarded).toEqual([]);
+  });
+
+  it("refuses a viewer with 403 on each mutation, changes nothing, and audits the refusal", async () => {
+    const { cookie, db } = await load(EXPOSED);
+    const viewer = await cookie("viewer");
+    for (const e of entries) {
+      if (UNGUARDED_BY_DESIGN.has(e.id) || e.id === "app/api/auth/logout/route.ts:POST") continue;
+      const res = await call(e, viewer);
+      expect(res.status, e.id).toBe(403);
+      const body = await res.json();
+      expect(body, e.id).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    }
+    const refused = await db().auditEntry.findMany({ where: { clientIp: "10.9.8.7", outcome: "refused", role: "viewer", at: { gte: since } } });
+    const guardedCount = entries.filter((e) => !UNGUARDED_BY_DESIGN.has(e.id) && e.id !== "app/api/auth/logout/route.ts:POST").length;
+    expect(refused.length).toBeGreaterThanOrEqual(guardedCount);
+  });
+
+  it("refuses unauthenticated calls with 401 when the console is exposed", async () => {
+    await load(EXPOSED);
+    for (const e of entries) {
+      if (UNGUARDED_BY_DESIGN.has(e.id)) continue;
+      const res = await call(e, null);
+      expect(res.status, e.id).toBe(401);
+    }
+  });
+
+  it("lets an operator through the guard on each mutation (validation or the action itself answers), audited", async () => {
+    const { cookie, db } = await load(EXPOSED);
+    const operator = await cookie("operator");
+    for (const e of entries) {
+      if (UNGUARDED_BY_DESIGN.has(e.id)) continue;
+      // A malformed body: handlers with input stop at validation (422), the rest act on "guard-test-none",
+      // which names nothing — so this test changes nothing in the lab.
+      const res = await call(e, operator, "{not json");
+      expect([401, 403], e.id).not.toContain(res.status);
+    }
+    const audited = await db().auditEntry.findMany({ where: { clientIp: "10.9.8.7", role: "operator", at: { gte: since } } });
+    expect(audited.length).toBeGreaterThanOrEqual(entries.length - UNGUARDED_BY_DESIGN.size);
+    for (const a of audited) expect(a.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it("on a loopback-only console the caller is the local operator, without login", async () => {
+    const { db } = await load({ CONSOLE_HOST: "127.0.0.1" });
+    const logout = entries.find((e) => e.id === "app/api/auth/logout/route.ts:POST")!;
+    const res = await call(logout, null);
+    expect(res.status).toBe(200);
+    const last = await db().auditEntry.findFirst({ where: { clientIp: "10.9.8.7", action: "auth.logout" }, orderBy: { id: "desc" } });
+    expect(last).toMatchObject({ actor: "local", role: "operator", outcome: "ok" });
+  });
+});
+
+describe("sign-in", () => {
+  async function login(user: string, password: string, ip = "10.9.8.7") {
+    const { handleLogin } = await import("./login");
+    return handleLogin(new Request("http://127.0.0.1:3000/api/auth/login", { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": ip }, body: JSON.stringify({ user, password }) }));
+  }
+
+  it("sets a signed httpOnly SameSite cookie for the right password, with the role in it", async () => {
+    await load(EXPOSED);
+    const res = await login("viewer", "viewer-guard-test");
+    expect(res.status).toBe(200);
+    const setCookie = res.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/^lab_session=[^;]+\.[^;]+; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax/);
+    expect(await res.json()).toEqual({ ok: true, data: { user: "viewer", role: "viewer" } });
+  });
+
+  it("answers a wrong password and an unknown user with the same generic message, then rate-limits", async () => {
+    await load(EXPOSED);
+    const ip = "10.9.8.7";
+    const wrong = await login("operator", "nope", ip);
+    const unknown = await login("mallory", "nope", ip);
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect((await wrong.json()).error.message).toBe((await unknown.json()).error.message);
+    for (let i = 0; i < 3; i++) await login("operator", "nope", ip);
+    const limited = await login("operator", "op-guard-test", ip);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Another client is not affected.
+    expect((await login("operator", "op-guard-test", "10.9.8.6")).status).toBe(200);
+  });
+
+  it("never writes a password into the audit log", async () => {
+    const { db } = await load(EXPOSED);
+    await login("operator", "op-guard-test", "10.9.8.5");
+    const rows = await db().auditEntry.findMany({ where: { action: "auth.login", at: { gte: since } } });
+    expect(rows.length).toBeGreaterThan(0);
+    const dump = JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+    expect(dump).not.toContain("op-guard-test");
+    expect(dump).not.toContain("viewer-guard-test");
+    await db().auditEntry.deleteMany({ where: { clientIp: { in: ["10.9.8.5", "10.9.8.6"] } } });
+  });
+});

@@ -1,0 +1,105 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { writeAudit } from "../audit";
+import { AppError } from "../errors";
+import { clientAddress, principalFrom, type Principal } from "./principal";
+import type { Role } from "./session";
+
+/** Marks handlers built here, so a test can prove every mutating export of app/api passes through the guard. */
+export const GUARDED = Symbol.for("lab-console.guarded");
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ReturnType<AppError["toJSON"]> & { issues?: unknown } };
+
+interface RunArgs<I, P> {
+  input: I;
+  params: P;
+  principal: Principal;
+  req: Request;
+}
+
+export interface MutationSpec<I, P> {
+  /** Audit action name, "<area>.<verb>", e.g. "connector.pause". */
+  action: string;
+  /** Body schema; absent means the body is ignored. Invalid bodies get 422 and change nothing. */
+  input?: z.ZodType<I>;
+  /** What the audit log names as the target. */
+  target?: (args: { input: I; params: P }) => string | null | undefined;
+  /** Who may do it; every mutation so far is the operator's. */
+  role?: Role;
+  /** Answer with this status on success (default 200). */
+  successStatus?: number;
+  run: (args: RunArgs<I, P>) => Promise<unknown>;
+}
+
+type RouteContext<P> = { params: Promise<P> };
+export type GuardedHandler<P> = ((req: Request, ctx: RouteContext<P>) => Promise<Response>) & { [GUARDED]: string };
+
+const json = (status: number, body: ActionResult<unknown>, headers?: HeadersInit) => NextResponse.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+
+/**
+ * The one door for mutations: who is calling (401), may they (403), is the input valid (422), then run,
+ * and write the audit log whatever happened. Errors become `{ ok: false, error }` with their status.
+ */
+export function mutatingRoute<I = undefined, P = Record<string, string>>(spec: MutationSpec<I, P>): GuardedHandler<P> {
+  const handler = async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
+    const started = performance.now();
+    const params = ((await ctx?.params) ?? {}) as P;
+    const principal = await principalFrom(req.headers.get("cookie"));
+    const clientIp = clientAddress(req.headers);
+    let input: I = undefined as I;
+    let target: string | null = null;
+    const audit = (outcome: "ok" | "error" | "refused", error: string | null) =>
+      writeAudit({
+        actor: principal?.user ?? "anonymous",
+        role: principal?.role ?? "none",
+        clientIp,
+        action: spec.action,
+        target,
+        params: input === undefined ? params : { ...params, input },
+        outcome,
+        error,
+        durationMs: performance.now() - started,
+      });
+    const fail = async (e: AppError, outcome: "error" | "refused", extra?: { issues?: unknown }) => {
+      await audit(outcome, `${e.code}: ${e.message}`);
+      return json(e.status, { ok: false, error: { ...e.toJSON(), ...extra } }, e.retryAfter ? { "Retry-After": String(e.retryAfter) } : undefined);
+    };
+
+    if (!principal) return fail(new AppError(401, "unauthenticated", "Sign in first: this console requires a login when it is reachable from other machines.", "console"), "refused");
+    if (principal.role !== (spec.role ?? "operator") && principal.role !== "operator") {
+      return fail(new AppError(403, "forbidden", `Only an operator may do this (${spec.action}); you are signed in as ${principal.role}.`, "console"), "refused");
+    }
+
+    if (spec.input) {
+      let body: unknown = undefined;
+      const text = await req.text();
+      if (text.trim()) {
+        try {
+          body = JSON.parse(text);
+        } catch (e) {
+          return fail(new AppError(422, "invalid_json", `The request body is not valid JSON: ${(e as Error).message}`, "console"), "error");
+        }
+      }
+      const parsed = spec.input.safeParse(body);
+      if (!parsed.success) {
+        const detail = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+        return fail(new AppError(422, "invalid_input", `Invalid input — ${detail}`, "console"), "error", { issues: parsed.error.issues });
+      }
+      input = parsed.data;
+    }
+    target = spec.target?.({ input, params }) ?? null;
+
+    try {
+      const data = await spec.run({ input, params, principal, req });
+      await audit("ok", null);
+      // A handler that must shape its own response (cookies, streams) returns a Response.
+      if (data instanceof Response) return data;
+      return json(spec.successStatus ?? 200, { ok: true, data: data ?? null });
+    } catch (e) {
+      const err = e instanceof AppError ? e : new AppError(500, "internal", e instanceof Error ? e.message : String(e), "console");
+      return fail(err, "error");
+    }
+  };
+  return Object.assign(handler, { [GUARDED]: spec.action });
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { writeAudit } from "../audit";
+import { config } from "../config";
+import { AppError } from "../errors";
+import { ACCOUNT_NAMES, checkPassword } from "./passwords";
+import { clientAddress, sessionSecret } from "./principal";
+import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "./rate-limit";
+import { ROLES, SESSION_COOKIE, signSession, type Role } from "./session";
+
+export const loginInput = z.object({ user: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
+
+// One message for an unknown user and a wrong password alike.
+const BAD_LOGIN = "Wrong user or password.";
+
+function cookieFlags(req: Request): string {
+  const secure = new URL(req.url).protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
+  return `Path=/; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+
+const errorResponse = (e: AppError, headers?: HeadersInit) =>
+  NextResponse.json({ ok: false, error: e.toJSON() }, { status: e.status, headers: { "Cache-Control": "no-store", ...headers } });
+
+/** POST /api/auth/login — not behind the guard (nobody is signed in yet) but rate-limited and audited. */
+export async function handleLogin(req: Request): Promise<Response> {
+  const started = performance.now();
+  const client = clientAddress(req.headers) ?? "unknown";
+  const audit = (user: string, role: string, outcome: "ok" | "refused" | "error", error: string | null) =>
+    writeAudit({ actor: user, role, clientIp: client, action: "auth.login", target: user, params: { user }, outcome, error, durationMs: performance.now() - started });
+
+  const wait = loginRetryAfter(client);
+  if (wait > 0) {
+    await audit("anonymous", "none", "refused", "rate limited");
+    return errorResponse(new AppError(429, "rate_limited", `Too many failed sign-ins from this address; try again in ${wait} s.`, "console", wait), { "Retry-After": String(wait) });
+  }
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    body = null;
+  }
+  const parsed = loginInput.safeParse(body);
+  if (!parsed.success) return errorResponse(new AppError(422, "invalid_input", "Send a user and a password.", "console"));
+  const { user, password } = parsed.data;
+
+  const a = config().auth;
+  const role = ROLES.find((r) => ACCOUNT_NAMES[r] === user.toLowerCase()) as Role | undefined;
+  const configured = role === "operator" ? a.operatorPassword : role === "viewer" ? a.viewerPassword : null;
+  // checkPassword does the same work for an unknown user as for a known one (similar timing).
+  const ok = checkPassword(password, configured);
+  if (!ok || !role) {
+    recordLoginFailure(client);
+    await audit(user, "none", "refused", "bad credentials");
+    return errorResponse(new AppError(401, "bad_credentials", BAD_LOGIN, "console"));
+  }
+  clearLoginFailures(client);
+  const maxAge = Math.round(a.sessionHours * 3600);
+  const token = await signSession({ u: ACCOUNT_NAMES[role], r: role, exp: Date.now() + maxAge * 1000 }, sessionSecret());
+  await audit(ACCOUNT_NAMES[role], role, "ok", null);
+  return NextResponse.json(
+    { ok: true, data: { user: ACCOUNT_NAMES[role], role } },
+    { headers: { "Cache-Control": "no-store", "Set-Cookie": `${SESSION_COOKIE}=${token}; Max-Age=${maxAge}; ${cookieFlags(req)}` } },
+  );
+}
+
+export function handleLogout(req: Request): Response {
+  return NextResponse.json({ ok: true, data: null }, { headers: { "Cache-Control": "no-store", "Set-Cookie": `${SESSION_COOKIE}=; Max-Age=0; ${cookieFlags(req)}` } });
+}
