@@ -6,6 +6,8 @@ const nextConfig = {
   // uses `next start`, which does not support standalone output.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
+  // Parallel builds (several worktrees of work on one machine) can each use their own output folder.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Server-only libraries with native or dynamic requires: load them from node_modules at run time
   // instead of bundling them (and never into the browser bundle).
   serverExternalPackages: ["kafkajs", "pg", "@prisma/client", "@prisma/adapter-pg"],
