@@ -470,7 +470,7 @@ async function up(): Promise<void> {
     try {
       if (await start()) started.push(svc);
       await ready();
-      log(`${svc.padEnd(8)} ready`);
+      log(`${svc.padEnd(8)} ready after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     } catch (e) {
       const err = e instanceof LabError ? e : new LabError((e as Error).message);
       throw new LabError(`${svc}: ${err.message}`, err.logFile ?? logFile(svc));

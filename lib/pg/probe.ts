@@ -18,7 +18,7 @@ export async function probePostgres(id: ServiceId, role: DatabaseRole): Promise<
   try {
     await client.connect();
     const r = await client.query<{ server_version: string }>("SHOW server_version");
-    return { ...base, up: true, latencyMs: Math.round(performance.now() - started), version: `PostgreSQL ${r.rows[0].server_version}`, failure: null, reason: null };
+    return { ...base, up: true, latencyMs: Math.round(performance.now() - started), version: `PostgreSQL ${r.rows[0].server_version.split(" ")[0]}`, failure: null, reason: null };
   } catch (e) {
     const err = e as { code?: string; message?: string };
     const failure = err.code === "28P01" || err.code === "28000" ? "auth" : err.code === "3D000" ? "missing" : (networkFailure(e) ?? "other");
