@@ -6,6 +6,9 @@ const nextConfig = {
   // uses `next start`, which does not support standalone output.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
+  // `npm test` runs `tsc --noEmit` over the whole project (app, lib, lab, bench, e2e) as its own step;
+  // the build does not type-check a second time.
+  typescript: { ignoreBuildErrors: true },
   // Parallel builds (several worktrees of work on one machine) can each use their own output folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Server-only libraries with native or dynamic requires: load them from node_modules at run time

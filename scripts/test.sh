@@ -2,6 +2,7 @@
 # The whole test suite from a fresh clone: installs what is missing, brings the lab up (or reuses it),
 # then type-checks, runs unit + integration tests (Vitest) and end-to-end tests (Playwright + Chromium).
 set -uo pipefail
+export NODE_NO_WARNINGS=1  # the AWS SDK warns on every start about Node 20 support ending in 2027
 cd "$(dirname "$0")/.."
 set -e
 bash scripts/ensure-system.sh --with-test-tools

@@ -1,0 +1,180 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { DeleteObjectsCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { readLabEndpoints, resolveConfig } from "../lib/config-core";
+
+// With a Debezium source and an S3 sink registered — both holding passwords in their configs — crawl every
+// page and every response a browser gets from the console, and the client bundle on disk: no password may
+// appear anywhere. The source uses a database role with a password of its own so that any leak is unambiguous.
+const cfg = resolveConfig(process.env, readLabEndpoints());
+const CONNECT = cfg.connect.urls[0];
+const PG_SECRET = "Crawl-Pg-Secret-41f";
+const S3_SECRET = cfg.s3.secretAccessKey;
+const SOURCE = "crawl-secrets-debezium";
+const SINK = "crawl-secrets-s3-sink";
+const PREFIX = "crawlsecrets";
+
+function leaks(body: string): string[] {
+  const found: string[] = [];
+  if (body.includes(PG_SECRET)) found.push(PG_SECRET);
+  if (body.includes(S3_SECRET)) found.push("the S3 secret key");
+  // The lab's own database password is also a user and database name, so look for it as a value of a secret key.
+  const m = /"[\w.-]*(password|secret)[\w.-]*"\s*:\s*"sudoers"/i.exec(body) ?? /password=sudoers\b/i.exec(body) ?? /:\/\/sudoers:sudoers@/.exec(body);
+  if (m) found.push(m[0]);
+  return found;
+}
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ host: cfg.postgres.host, port: cfg.postgres.port, user: cfg.postgres.user, password: cfg.postgres.password, database: cfg.postgres.oltpDatabase });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+async function connect(method: string, p: string, body?: unknown) {
+  const res = await fetch(`${CONNECT}${p}`, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
+  return { status: res.status, body: res.status === 204 ? null : await res.json().catch(() => null) };
+}
+
+async function cleanup() {
+  await connect("DELETE", `/connectors/${SOURCE}`);
+  await connect("DELETE", `/connectors/${SINK}`);
+  await admin(async (c) => {
+    for (let i = 0; i < 20; i++) {
+      const r = await c.query("SELECT active FROM pg_replication_slots WHERE slot_name = 'crawl_secrets_slot'");
+      if (!r.rowCount) break;
+      if (!r.rows[0].active) {
+        await c.query("SELECT pg_drop_replication_slot('crawl_secrets_slot')");
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await c.query("DROP PUBLICATION IF EXISTS crawl_secrets_pub");
+    await c.query("DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'crawl_secrets_cdc') THEN REVOKE ALL ON pessoas FROM crawl_secrets_cdc; DROP ROLE crawl_secrets_cdc; END IF; END $$");
+  });
+  const s3 = new S3Client({ endpoint: cfg.s3.endpoint, region: cfg.s3.region, forcePathStyle: true, credentials: { accessKeyId: cfg.s3.accessKeyId, secretAccessKey: cfg.s3.secretAccessKey }, requestChecksumCalculation: "WHEN_REQUIRED", responseChecksumValidation: "WHEN_REQUIRED" });
+  const listed = await s3.send(new ListObjectsV2Command({ Bucket: "raw", Prefix: `${PREFIX}/` }));
+  if (listed.Contents?.length) await s3.send(new DeleteObjectsCommand({ Bucket: "raw", Delete: { Objects: listed.Contents.map((o) => ({ Key: o.Key! })) } }));
+  s3.destroy();
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  await cleanup();
+  await admin(async (c) => {
+    await c.query(`CREATE ROLE crawl_secrets_cdc WITH LOGIN REPLICATION PASSWORD '${PG_SECRET}'`);
+    await c.query("GRANT SELECT ON pessoas TO crawl_secrets_cdc");
+    await c.query("CREATE PUBLICATION crawl_secrets_pub FOR TABLE pessoas");
+  });
+  const source = await connect("PUT", `/connectors/${SOURCE}/config`, {
+    "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+    "database.hostname": cfg.postgres.hostForConnect,
+    "database.port": String(cfg.postgres.port),
+    "database.user": "crawl_secrets_cdc",
+    "database.password": PG_SECRET,
+    "database.dbname": cfg.postgres.oltpDatabase,
+    "topic.prefix": PREFIX,
+    "table.include.list": "public.pessoas",
+    "plugin.name": "pgoutput",
+    "slot.name": "crawl_secrets_slot",
+    "publication.name": "crawl_secrets_pub",
+    "publication.autocreate.mode": "disabled",
+    "snapshot.mode": "no_data",
+  });
+  expect(source.status, JSON.stringify(source.body)).toBeLessThan(300);
+  const sink = await connect("PUT", `/connectors/${SINK}/config`, {
+    "connector.class": "lab.console.connect.s3.S3SinkConnector",
+    topics: `${PREFIX}.public.pessoas`,
+    "s3.bucket.name": "raw",
+    "topics.dir": PREFIX,
+    "store.url": cfg.s3.endpointForConnect,
+    "aws.access.key.id": cfg.s3.accessKeyId,
+    "aws.secret.access.key": S3_SECRET,
+    "flush.size": "1",
+  });
+  expect(sink.status, JSON.stringify(sink.body)).toBeLessThan(300);
+  for (const name of [SOURCE, SINK]) {
+    await expect.poll(async () => (await connect("GET", `/connectors/${name}/status`)).body?.tasks?.[0]?.state, { timeout: 60_000 }).toBe("RUNNING");
+  }
+});
+
+test.afterAll(async () => {
+  await cleanup();
+});
+
+async function crawl(page: Page, start: string[], maxPages = 60) {
+  const bodies = new Map<string, string>();
+  page.on("response", async (res) => {
+    const type = res.headers()["content-type"] ?? "";
+    if (type.includes("text/event-stream") || res.request().method() === "OPTIONS") return;
+    try {
+      bodies.set(`${res.request().method()} ${res.url()}`, await res.text());
+    } catch {
+      /* redirects and aborted requests have no body */
+    }
+  });
+  const seen = new Set<string>();
+  const queue = [...start];
+  while (queue.length && seen.size < maxPages) {
+    const url = queue.shift()!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    await page.goto(url);
+    // Let each page's queries answer (the health strip is on every page).
+    await page.getByTestId("health-strip").and(page.locator('[data-status="ready"]')).waitFor();
+    const hrefs = await page.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    for (const h of hrefs) {
+      const u = new URL(h);
+      if (u.origin === new URL(page.url()).origin && !u.pathname.startsWith("/_next") && !/\.(png|svg|ico|jsonl?|csv|parquet)$/.test(u.pathname)) {
+        const clean = `${u.origin}${u.pathname}${u.search}`;
+        if (!seen.has(clean)) queue.push(clean);
+      }
+    }
+  }
+  return { pages: seen, bodies };
+}
+
+test("no password of the lab reaches a browser: pages, API responses, or the client bundle", async ({ page, baseURL }) => {
+  test.setTimeout(240_000);
+  const start = ["/", "/connectors", `/connectors/${SOURCE}`, `/connectors/${SINK}`, "/topics", "/lake", "/database", "/generators", "/audit"].map((p) => `${baseURL}${p}`);
+  const { pages, bodies } = await crawl(page, start);
+  expect(pages.size).toBeGreaterThanOrEqual(start.length);
+  // The API answers a browser can ask for directly, including the connectors' own.
+  for (const p of ["/api/health", "/api/audit", "/api/connectors", `/api/connectors/${SOURCE}`, `/api/connectors/${SINK}`]) {
+    const res = await page.request.get(`${baseURL}${p}`);
+    bodies.set(`GET ${p} (direct)`, await res.text());
+  }
+  const found: string[] = [];
+  for (const [where, body] of bodies) for (const leak of leaks(body)) found.push(`${where}: ${leak}`);
+  expect(bodies.size).toBeGreaterThan(20);
+  expect(found).toEqual([]);
+
+  // Every file of the client bundle, whether or not this crawl loaded it.
+  const staticDir = path.join(process.env.NEXT_DIST_DIR || ".next", "static");
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = path.join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else files.push(p);
+    }
+  };
+  walk(staticDir);
+  expect(files.length).toBeGreaterThan(5);
+  const bundleLeaks = files.filter((f) => leaks(readFileSync(f, "utf8")).length > 0);
+  expect(bundleLeaks).toEqual([]);
+});
+
+test("the leak detector itself catches a leaked secret", () => {
+  expect(leaks(`{"database.password":"sudoers"}`)).not.toEqual([]);
+  expect(leaks(`… ${PG_SECRET} …`)).not.toEqual([]);
+  expect(leaks(`{"aws.secret.access.key":"${S3_SECRET}"}`)).not.toEqual([]);
+  expect(leaks(`{"database.user":"sudoers","database.dbname":"liga_sudoers","database.password":"********"}`)).toEqual([]);
+});
