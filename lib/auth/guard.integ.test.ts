@@ -131,6 +131,20 @@ describe("the role guard on every mutating entry point", () => {
     for (const a of audited) expect(a.durationMs).toBeGreaterThanOrEqual(0);
   });
 
+  it("refuses a cross-site request even from an operator or the local operator (CSRF)", async () => {
+    const { cookie } = await load({ CONSOLE_HOST: "127.0.0.1" });
+    const operator = await cookie("operator");
+    const mod = await import(/* @vite-ignore */ path.join(ROOT, "app/api/auth/logout/route.ts"));
+    for (const headers of [{ origin: "http://evil.example", host: "127.0.0.1:3000" }, { "sec-fetch-site": "cross-site", host: "127.0.0.1:3000" }, { origin: "null", host: "127.0.0.1:3000" }]) {
+      const req = new Request("http://127.0.0.1:3000/api/auth/logout", { method: "POST", headers: { ...headers, cookie: operator, "x-forwarded-for": "10.9.8.7" } });
+      const res = await mod.POST(req, { params: Promise.resolve({}) });
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      expect((await res.json()).error.code).toBe("cross_site");
+    }
+    const same = new Request("http://127.0.0.1:3000/api/auth/logout", { method: "POST", headers: { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", "sec-fetch-site": "same-origin", "x-forwarded-for": "10.9.8.7" } });
+    expect((await mod.POST(same, { params: Promise.resolve({}) })).status).toBe(200);
+  });
+
   it("on a loopback-only console the caller is the local operator, without login", async () => {
     const { db } = await load({ CONSOLE_HOST: "127.0.0.1" });
     const logout = entries.find((e) => e.id === "app/api/auth/logout/route.ts:POST")!;

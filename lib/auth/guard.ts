@@ -37,6 +37,20 @@ export type GuardedHandler<P> = ((req: Request, ctx: RouteContext<P>) => Promise
 
 const json = (status: number, body: ActionResult<unknown>, headers?: HeadersInit) => NextResponse.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 
+/** True when the browser says the request comes from another site (Origin or Sec-Fetch-Site). */
+export function isCrossSite(req: Request): boolean {
+  const origin = req.headers.get("origin");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  if (origin && origin !== "null") {
+    try {
+      if (host && new URL(origin).host !== host) return true;
+    } catch {
+      return true;
+    }
+  } else if (origin === "null") return true;
+  return req.headers.get("sec-fetch-site") === "cross-site";
+}
+
 /**
  * The one door for mutations: who is calling (401), may they (403), is the input valid (422), then run,
  * and write the audit log whatever happened. Errors become `{ ok: false, error }` with their status.
@@ -66,6 +80,9 @@ export function mutatingRoute<I = undefined, P = Record<string, string>>(spec: M
       return json(e.status, { ok: false, error: { ...e.toJSON(), ...extra } }, e.retryAfter ? { "Retry-After": String(e.retryAfter) } : undefined);
     };
 
+    // Route handlers have no built-in origin check (server actions do): refuse a cross-site request, so a page on
+    // another site cannot drive a loopback console (no login) or ride an operator's cookie.
+    if (isCrossSite(req)) return fail(new AppError(403, "cross_site", "Cross-site request refused: changes can only come from the console's own pages.", "console"), "refused");
     if (!principal) return fail(new AppError(401, "unauthenticated", "Sign in first: this console requires a login when it is reachable from other machines.", "console"), "refused");
     if (principal.role !== (spec.role ?? "operator") && principal.role !== "operator") {
       return fail(new AppError(403, "forbidden", `Only an operator may do this (${spec.action}); you are signed in as ${principal.role}.`, "console"), "refused");

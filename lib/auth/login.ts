@@ -4,6 +4,7 @@ import { z } from "zod";
 import { writeAudit } from "../audit";
 import { config } from "../config";
 import { AppError } from "../errors";
+import { isCrossSite } from "./guard";
 import { ACCOUNT_NAMES, checkPassword } from "./passwords";
 import { clientAddress, sessionSecret } from "./principal";
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "./rate-limit";
@@ -29,6 +30,7 @@ export async function handleLogin(req: Request): Promise<Response> {
   const audit = (user: string, role: string, outcome: "ok" | "refused" | "error", error: string | null) =>
     writeAudit({ actor: user, role, clientIp: client, action: "auth.login", target: user, params: { user }, outcome, error, durationMs: performance.now() - started });
 
+  if (isCrossSite(req)) return errorResponse(new AppError(403, "cross_site", "Cross-site sign-in refused.", "console"));
   const wait = loginRetryAfter(client);
   if (wait > 0) {
     await audit("anonymous", "none", "refused", "rate limited");
