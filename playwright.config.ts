@@ -12,6 +12,8 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  // Playwright empties its outputDir at start: keep it apart from the other reports in test-results/.
+  outputDir: "test-results/playwright",
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: "en-US",

@@ -346,7 +346,9 @@ async function kafkaRoundTrip(): Promise<boolean> {
     const seen = new Promise<boolean>((resolve) => {
       void consumer.run({ eachMessage: async ({ message }) => void (message.value?.toString() === token && resolve(true)) });
     });
-    return await Promise.race([seen, new Promise<boolean>((r) => setTimeout(() => r(false), 20_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 20_000)));
+    return await Promise.race([seen, timeout]).finally(() => clearTimeout(timer));
   } finally {
     await consumer.disconnect();
     const cleanup = kafka.admin();
@@ -559,4 +561,5 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// Exit as soon as the command is done: client libraries may keep idle sockets and timers alive.
+void main().then(() => process.exit());
