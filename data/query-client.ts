@@ -1,5 +1,5 @@
 // The one QueryClient factory of the app.
-import { isServer, QueryClient } from "@tanstack/react-query";
+import { isServer, MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { errorRetryAfter, errorStatus } from "./http-error";
 
 /** Retries after the first failure (so at most three attempts). */
@@ -20,8 +20,17 @@ export function retryDelay(failureCount: number, error: unknown): number {
   return Math.min(1000 * 2 ** failureCount, MAX_BACKOFF_MS);
 }
 
+/** A session that expired mid-page: back to the login page, which then returns here. */
+function onAuthError(error: unknown): void {
+  if (isServer || errorStatus(error) !== 401 || window.location.pathname === "/login") return;
+  const next = `${window.location.pathname}${window.location.search}`;
+  window.location.assign(`/login?next=${encodeURIComponent(next)}`);
+}
+
 export function makeQueryClient(): QueryClient {
   return new QueryClient({
+    queryCache: new QueryCache({ onError: onAuthError }),
+    mutationCache: new MutationCache({ onError: onAuthError }),
     defaultOptions: {
       queries: {
         retry: shouldRetry,
