@@ -135,7 +135,8 @@ describe("the role guard on every mutating entry point", () => {
     const { cookie } = await load({ CONSOLE_HOST: "127.0.0.1" });
     const operator = await cookie("operator");
     const mod = await import(/* @vite-ignore */ path.join(ROOT, "app/api/auth/logout/route.ts"));
-    for (const headers of [{ origin: "http://evil.example", host: "127.0.0.1:3000" }, { "sec-fetch-site": "cross-site", host: "127.0.0.1:3000" }, { origin: "null", host: "127.0.0.1:3000" }]) {
+    const variants: Record<string, string>[] = [{ origin: "http://evil.example", host: "127.0.0.1:3000" }, { "sec-fetch-site": "cross-site", host: "127.0.0.1:3000" }, { origin: "null", host: "127.0.0.1:3000" }];
+    for (const headers of variants) {
       const req = new Request("http://127.0.0.1:3000/api/auth/logout", { method: "POST", headers: { ...headers, cookie: operator, "x-forwarded-for": "10.9.8.7" } });
       const res = await mod.POST(req, { params: Promise.resolve({}) });
       expect(res.status, JSON.stringify(headers)).toBe(403);
