@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { PrincipalProvider } from "@/components/auth/PrincipalProvider";
 import { HealthStrip } from "@/components/health/HealthStrip";
 import { I18nProvider } from "@/components/i18n/I18nProvider";
 import { QueryProvider } from "@/components/providers/QueryProvider";
@@ -22,11 +23,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900">
         <I18nProvider locale={locale} messages={messages}>
-          <QueryProvider>
-            <Header t={t} principal={principal} />
-            <HealthStrip />
-            <main className="mx-auto max-w-7xl px-4 py-8">{children}</main>
-          </QueryProvider>
+          <PrincipalProvider principal={principal}>
+            <QueryProvider>
+              <Header t={t} principal={principal} />
+              <HealthStrip />
+              <main className="mx-auto max-w-7xl px-4 py-8">{children}</main>
+            </QueryProvider>
+          </PrincipalProvider>
         </I18nProvider>
       </body>
     </html>

@@ -1,0 +1,26 @@
+"use client";
+
+import { createContext, useContext, type ReactNode } from "react";
+import type { Role } from "@/lib/auth/session";
+
+interface ClientPrincipal {
+  user: string;
+  role: Role;
+  authenticated: boolean;
+}
+
+const PrincipalContext = createContext<ClientPrincipal | null>(null);
+
+/** Who is signed in, for client components (the server still enforces roles on every mutation). */
+export function PrincipalProvider({ principal, children }: { principal: ClientPrincipal | null; children: ReactNode }) {
+  return <PrincipalContext.Provider value={principal}>{children}</PrincipalContext.Provider>;
+}
+
+export function usePrincipal(): ClientPrincipal | null {
+  return useContext(PrincipalContext);
+}
+
+/** True when the caller may change things: controls that mutate are hidden or disabled otherwise. */
+export function useCanMutate(): boolean {
+  return usePrincipal()?.role === "operator";
+}
