@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { GeneratorKind } from "@/lib/generators/params";
+import type { RunSnapshot } from "@/lib/generators/types";
+import { generatorKeys } from "./keys";
+import { postAction } from "./post-action";
+
+/** POST /api/generators/stop (operator only): answers once the batches in flight committed. */
+export function stopGenerator(generator: GeneratorKind): Promise<RunSnapshot> {
+  return postAction<RunSnapshot>("/api/generators/stop", { generator });
+}
+
+export function useStopGeneratorMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: stopGenerator,
+    onSuccess: (_run, generator) => Promise.all([
+      queryClient.invalidateQueries({ queryKey: generatorKeys.runs() }),
+      queryClient.invalidateQueries({ queryKey: generatorKeys.run(generator) }),
+    ]),
+  });
+}
