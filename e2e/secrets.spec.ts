@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { DeleteObjectsCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { expect, test, type Page } from "@playwright/test";
+import { Kafka, logLevel } from "kafkajs";
 import pg from "pg";
 import { readLabEndpoints, resolveConfig } from "../lib/config-core";
 
@@ -12,9 +13,12 @@ const cfg = resolveConfig(process.env, readLabEndpoints());
 const CONNECT = cfg.connect.urls[0];
 const PG_SECRET = "Crawl-Pg-Secret-41f";
 const S3_SECRET = cfg.s3.secretAccessKey;
-const SOURCE = "crawl-secrets-debezium";
-const SINK = "crawl-secrets-s3-sink";
-const PREFIX = "crawlsecrets";
+// Fresh names each run: Connect keeps a source's offsets under its name, and they would point into a slot that
+// the previous run dropped.
+const RUN = Date.now().toString(36);
+const SOURCE = `crawl-secrets-debezium-${RUN}`;
+const SINK = `crawl-secrets-s3-sink-${RUN}`;
+const PREFIX = `crawlsecrets${RUN}`;
 
 function leaks(body: string): string[] {
   const found: string[] = [];
@@ -57,6 +61,11 @@ async function cleanup() {
     await c.query("DROP PUBLICATION IF EXISTS crawl_secrets_pub");
     await c.query("DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'crawl_secrets_cdc') THEN REVOKE ALL ON pessoas FROM crawl_secrets_cdc; DROP ROLE crawl_secrets_cdc; END IF; END $$");
   });
+  const kafka = new Kafka({ clientId: "e2e-secrets", brokers: cfg.kafka.brokers, logLevel: logLevel.NOTHING }).admin();
+  await kafka.connect();
+  const topics = (await kafka.listTopics()).filter((t) => t.startsWith(PREFIX));
+  if (topics.length) await kafka.deleteTopics({ topics });
+  await kafka.disconnect();
   const s3 = new S3Client({ endpoint: cfg.s3.endpoint, region: cfg.s3.region, forcePathStyle: true, credentials: { accessKeyId: cfg.s3.accessKeyId, secretAccessKey: cfg.s3.secretAccessKey }, requestChecksumCalculation: "WHEN_REQUIRED", responseChecksumValidation: "WHEN_REQUIRED" });
   const listed = await s3.send(new ListObjectsV2Command({ Bucket: "raw", Prefix: `${PREFIX}/` }));
   if (listed.Contents?.length) await s3.send(new DeleteObjectsCommand({ Bucket: "raw", Delete: { Objects: listed.Contents.map((o) => ({ Key: o.Key! })) } }));
@@ -101,7 +110,15 @@ test.beforeAll(async () => {
   });
   expect(sink.status, JSON.stringify(sink.body)).toBeLessThan(300);
   for (const name of [SOURCE, SINK]) {
-    await expect.poll(async () => (await connect("GET", `/connectors/${name}/status`)).body?.tasks?.[0]?.state, { timeout: 60_000 }).toBe("RUNNING");
+    await expect
+      .poll(
+        async () => {
+          const task = (await connect("GET", `/connectors/${name}/status`)).body?.tasks?.[0];
+          return task?.state === "FAILED" ? `FAILED: ${String(task.trace).split("\n")[0]}` : task?.state;
+        },
+        { timeout: 60_000 },
+      )
+      .toBe("RUNNING");
   }
 });
 
@@ -126,10 +143,16 @@ async function crawl(page: Page, start: string[], maxPages = 60) {
     const url = queue.shift()!;
     if (seen.has(url)) continue;
     seen.add(url);
+    // API links and downloads are read as a browser would fetch them, not navigated to.
+    if (new URL(url).pathname.startsWith("/api/")) {
+      const res = await page.request.get(url);
+      if (!(res.headers()["content-type"] ?? "").includes("text/event-stream")) bodies.set(`GET ${url} (link)`, await res.text());
+      continue;
+    }
     await page.goto(url);
     // Let each page's queries answer (the health strip is on every page).
     await page.getByTestId("health-strip").and(page.locator('[data-status="ready"]')).waitFor();
-    const hrefs = await page.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const hrefs = await page.$$eval("a[href]:not([download])", (as) => as.map((a) => (a as HTMLAnchorElement).href));
     for (const h of hrefs) {
       const u = new URL(h);
       if (u.origin === new URL(page.url()).origin && !u.pathname.startsWith("/_next") && !/\.(png|svg|ico|jsonl?|csv|parquet)$/.test(u.pathname)) {
@@ -143,11 +166,13 @@ async function crawl(page: Page, start: string[], maxPages = 60) {
 
 test("no password of the lab reaches a browser: pages, API responses, or the client bundle", async ({ page, baseURL }) => {
   test.setTimeout(240_000);
-  const start = ["/", "/connectors", `/connectors/${SOURCE}`, `/connectors/${SINK}`, "/topics", "/lake", "/database", "/generators", "/audit"].map((p) => `${baseURL}${p}`);
+  const start = ["/", "/connectors", `/connectors/0/${SOURCE}`, `/connectors/0/${SINK}`, "/connectors/register", "/topics", "/lake", "/database", "/generators", "/audit"].map((p) => `${baseURL}${p}`);
   const { pages, bodies } = await crawl(page, start);
   expect(pages.size).toBeGreaterThanOrEqual(start.length);
   // The API answers a browser can ask for directly, including the connectors' own.
-  for (const p of ["/api/health", "/api/audit", "/api/connectors", `/api/connectors/${SOURCE}`, `/api/connectors/${SINK}`]) {
+  const api = ["/api/health", "/api/audit", "/api/connectors", "/api/connectors/templates"];
+  for (const name of [SOURCE, SINK]) api.push(`/api/connectors/0/connectors/${name}`, `/api/connectors/0/connectors/${name}/offsets`, `/api/connectors/0/connectors/${name}/diagnose`);
+  for (const p of api) {
     const res = await page.request.get(`${baseURL}${p}`);
     bodies.set(`GET ${p} (direct)`, await res.text());
   }

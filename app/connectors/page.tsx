@@ -1,19 +1,25 @@
 import type { Metadata } from "next";
-import { AreaPlaceholder } from "@/components/shell/AreaPlaceholder";
+import Link from "next/link";
+import { ConnectorsList } from "@/components/connectors/ConnectorsList";
 import { getI18n } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
-  return { title: t("areas.connectors.title") };
+  return { title: t("connectors.title") };
 }
 
 export default async function ConnectorsPage() {
   const { t } = await getI18n();
   return (
-    <AreaPlaceholder
-      title={t("areas.connectors.title")}
-      badge={t("areas.comingSoon")}
-      description={t("areas.connectors.description")}
-    />
+    <section className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-3xl font-bold">{t("connectors.title")}</h1>
+        <Link href="/connectors/register" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700" data-testid="connectors-register">
+          {t("connectors.register")}
+        </Link>
+      </div>
+      <p className="max-w-3xl text-slate-700">{t("connectors.intro")}</p>
+      <ConnectorsList />
+    </section>
   );
 }

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RegisterForm } from "@/components/connectors/RegisterForm";
+import { clusters } from "@/lib/connect/client";
+import { templateViews } from "@/lib/connect/templates";
+import { TEMPLATE_IDS, type TemplateId } from "@/lib/connect/types";
+import { getI18n } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t("connectors.registerTitle") };
+}
+
+/** /connectors/register?cluster=0&template=s3-sink — templates arrive here already masked. */
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const { t } = await getI18n();
+  const search = await searchParams;
+  const all = clusters();
+  const cluster = all.find((c) => c.id === search.cluster || c.slug === search.cluster) ?? all[0];
+  const mode = search.template === "raw" ? "raw" : (TEMPLATE_IDS as readonly string[]).includes(search.template ?? "") ? (search.template as TemplateId) : "debezium-postgres";
+  return (
+    <div className="space-y-3">
+      <Link href="/connectors" className="text-sm underline">
+        ← {t("connectors.detail.back")}
+      </Link>
+      <RegisterForm clusters={all} templates={templateViews()} initialCluster={cluster.id} initialMode={mode} />
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+"use client";
+
+import Link from "next/link";
+import { useLocale, useT } from "@/components/i18n/I18nProvider";
+import { Button } from "@/components/ui/Button";
+import { errorMessage } from "@/data/http-error";
+import { useConnectorsListQuery } from "@/data/connectors/use-connectors-list";
+import type { ClusterConnectors, ConnectorSummary } from "@/lib/connect/types";
+import { StateBadge } from "./StateBadge";
+
+function time(iso: string, locale: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleTimeString(locale);
+}
+
+export function detailHref(cluster: string, name: string): string {
+  return `/connectors/${encodeURIComponent(cluster)}/${encodeURIComponent(name)}`;
+}
+
+/** Every cluster's connectors, refreshed every 2 s. Loading → error (retry) → empty → table; a refetch never blanks it. */
+export function ConnectorsList() {
+  const t = useT();
+  const locale = useLocale();
+  const query = useConnectorsListQuery();
+
+  if (query.isPending) {
+    return (
+      <div role="status" aria-live="polite" className="space-y-2">
+        <span className="sr-only">{t("connectors.loading")}</span>
+        {[0, 1, 2].map((i) => (
+          <div key={i} aria-hidden="true" className="h-10 animate-pulse rounded bg-slate-200" />
+        ))}
+      </div>
+    );
+  }
+  if (query.isError && !query.data) {
+    return (
+      <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
+        <p className="font-semibold text-red-900">{t("connectors.loadError")}</p>
+        <p className="mt-1 break-words text-red-900">{errorMessage(query.error) ?? t("common.unknownError")}</p>
+        <Button className="mt-3" onClick={() => void query.refetch()} disabled={query.isFetching}>
+          {t("common.retry")}
+        </Button>
+      </div>
+    );
+  }
+  const data = query.data;
+  return (
+    <div className="space-y-6" data-testid="connectors-list">
+      <p className="text-xs text-slate-600 tabular-nums" aria-live="polite">
+        {query.isError
+          ? t("connectors.staleError", { message: errorMessage(query.error) ?? "", time: time(data.fetchedAt, locale) })
+          : t("connectors.updatedAt", { time: time(data.fetchedAt, locale) })}
+      </p>
+      {data.clusters.map((c) => (
+        <ClusterSection key={c.cluster.id} entry={c} showHeading={data.clusters.length > 1} />
+      ))}
+    </div>
+  );
+}
+
+function ClusterSection({ entry, showHeading }: { entry: ClusterConnectors; showHeading: boolean }) {
+  const t = useT();
+  const { cluster, connectors, error } = entry;
+  return (
+    <section aria-label={t("connectors.cluster", { slug: cluster.slug, url: cluster.url })} data-testid={`cluster-${cluster.slug}`}>
+      {showHeading ? <h2 className="mb-2 text-lg font-semibold">{t("connectors.cluster", { slug: cluster.slug, url: cluster.url })}</h2> : null}
+      {error ? (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
+          {t("connectors.clusterError", { url: cluster.url, message: error.message })}
+        </p>
+      ) : connectors.length === 0 ? (
+        <div className="rounded border border-dashed border-slate-400 p-6 text-center text-slate-700">
+          <p>{t("connectors.empty")}</p>
+          <Link href={`/connectors/register?cluster=${cluster.id}`} className="mt-2 inline-block font-semibold underline">
+            {t("connectors.registerCta")}
+          </Link>
+        </div>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+          <table className="min-w-full text-left text-sm">
+            <thead className="bg-slate-100">
+              <tr>
+                {(["name", "type", "plugin", "state", "tasks", "worker", "topics"] as const).map((col) => (
+                  <th key={col} scope="col" className="px-3 py-2 font-semibold">
+                    {t(`connectors.columns.${col}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {connectors.map((c) => (
+                <ConnectorRow key={c.name} c={c} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ConnectorRow({ c }: { c: ConnectorSummary }) {
+  const t = useT();
+  const failedTask = c.tasks.find((task) => task.state === "FAILED");
+  return (
+    <tr className="border-t border-slate-200 align-top" data-testid={`connector-row-${c.name}`} data-state={c.state}>
+      <td className="px-3 py-2 font-medium">
+        <Link href={detailHref(c.cluster, c.name)} className="underline">
+          {c.name}
+        </Link>
+      </td>
+      <td className="px-3 py-2">{t(`connectors.types.${c.type}`)}</td>
+      <td className="px-3 py-2">
+        <span className="font-mono text-xs break-all">{c.className}</span>
+        {c.version ? <span className="ml-1 text-xs text-slate-600">{c.version}</span> : null}
+      </td>
+      <td className="px-3 py-2">
+        <StateBadge state={c.state} />
+        {c.trace ? (
+          <p className="mt-1 max-w-xs text-xs break-words text-red-800" title={c.trace.rootCause ?? undefined}>
+            {c.trace.summary}
+          </p>
+        ) : null}
+      </td>
+      <td className="px-3 py-2">
+        {c.tasks.length === 0 ? (
+          <span className="text-xs text-slate-600">{t("connectors.noTasks")}</span>
+        ) : (
+          <ul className="flex flex-wrap gap-1">
+            {c.tasks.map((task) => (
+              <li key={task.id} className="flex items-center gap-1 text-xs">
+                <span className="text-slate-600">#{task.id}</span>
+                <StateBadge state={task.state} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {failedTask?.trace ? (
+          <p className="mt-1 max-w-md text-xs break-words text-red-800" title={failedTask.trace.rootCause ?? undefined} data-testid={`connector-row-${c.name}-cause`}>
+            {failedTask.trace.summary}
+          </p>
+        ) : null}
+      </td>
+      <td className="px-3 py-2 font-mono text-xs">{c.workerId ?? "—"}</td>
+      <td className="px-3 py-2 font-mono text-xs break-all">{c.configuredTopics.join(", ") || "—"}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import { useT } from "@/components/i18n/I18nProvider";
+import { Button } from "@/components/ui/Button";
+import { useRestartTaskMutation } from "@/data/connectors/use-restart-task";
+import type { TaskSummary } from "@/lib/connect/types";
+import { ActionError } from "./ActionError";
+import { StateBadge } from "./StateBadge";
+import { TraceBlock } from "./TraceBlock";
+
+export function TaskList({ cluster, name, tasks }: { cluster: string; name: string; tasks: TaskSummary[] }) {
+  const t = useT();
+  const restart = useRestartTaskMutation(cluster, name);
+  return (
+    <section aria-labelledby="tasks-title" className="rounded-lg border border-slate-300 bg-white p-4">
+      <h2 id="tasks-title" className="text-lg font-semibold">
+        {t("connectors.detail.tasks")}
+      </h2>
+      {tasks.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">{t("connectors.detail.noTasks")}</p>
+      ) : (
+        <ul className="mt-2 space-y-3">
+          {tasks.map((task) => (
+            <li key={task.id} className="border-t border-slate-200 pt-3 first:border-t-0 first:pt-0" data-testid={`task-${task.id}`} data-state={task.state}>
+              <div className="flex flex-wrap items-center gap-3">
+                <span className="font-semibold">{t("connectors.detail.task", { id: task.id })}</span>
+                <StateBadge state={task.state} testId={`task-${task.id}-state`} />
+                <span className="font-mono text-xs text-slate-600">{task.workerId ?? "—"}</span>
+                <Button variant="ghost" className="border border-slate-400" disabled={restart.isPending} onClick={() => restart.mutate(task.id)} data-testid={`task-${task.id}-restart`}>
+                  {t("connectors.detail.restartTask")}
+                </Button>
+              </div>
+              {task.trace ? <TraceBlock trace={task.trace} testId={`task-${task.id}-trace`} /> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ActionError error={restart.error} />
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import { useQuery } from "@tanstack/react-query";
+import type { ConnectorDetail } from "@/lib/connect/types";
+import { getJson, seg } from "./fetch";
+import { connectKeys, REFRESH_MS } from "./keys";
+
+export function getConnectorDetail(cluster: string, name: string, signal?: AbortSignal): Promise<ConnectorDetail> {
+  return getJson<ConnectorDetail>(`/api/connectors/${seg(cluster)}/connectors/${seg(name)}`, signal);
+}
+
+export function useConnectorDetailQuery(cluster: string, name: string) {
+  return useQuery({
+    queryKey: connectKeys.connector(cluster, name),
+    queryFn: ({ signal }) => getConnectorDetail(cluster, name, signal),
+    refetchInterval: REFRESH_MS,
+    refetchIntervalInBackground: false,
+  });
+}

@@ -1,0 +1,19 @@
+import { useQuery } from "@tanstack/react-query";
+import type { ValidationReport } from "@/lib/connect/types";
+import { getJson, seg } from "./fetch";
+import { connectKeys } from "./keys";
+
+export function getConnectorDiagnosis(cluster: string, name: string, signal?: AbortSignal): Promise<ValidationReport> {
+  return getJson<ValidationReport>(`/api/connectors/${seg(cluster)}/connectors/${seg(name)}/diagnose`, signal);
+}
+
+/** Connect's validation of the stored config; runs only when asked (`enabled`), never on a timer. */
+export function useConnectorDiagnoseQuery(cluster: string, name: string, enabled: boolean) {
+  return useQuery({
+    queryKey: connectKeys.diagnose(cluster, name),
+    queryFn: ({ signal }) => getConnectorDiagnosis(cluster, name, signal),
+    enabled,
+    staleTime: Infinity,
+    retry: false,
+  });
+}

@@ -1,0 +1,18 @@
+import { useQuery } from "@tanstack/react-query";
+import type { ConnectorsList } from "@/lib/connect/types";
+import { getJson } from "./fetch";
+import { connectKeys, REFRESH_MS } from "./keys";
+
+export function getConnectorsList(signal?: AbortSignal): Promise<ConnectorsList> {
+  return getJson<ConnectorsList>("/api/connectors", signal);
+}
+
+/** Every cluster's connectors, refreshed every 2 s while the page is visible. */
+export function useConnectorsListQuery() {
+  return useQuery({
+    queryKey: connectKeys.list(),
+    queryFn: ({ signal }) => getConnectorsList(signal),
+    refetchInterval: REFRESH_MS,
+    refetchIntervalInBackground: false,
+  });
+}

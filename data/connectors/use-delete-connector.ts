@@ -1,0 +1,19 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { seg, sendJson } from "./fetch";
+import { connectKeys } from "./keys";
+
+export function deleteConnector(cluster: string, name: string, confirm: string): Promise<{ name: string; deleted: true }> {
+  return sendJson("DELETE", `/api/connectors/${seg(cluster)}/connectors/${seg(name)}`, { confirm });
+}
+
+/** Deletes after the person typed the name; the deleted connector's queries are dropped, the list refetched. */
+export function useDeleteConnectorMutation(cluster: string, name: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (confirm: string) => deleteConnector(cluster, name, confirm),
+    onSuccess: async () => {
+      queryClient.removeQueries({ queryKey: connectKeys.connector(cluster, name) });
+      await queryClient.invalidateQueries({ queryKey: connectKeys.list() });
+    },
+  });
+}

@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { ActionOutcome } from "@/lib/connect/types";
+import { seg, sendJson } from "./fetch";
+import { invalidateConnector } from "./invalidate";
+
+export function restartTask(cluster: string, name: string, task: number): Promise<ActionOutcome> {
+  return sendJson<ActionOutcome>("POST", `/api/connectors/${seg(cluster)}/connectors/${seg(name)}/tasks/${task}/restart`);
+}
+
+export function useRestartTaskMutation(cluster: string, name: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (task: number) => restartTask(cluster, name, task),
+    onSettled: () => invalidateConnector(queryClient, cluster, name),
+  });
+}

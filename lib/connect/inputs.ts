@@ -1,0 +1,11 @@
+// zod schemas for what the connectors API accepts; shared by the route handlers and the register form.
+import { z } from "zod";
+import { connectorName, flatConfig } from "./draft";
+import { TEMPLATE_IDS } from "./types";
+
+export const draftInput = z.object({
+  name: connectorName,
+  config: flatConfig,
+  template: z.enum(TEMPLATE_IDS).optional(),
+});
+export type DraftInputBody = z.infer<typeof draftInput>;
