@@ -29,6 +29,8 @@ export default defineConfig({
     // 503 (a service down) still means the console is up.
     ignoreHTTPSErrors: true,
     reuseExistingServer: false,
+    // SIGTERM lets the tail hub close its Kafka consumers and delete their groups.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 5000 },
     timeout: 60_000,
     stdout: "ignore",
     stderr: "pipe",

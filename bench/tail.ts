@@ -1,0 +1,349 @@
+// bench/tail — the live tail under a classroom's load: N SSE viewers of one topic while producing R msg/s.
+//
+//   npm run bench:tail [-- --viewers 200 --rate 1000 --seconds 60 --url http://127.0.0.1:3000 --pid <server pid>]
+//
+// Without --url it starts its own production server (`next start`, dist dir .next-topics — build it first with
+// `NEXT_DIST_DIR=.next-topics npx next build`) on port 3202 and measures that process's RSS and CPU.
+// Prints a table, then one JSON line. Timing figures are reported, never judged: the machines are shared.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { Kafka, logLevel, Partitioners } from "kafkajs";
+import { readLabEndpoints } from "../lib/config-core";
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+const VIEWERS = Number(arg("viewers", "200"));
+const RATE = Number(arg("rate", "1000"));
+const SECONDS = Number(arg("seconds", "60"));
+const PARTITIONS = Number(arg("partitions", "3"));
+const WORKERS = Number(arg("workers", "2"));
+const PORT = Number(arg("port", "3202"));
+let url = arg("url", "");
+let serverPid = Number(arg("pid", "0")) || null;
+
+const brokers = (process.env.KAFKA_BROKERS ?? readLabEndpoints().KAFKA_BROKERS ?? "127.0.0.1:9092").split(",");
+const kafka = new Kafka({ clientId: "bench-tail", brokers, logLevel: logLevel.NOTHING });
+const topic = `bench-tail-${randomBytes(3).toString("hex")}`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (...a: unknown[]) => console.error("[bench:tail]", ...a);
+
+// ---- latency histogram: 0.1 ms buckets up to 60 s ----
+const BUCKET_MS = 0.1;
+const BUCKETS = 600_000;
+function percentile(hist: Float64Array, p: number): number {
+  let total = 0;
+  for (let i = 0; i < hist.length; i++) total += hist[i]!;
+  if (total === 0) return NaN;
+  const target = total * p;
+  let acc = 0;
+  for (let i = 0; i < hist.length; i++) {
+    acc += hist[i]!;
+    if (acc >= target) return i * BUCKET_MS;
+  }
+  return (hist.length - 1) * BUCKET_MS;
+}
+function record(hist: Float64Array, ms: number) {
+  hist[Math.min(BUCKETS - 1, Math.max(0, Math.round(ms / BUCKET_MS)))]!++;
+}
+
+// ---- the server's process tree: RSS and CPU from /proc ----
+const CLK_TCK = 100;
+function treeOf(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
+    } catch {
+      // process gone
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    out.push(p);
+    for (const c of children.get(p) ?? []) walk(c);
+  };
+  walk(pid);
+  return out;
+}
+function sample(pid: number): { rssMb: number; cpuSeconds: number } {
+  let rssKb = 0;
+  let ticks = 0;
+  for (const p of treeOf(pid)) {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      rssKb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+    } catch {
+      // process gone
+    }
+  }
+  return { rssMb: rssKb / 1024, cpuSeconds: ticks / CLK_TCK };
+}
+
+// ---- viewers run in worker threads so that parsing 200 streams does not delay the producer's clock ----
+const VIEWER_WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { monitorEventLoopDelay } = require("node:perf_hooks");
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
+const { url, count, expected } = workerData;
+const BUCKET_MS = ${BUCKET_MS}, BUCKETS = ${BUCKETS};
+const viewers = [];
+const hist = new Float64Array(BUCKETS);
+let stop = false;
+async function viewer(i) {
+  const v = { ready: false, received: 0, skipped: 0, seen: new Uint8Array(expected + 1), error: null };
+  viewers.push(v);
+  try {
+    const res = await fetch(url, { headers: { accept: "text/event-stream" } });
+    if (!res.ok) throw new Error("HTTP " + res.status + " " + (await res.text()));
+    const reader = res.body.getReader();
+    const dec = new TextDecoder();
+    let rest = "";
+    const re = /"seq":(\\d+),"t":(\\d+)/g;
+    while (!stop) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      const now = Date.now();
+      const text = rest + dec.decode(value, { stream: true });
+      const end = text.lastIndexOf("\\n\\n");
+      if (end < 0) { rest = text; continue; }
+      const complete = text.slice(0, end + 2);
+      rest = text.slice(end + 2);
+      if (!v.ready && complete.includes("event: ready")) { v.ready = true; parentPort.postMessage({ type: "ready" }); }
+      if (complete.includes("event: skipped")) for (const m of complete.matchAll(/event: skipped\\ndata: \\{"count":(\\d+)\\}/g)) v.skipped += Number(m[1]);
+      re.lastIndex = 0;
+      let m;
+      while ((m = re.exec(complete))) {
+        const seq = Number(m[1]);
+        if (seq <= expected && !v.seen[seq]) { v.seen[seq] = 1; v.received++; }
+        hist[Math.min(BUCKETS - 1, Math.max(0, Math.round((now - Number(m[2])) / BUCKET_MS)))]++;
+      }
+    }
+    reader.cancel().catch(() => {});
+  } catch (e) { v.error = String(e && e.message || e); parentPort.postMessage({ type: "ready" }); }
+}
+parentPort.on("message", (msg) => {
+  if (msg === "report") {
+    stop = true;
+    parentPort.postMessage({ type: "report", hist, loopP99Ms: loop.percentile(99) / 1e6, viewers: viewers.map((v) => ({ received: v.received, skipped: v.skipped, error: v.error })) });
+  }
+});
+for (let i = 0; i < count; i++) viewer(i);
+`;
+
+interface ViewerReport {
+  received: number;
+  skipped: number;
+  error: string | null;
+}
+
+async function startServer(): Promise<ChildProcess> {
+  const root = path.resolve(import.meta.dirname, "..");
+  if (!existsSync(path.join(root, ".next-topics", "BUILD_ID"))) throw new Error("No production build in .next-topics: run `NEXT_DIST_DIR=.next-topics npx next build` first.");
+  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(PORT)], {
+    cwd: root,
+    env: { ...process.env, NEXT_DIST_DIR: ".next-topics", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  child.stderr?.on("data", () => undefined);
+  url = `http://127.0.0.1:${PORT}`;
+  serverPid = child.pid ?? null;
+  for (let i = 0; i < 120; i++) {
+    try {
+      const r = await fetch(`${url}/api/health`);
+      if (r.status === 200 || r.status === 503) return child;
+    } catch {
+      // not listening yet
+    }
+    await sleep(500);
+  }
+  child.kill();
+  throw new Error(`the console did not start on ${url}`);
+}
+
+async function main() {
+  let server: ChildProcess | null = null;
+  if (!url) server = await startServer();
+  log(`console ${url}${serverPid ? ` (pid ${serverPid})` : ""}; topic ${topic}, ${PARTITIONS} partitions; ${VIEWERS} viewers; ${RATE} msg/s for ${SECONDS} s`);
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: PARTITIONS }] });
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+  await producer.connect();
+  const expected = RATE * SECONDS;
+  const workers: Worker[] = [];
+  try {
+    // 1. the viewers
+    let ready = 0;
+    const per = Math.ceil(VIEWERS / WORKERS);
+    for (let w = 0; w < WORKERS; w++) {
+      const count = Math.min(per, VIEWERS - w * per);
+      if (count <= 0) break;
+      const worker = new Worker(VIEWER_WORKER, { eval: true, workerData: { url: `${url}/api/topics/${topic}/tail`, count, expected } });
+      worker.on("message", (m: { type: string }) => {
+        if (m.type === "ready") ready++;
+      });
+      workers.push(worker);
+    }
+    const readyBy = Date.now() + 60_000;
+    while (ready < VIEWERS && Date.now() < readyBy) await sleep(100);
+    log(`${ready}/${VIEWERS} viewers connected`);
+
+    // 2. the baseline: a plain kafkajs consumer of the same topic, in this process
+    const baselineHist = new Float64Array(BUCKETS);
+    let baselineReceived = 0;
+    const baseline = kafka.consumer({ groupId: `bench-tail-baseline-${randomBytes(3).toString("hex")}`, maxWaitTimeInMs: 250 });
+    await baseline.connect();
+    await baseline.subscribe({ topics: [topic], fromBeginning: true });
+    let joined = false;
+    baseline.on(baseline.events.GROUP_JOIN, () => (joined = true));
+    await baseline.run({
+      eachBatch: async ({ batch }) => {
+        const now = Date.now();
+        for (const m of batch.messages) {
+          const t = /"t":(\d+)/.exec(m.value?.toString() ?? "");
+          if (t) {
+            record(baselineHist, now - Number(t[1]));
+            baselineReceived++;
+          }
+        }
+      },
+    });
+    while (!joined) await sleep(50);
+
+    // 3. produce RATE msg/s for SECONDS s, in small batches every 10 ms; sample the server meanwhile
+    const pad = "x".repeat(120);
+    let seq = 0;
+    const samples: { rssMb: number; cpuSeconds: number; at: number }[] = [];
+    const sampler = serverPid
+      ? setInterval(() => samples.push({ ...sample(serverPid!), at: performance.now() }), 1000)
+      : null;
+    if (serverPid) samples.push({ ...sample(serverPid), at: performance.now() });
+    const started = performance.now();
+    const sends: Promise<unknown>[] = [];
+    while (seq < expected) {
+      const due = Math.min(expected, Math.floor(((performance.now() - started) / 1000) * RATE));
+      if (due > seq) {
+        const messages = [];
+        for (; seq < due; ) {
+          seq++;
+          messages.push({ key: `k${seq % 997}`, value: `{"seq":${seq},"t":${Date.now()},"pad":"${pad}"}` });
+        }
+        sends.push(producer.send({ topic, messages, acks: 1 }));
+        if (sends.length > 200) await Promise.all(sends.splice(0, 100));
+      }
+      await sleep(10);
+    }
+    await Promise.all(sends);
+    const produceSeconds = (performance.now() - started) / 1000;
+    if (serverPid) samples.push({ ...sample(serverPid), at: performance.now() });
+    if (sampler) clearInterval(sampler);
+    log(`produced ${seq} messages in ${produceSeconds.toFixed(1)} s`);
+
+    // 4. let the last messages arrive, then collect
+    const drainBy = Date.now() + 15_000;
+    while (baselineReceived < expected && Date.now() < drainBy) await sleep(100);
+    await sleep(1500);
+    const reports = await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<{ hist: Float64Array; loopP99Ms: number; viewers: ViewerReport[] }>((resolve) => {
+            w.on("message", (m: { type: string; hist: Float64Array; loopP99Ms: number; viewers: ViewerReport[] }) => {
+              if (m.type === "report") resolve(m);
+            });
+            w.postMessage("report");
+          }),
+      ),
+    );
+    await baseline.disconnect();
+
+    const hist = new Float64Array(BUCKETS);
+    for (const r of reports) for (let i = 0; i < BUCKETS; i++) hist[i]! += r.hist[i]!;
+    const viewers = reports.flatMap((r) => r.viewers);
+    const failed = viewers.filter((v) => v.error);
+    const keptUp = viewers.filter((v) => !v.error && v.skipped === 0);
+    const lost = keptUp.reduce((s, v) => s + (expected - v.received), 0);
+    const hubStats = (await (await fetch(`${url}/api/topics/hub`)).json()) as {
+      consumersOpenedByTopic: Record<string, number>;
+      fanoutDelayMs?: { p50: number | null; p99: number | null };
+    };
+    const hubConsumers = hubStats.consumersOpenedByTopic[topic] ?? 0;
+    const first = samples[0];
+    const last = samples.at(-1);
+    const rssMb = samples.length ? Math.max(...samples.map((s) => s.rssMb)) : NaN;
+    const cpuCores = first && last && last.at > first.at ? (last.cpuSeconds - first.cpuSeconds) / ((last.at - first.at) / 1000) : NaN;
+    const p50 = percentile(hist, 0.5);
+    const p99 = percentile(hist, 0.99);
+    const b50 = percentile(baselineHist, 0.5);
+    const b99 = percentile(baselineHist, 0.99);
+    const round = (x: number, d = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null);
+
+    const rows: [string, string, string][] = [
+      ["viewers (connected / failed)", `${VIEWERS - failed.length} / ${failed.length}`, ""],
+      ["messages produced", `${expected} in ${produceSeconds.toFixed(1)} s`, `${RATE} msg/s`],
+      ["Kafka consumers opened by the hub", String(hubConsumers), "target 1"],
+      ["viewers that kept up (no skip marker)", `${keptUp.length} / ${VIEWERS}`, ""],
+      ["messages lost by viewers that kept up", String(lost), "target 0"],
+      ["produce → viewer latency p50 / p99", `${round(p50)} / ${round(p99)} ms`, "target p99 < 250 ms"],
+      ["  of which in the hub (read → written) p50 / p99", `${hubStats.fanoutDelayMs?.p50 ?? "?"} / ${hubStats.fanoutDelayMs?.p99 ?? "?"} ms`, "last 4096 writes"],
+      ["  bench viewers' own event-loop delay p99", `${round(Math.max(...reports.map((r) => r.loopP99Ms)))} ms`, "measurement noise, client side"],
+      ["plain kafkajs consumer p50 / p99", `${round(b50)} / ${round(b99)} ms`, "baseline, same run"],
+      ["p99 ratio (hub viewers / baseline)", String(round(p99 / b99, 2)), ""],
+      ["server RSS (peak)", `${round(rssMb)} MB`, "target < 500 MB"],
+      ["server CPU while producing", `${round(cpuCores, 2)} cores`, "target < 1 core"],
+    ];
+    const w0 = Math.max(...rows.map((r) => r[0].length));
+    const w1 = Math.max(...rows.map((r) => r[1].length));
+    console.log("");
+    for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);
+    if (failed.length) console.log(`viewer errors: ${[...new Set(failed.map((f) => f.error))].slice(0, 3).join("; ")}`);
+    console.log(
+      JSON.stringify({
+        viewers: VIEWERS,
+        rate: RATE,
+        hub_consumers: hubConsumers,
+        lost,
+        p50_ms: round(p50),
+        p99_ms: round(p99),
+        rss_mb: round(rssMb),
+        cpu_cores: round(cpuCores, 2),
+        baseline_p99_ms: round(b99),
+        baseline_p50_ms: round(b50),
+        p99_ratio: round(p99 / b99, 2),
+        seconds: SECONDS,
+        viewers_skipped: viewers.filter((v) => v.skipped > 0).length,
+        viewers_failed: failed.length,
+      }),
+    );
+  } finally {
+    for (const w of workers) await w.terminate();
+    await producer.disconnect().catch(() => undefined);
+    // Through the console first: its hub then closes the topic's consumer and deletes that group at once.
+    await fetch(`${url}/api/topics/${topic}`, { method: "DELETE" }).catch(() => undefined);
+    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    const groups = (await admin.listGroups().catch(() => ({ groups: [] as { groupId: string }[] }))).groups.filter(
+      (g) => g.groupId.startsWith("bench-tail-baseline-") || g.groupId.startsWith(`lab-console-tail-${topic}-`),
+    );
+    if (groups.length) await admin.deleteGroups(groups.map((g) => g.groupId)).catch(() => undefined);
+    await admin.disconnect();
+    server?.kill("SIGTERM");
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

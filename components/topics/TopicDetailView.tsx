@@ -1,0 +1,132 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useT } from "@/components/i18n/I18nProvider";
+import { Button } from "@/components/ui/Button";
+import { errorMessage } from "@/data/http-error";
+import { useTopicQuery } from "@/data/topics/use-topic-query";
+import { ConsumerGroupsTable } from "./ConsumerGroupsTable";
+import { DeleteTopicButton } from "./DeleteTopicButton";
+import { MessageBrowser } from "./MessageBrowser";
+
+/** One topic: partitions with offsets, configuration, the groups reading it, and the message browser. */
+export function TopicDetailView({ topic, canManage }: { topic: string; canManage: boolean }) {
+  const t = useT();
+  const router = useRouter();
+  const query = useTopicQuery(topic);
+  const [showDefaults, setShowDefaults] = useState(false);
+
+  if (query.isPending) {
+    return (
+      <div role="status" className="space-y-2">
+        <span className="sr-only">{t("common.loading")}</span>
+        <div aria-hidden="true" className="h-24 animate-pulse rounded bg-slate-200" />
+      </div>
+    );
+  }
+  if (query.isError && !query.data) {
+    return (
+      <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
+        <p className="font-semibold text-red-900">{t("topics.detail.errorTitle")}</p>
+        <p className="mt-1 text-red-900">{errorMessage(query.error) ?? t("common.unknownError")}</p>
+        <Button className="mt-3" onClick={() => void query.refetch()} disabled={query.isFetching}>
+          {t("common.retry")}
+        </Button>
+      </div>
+    );
+  }
+  const d = query.data!;
+  const configs = d.configs.filter((c) => showDefaults || !c.isDefault);
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-center gap-3">
+        <Link href={`/topics/${encodeURIComponent(topic)}/live`} className="rounded-md bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800" data-testid="open-live">
+          {t("topics.detail.openLive")}
+        </Link>
+        <span className="text-slate-800">
+          {t("topics.detail.summary", { partitions: d.partitionCount, replication: d.replicationFactor, messages: d.messages.toLocaleString() })}
+          {d.messagesEstimated ? ` ${t("topics.list.estimatedHint")}` : ""}
+        </span>
+        {canManage && !d.internal ? (
+          <span className="ml-auto">
+            <DeleteTopicButton name={topic} onDeleted={() => router.push("/topics")} />
+          </span>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="partitions-title" className="space-y-2">
+        <h2 id="partitions-title" className="text-2xl font-bold text-slate-900">
+          {t("topics.detail.partitionsHeading")}
+        </h2>
+        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+          <table className="w-full text-sm" data-testid="partitions-table">
+            <thead className="bg-slate-100 text-left">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t("topics.detail.partition")}</th>
+                <th scope="col" className="px-3 py-2">{t("topics.detail.low")}</th>
+                <th scope="col" className="px-3 py-2">{t("topics.detail.high")}</th>
+                <th scope="col" className="px-3 py-2">{t("topics.detail.messages")}</th>
+                <th scope="col" className="px-3 py-2">{t("topics.detail.leader")}</th>
+                <th scope="col" className="px-3 py-2">{t("topics.detail.replicas")}</th>
+                <th scope="col" className="px-3 py-2">{t("topics.detail.isr")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.partitions.map((p) => (
+                <tr key={p.partition} className="border-t border-slate-200 tabular-nums">
+                  <td className="px-3 py-2">{p.partition}</td>
+                  <td className="px-3 py-2">{p.low}</td>
+                  <td className="px-3 py-2">{p.high}</td>
+                  <td className="px-3 py-2">{(Number(p.high) - Number(p.low)).toLocaleString()}</td>
+                  <td className="px-3 py-2">{p.leader}</td>
+                  <td className="px-3 py-2">{p.replicas.join(", ")}</td>
+                  <td className="px-3 py-2">{p.isr.join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <MessageBrowser topic={topic} partitions={d.partitions.map((p) => p.partition)} />
+
+      <section aria-labelledby="groups-title" className="space-y-2">
+        <h2 id="groups-title" className="text-2xl font-bold text-slate-900">
+          {t("topics.detail.groupsHeading")}
+        </h2>
+        <ConsumerGroupsTable groups={d.groups} />
+      </section>
+
+      <section aria-labelledby="config-title" className="space-y-2">
+        <div className="flex flex-wrap items-center gap-4">
+          <h2 id="config-title" className="text-2xl font-bold text-slate-900">
+            {t("topics.detail.configHeading")}
+          </h2>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={showDefaults} onChange={(e) => setShowDefaults(e.target.checked)} />
+            {t("topics.detail.showDefaults")}
+          </label>
+        </div>
+        {configs.length === 0 ? (
+          <p className="text-slate-700">{t("topics.detail.allDefaults")}</p>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+            <table className="w-full text-sm">
+              <tbody>
+                {configs.map((c) => (
+                  <tr key={c.name} className="border-t border-slate-200">
+                    <th scope="row" className="px-3 py-1 text-left font-mono font-medium">{c.name}</th>
+                    <td className="px-3 py-1 font-mono break-all">{c.sensitive ? t("topics.detail.sensitive") : (c.value ?? "—")}</td>
+                    <td className="px-3 py-1 text-xs text-slate-600">{c.isDefault ? t("topics.detail.configDefault") : t("topics.detail.configOverridden")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { useT } from "@/components/i18n/I18nProvider";
+import { Button } from "@/components/ui/Button";
+import { errorMessage } from "@/data/http-error";
+import { useTopicsQuery } from "@/data/topics/use-topics-query";
+import type { TopicSummary } from "@/lib/kafka/topic-types";
+import { ConsumerGroupsTable } from "./ConsumerGroupsTable";
+import { CreateTopicForm } from "./CreateTopicForm";
+import { DeleteTopicButton } from "./DeleteTopicButton";
+
+const topicHref = (name: string) => `/topics/${encodeURIComponent(name)}`;
+
+function TopicRow({ topic, canManage }: { topic: TopicSummary; canManage: boolean }) {
+  const t = useT();
+  return (
+    <tr className="border-t border-slate-200 align-top" data-testid="topic-row" data-topic={topic.name}>
+      <td className="px-3 py-2">
+        <Link href={topicHref(topic.name)} className="font-mono font-semibold text-sky-800 underline-offset-2 hover:underline">
+          {topic.name}
+        </Link>
+        {topic.internal ? <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs text-slate-800">{t("topics.list.internalBadge")}</span> : null}
+      </td>
+      <td className="px-3 py-2 tabular-nums">{topic.partitionCount}</td>
+      <td className="px-3 py-2 tabular-nums">{topic.replicationFactor}</td>
+      <td className="px-3 py-2 tabular-nums" title={topic.messagesEstimated ? t("topics.list.estimatedHint") : undefined}>
+        {topic.messagesEstimated ? "≈ " : ""}
+        {topic.messages.toLocaleString()}
+        {topic.messagesEstimated ? <span className="ml-1 text-xs text-slate-600">({t("topics.list.estimated")})</span> : null}
+      </td>
+      <td className="px-3 py-2 font-mono text-xs">
+        {topic.partitions.map((p) => (
+          <div key={p.partition}>{t("topics.list.partitionOffsets", { partition: p.partition, low: p.low, high: p.high })}</div>
+        ))}
+      </td>
+      <td className="px-3 py-2">
+        <div className="flex flex-wrap gap-2">
+          <Link href={`${topicHref(topic.name)}/live`} className="rounded-md bg-emerald-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-emerald-800">
+            {t("topics.list.live")}
+          </Link>
+          {canManage && !topic.internal ? <DeleteTopicButton name={topic.name} /> : null}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+/** Topics with partitions, offsets and counts; consumer groups with lag; create and delete for operators. */
+export function TopicsOverview({ canManage }: { canManage: boolean }) {
+  const t = useT();
+  const query = useTopicsQuery();
+  const [showInternal, setShowInternal] = useState(false);
+
+  if (query.isPending) {
+    return (
+      <div role="status" className="space-y-2">
+        <span className="sr-only">{t("topics.list.loading")}</span>
+        {[0, 1, 2].map((i) => (
+          <div key={i} aria-hidden="true" className="h-10 animate-pulse rounded bg-slate-200" />
+        ))}
+      </div>
+    );
+  }
+  if (query.isError && !query.data) {
+    return (
+      <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
+        <p className="font-semibold text-red-900">{t("topics.list.errorTitle")}</p>
+        <p className="mt-1 text-red-900">{errorMessage(query.error) ?? t("common.unknownError")}</p>
+        <Button className="mt-3" onClick={() => void query.refetch()} disabled={query.isFetching}>
+          {query.isFetching ? t("common.loading") : t("common.retry")}
+        </Button>
+      </div>
+    );
+  }
+  const data = query.data!;
+  const visible = data.topics.filter((x) => showInternal || !x.internal);
+  const hiddenCount = data.topics.length - data.topics.filter((x) => !x.internal).length;
+
+  return (
+    <div className="space-y-8">
+      {canManage ? <CreateTopicForm brokers={data.brokers} /> : null}
+      <section aria-labelledby="topics-list-title" className="space-y-3">
+        <div className="flex flex-wrap items-center gap-4">
+          <h2 id="topics-list-title" className="text-2xl font-bold text-slate-900">
+            {t("topics.list.heading")}
+          </h2>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={showInternal} onChange={(e) => setShowInternal(e.target.checked)} />
+            {t("topics.list.showInternal", { count: hiddenCount })}
+          </label>
+          {query.isError ? <span className="text-sm text-amber-800">{t("topics.list.stale", { message: errorMessage(query.error) ?? "" })}</span> : null}
+        </div>
+        {visible.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-slate-700" data-testid="topics-empty">
+            {t("topics.list.empty")}
+          </p>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+            <table className="w-full text-sm" data-testid="topics-table">
+              <thead className="bg-slate-100 text-left text-slate-800">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{t("topics.list.columns.name")}</th>
+                  <th scope="col" className="px-3 py-2">{t("topics.list.columns.partitions")}</th>
+                  <th scope="col" className="px-3 py-2">{t("topics.list.columns.replication")}</th>
+                  <th scope="col" className="px-3 py-2">{t("topics.list.columns.messages")}</th>
+                  <th scope="col" className="px-3 py-2">{t("topics.list.columns.offsets")}</th>
+                  <th scope="col" className="px-3 py-2">{t("topics.list.columns.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {visible.map((topic) => (
+                  <TopicRow key={topic.name} topic={topic} canManage={canManage} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="groups-title" className="space-y-3">
+        <h2 id="groups-title" className="text-2xl font-bold text-slate-900">
+          {t("topics.groups.heading")}
+        </h2>
+        <ConsumerGroupsTable groups={data.groups} />
+        {data.consoleGroups > 0 ? <p className="text-xs text-slate-600">{t("topics.groups.consoleHidden", { count: data.consoleGroups })}</p> : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { CreateTopicInput } from "@/lib/kafka/topic-name";
+import type { CreatedTopic } from "@/lib/kafka/topic-types";
+import { sendJson } from "./fetch";
+import { topicsKeys } from "./keys";
+
+export function createTopic(input: CreateTopicInput): Promise<CreatedTopic> {
+  return sendJson<CreatedTopic>("POST", "/api/topics", input);
+}
+
+/** POST /api/topics (operator only, audited), then the list is fetched again. */
+export function useCreateTopicMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createTopic,
+    onSuccess: async (created) => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: topicsKeys.list() }),
+        queryClient.invalidateQueries({ queryKey: topicsKeys.topic(created.name) }),
+      ]);
+    },
+  });
+}

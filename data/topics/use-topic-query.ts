@@ -1,0 +1,17 @@
+import { useQuery } from "@tanstack/react-query";
+import type { TopicDetail } from "@/lib/kafka/topic-types";
+import { getJson, topicPath } from "./fetch";
+import { TOPICS_REFRESH_MS, topicsKeys } from "./keys";
+
+export function getTopic(name: string, signal?: AbortSignal): Promise<TopicDetail> {
+  return getJson<TopicDetail>(topicPath(name), signal);
+}
+
+/** One topic: partitions, offsets, configuration, the groups reading it. */
+export function useTopicQuery(name: string) {
+  return useQuery({
+    queryKey: topicsKeys.topic(name),
+    queryFn: ({ signal }) => getTopic(name, signal),
+    refetchInterval: TOPICS_REFRESH_MS,
+  });
+}
