@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -42,6 +42,30 @@ describe("lab scripts", () => {
       expect(existsSync(run) ? readdirSync(run).filter((f) => f.endsWith(".pid")) : []).toEqual([]);
     } finally {
       blocker.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("names what to install when Java, Maven or PostgreSQL's server binaries are missing, and starts nothing", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lab-tools-"));
+    const bin = path.join(dir, "bin");
+    try {
+      // A PATH holding only node: no java, no mvn (and no shell tools).
+      await exec("mkdir", ["-p", bin]);
+      symlinkSync(process.execPath, path.join(bin, "node"));
+      const r = await exec(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "lab/lab.ts", "up"], {
+        env: { PATH: bin, LAB_DIR: path.join(dir, "lab"), LAB_PG_BIN: path.join(dir, "no-postgres") },
+        timeout: 60_000,
+      }).then(
+        () => ({ code: 0, out: "" }),
+        (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+      );
+      expect(r.code).not.toBe(0);
+      expect(r.out).toMatch(/Java 17\+ not found.*apt-get install -y openjdk-17-jre-headless/);
+      expect(r.out).toMatch(/Maven not found.*apt-get install -y maven/);
+      expect(r.out).toMatch(/PostgreSQL server binaries.*apt-get install -y postgresql-15/);
+      expect(existsSync(path.join(dir, "lab", "run"))).toBe(false);
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
