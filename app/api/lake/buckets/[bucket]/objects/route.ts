@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { mutatingRoute } from "@/lib/auth/guard";
+import { listObjectsPage, MAX_KEYS_LIMIT } from "@/lib/s3/list";
+import { deleteKeys, DELETE_BATCH } from "@/lib/s3/objects";
+import { bucketParam, folderPrefix, objectKey, parseOr422, queryOf, readRoute } from "../../../_lib/route";
+
+export const dynamic = "force-dynamic";
+
+const pageQuery = z.object({
+  prefix: folderPrefix,
+  filter: z.string().max(1024).default(""),
+  token: z.string().max(4096).optional(),
+  maxKeys: z.coerce.number().int().min(1).max(MAX_KEYS_LIMIT).default(200),
+  delimiter: z.enum(["0", "1"]).default("1"),
+});
+
+/** One page of the listing (one ListObjectsV2 call); `nextToken` fetches the next. */
+export const GET = readRoute<{ bucket: string }>(async (req, { params }) => {
+  const bucket = bucketParam(params);
+  const q = parseOr422(pageQuery, queryOf(req), "query");
+  return listObjectsPage({ bucket, prefix: q.prefix, filter: q.filter, token: q.token, maxKeys: q.maxKeys, delimiter: q.delimiter === "1", signal: req.signal });
+});
+
+/** Deletes the selected objects (up to 1,000, one DeleteObjects call). */
+export const DELETE = mutatingRoute<{ keys: string[] }, { bucket: string }>({
+  action: "lake.objects.delete",
+  input: z.object({ keys: z.array(objectKey).min(1).max(DELETE_BATCH) }),
+  target: ({ params, input }) => `${params.bucket} (${input.keys.length} object${input.keys.length === 1 ? "" : "s"})`,
+  run: ({ input, params }) => deleteKeys(bucketParam(params), input.keys),
+});

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { mutatingRoute } from "@/lib/auth/guard";
+import { MAX_PARTS, PART_SIZE, readBody, uploadPart } from "@/lib/s3/upload";
+import { bucketParam, objectKey, parseOr422, queryOf } from "../../../../../../_lib/route";
+
+export const dynamic = "force-dynamic";
+
+type Params = { bucket: string; uploadId: string; partNumber: string };
+
+/** One part (≤ 8 MiB, the raw body) of a multipart upload; ?key= names the object the upload was started for. */
+export const PUT = mutatingRoute<undefined, Params>({
+  action: "lake.upload.part",
+  target: ({ params }) => `${params.bucket} upload ${params.uploadId.slice(0, 16)}… part ${params.partNumber}`,
+  run: async ({ params, req }) => {
+    const bucket = bucketParam(params);
+    const partNumber = parseOr422(z.coerce.number().int().min(1).max(MAX_PARTS), params.partNumber, "part number");
+    const { key } = parseOr422(z.object({ key: objectKey }), queryOf(req), "query");
+    const body = await readBody(req, PART_SIZE);
+    return uploadPart(bucket, key, params.uploadId, partNumber, body);
+  },
+});

@@ -1,0 +1,177 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { useLocale, useT } from "@/components/i18n/I18nProvider";
+import { Button } from "@/components/ui/Button";
+import { errorMessage } from "@/data/http-error";
+import { useBucketAccessQuery } from "@/data/lake/use-bucket-access";
+import { useBucketStatsQuery } from "@/data/lake/use-bucket-stats";
+import { useBucketsQuery } from "@/data/lake/use-buckets";
+import { useDeleteBucketMutation } from "@/data/lake/use-delete-bucket";
+import { useSetBucketAccessMutation } from "@/data/lake/use-set-bucket-access";
+import type { BucketSummary } from "@/lib/s3/lake-types";
+import { ConfirmDialog } from "./ConfirmDialog";
+import { CreateBucketForm } from "./CreateBucketForm";
+import { formatBytes, formatCount, formatDateTime, lakeHref } from "./format";
+
+/** The buckets of the S3 server: loading → error (retry) → empty → table; create, count, access, delete. */
+export function BucketsPanel({ canWrite }: { canWrite: boolean }) {
+  const t = useT();
+  const query = useBucketsQuery();
+  const buckets = query.data;
+
+  return (
+    <div className="space-y-6">
+      {canWrite ? <CreateBucketForm existing={buckets?.map((b) => b.name) ?? []} /> : null}
+      <section aria-labelledby="lake-buckets-heading" className="space-y-2">
+        <div className="flex items-center gap-3">
+          <h2 id="lake-buckets-heading" className="text-xl font-bold">
+            {t("lake.buckets.heading")}
+          </h2>
+          {query.isFetching && buckets ? <span className="text-sm text-slate-600">{t("lake.common.refreshing")}</span> : null}
+        </div>
+        {query.isPending ? (
+          <div role="status" className="space-y-2">
+            <span className="sr-only">{t("lake.buckets.loading")}</span>
+            {[0, 1, 2].map((i) => (
+              <div key={i} aria-hidden="true" className="h-10 animate-pulse rounded bg-slate-200" />
+            ))}
+          </div>
+        ) : query.isError && !buckets ? (
+          <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
+            <p className="font-medium text-red-900">{t("lake.buckets.errorTitle", { message: errorMessage(query.error) ?? t("common.unknownError") })}</p>
+            <Button className="mt-3" onClick={() => void query.refetch()} disabled={query.isFetching}>
+              {t("common.retry")}
+            </Button>
+          </div>
+        ) : buckets && buckets.length === 0 ? (
+          <p className="rounded border border-dashed border-slate-400 p-6 text-center text-slate-700">{t("lake.buckets.empty")}</p>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+            <table className="min-w-full text-left text-sm" data-testid="lake-buckets">
+              <thead className="bg-slate-100">
+                <tr>
+                  <th className="px-3 py-2 font-semibold">{t("lake.buckets.name")}</th>
+                  <th className="px-3 py-2 font-semibold">{t("lake.buckets.created")}</th>
+                  <th className="px-3 py-2 font-semibold">{t("lake.buckets.contents")}</th>
+                  <th className="px-3 py-2 font-semibold">{t("lake.buckets.access")}</th>
+                  {canWrite ? <th className="px-3 py-2 font-semibold">{t("lake.buckets.actions")}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {buckets?.map((b) => <BucketRow key={b.name} bucket={b} canWrite={canWrite} />)}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function BucketRow({ bucket, canWrite }: { bucket: BucketSummary; canWrite: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  const [counting, setCounting] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const stats = useBucketStatsQuery(bucket.name, "", counting);
+
+  return (
+    <tr className="border-t border-slate-200 align-top" data-testid={`bucket-${bucket.name}`}>
+      <td className="px-3 py-2">
+        <Link href={lakeHref.bucket(bucket.name)} className="font-mono font-semibold text-sky-800 underline">
+          {bucket.name}
+        </Link>
+      </td>
+      <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(bucket.createdAt, locale)}</td>
+      <td className="px-3 py-2">
+        {stats.data ? (
+          <span data-testid="bucket-stats">{t("lake.buckets.statsValue", { objects: formatCount(stats.data.objects, locale), size: formatBytes(stats.data.bytes, locale) })}</span>
+        ) : stats.isError ? (
+          <span role="alert" className="text-red-800">
+            {errorMessage(stats.error)}{" "}
+            <Button variant="ghost" onClick={() => void stats.refetch()}>
+              {t("common.retry")}
+            </Button>
+          </span>
+        ) : counting ? (
+          <span role="status">{t("lake.buckets.counting")}</span>
+        ) : (
+          <Button variant="ghost" className="border border-slate-300" onClick={() => setCounting(true)}>
+            {t("lake.buckets.count")}
+          </Button>
+        )}
+      </td>
+      <td className="px-3 py-2">
+        <AccessCell bucket={bucket.name} canWrite={canWrite} />
+      </td>
+      {canWrite ? (
+        <td className="px-3 py-2">
+          <Button variant="ghost" className="text-red-800" onClick={() => setDeleting(true)}>
+            {t("lake.deleteBucket.button")}
+          </Button>
+          {deleting ? <DeleteBucketDialog bucket={bucket.name} onClose={() => setDeleting(false)} /> : null}
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+function AccessCell({ bucket, canWrite }: { bucket: string; canWrite: boolean }) {
+  const t = useT();
+  const access = useBucketAccessQuery(bucket);
+  const mutation = useSetBucketAccessMutation(bucket);
+  if (access.isPending) return <span className="text-slate-600">{t("common.loading")}</span>;
+  if (access.isError) return <span className="text-red-800">{errorMessage(access.error)}</span>;
+  const state = access.data.access;
+  return (
+    <div className="space-y-1" data-testid="bucket-access" data-access={state}>
+      <span className={state === "public" ? "font-semibold text-amber-800" : state === "unsupported" ? "text-slate-600 italic" : "text-slate-800"}>
+        {t(`lake.access.${state}`)}
+      </span>
+      {canWrite && state !== "unsupported" ? (
+        <div>
+          <Button variant="ghost" className="border border-slate-300" disabled={mutation.isPending} onClick={() => mutation.mutate(state !== "public")}>
+            {mutation.isPending ? t("lake.common.working") : state === "public" ? t("lake.access.makePrivate") : t("lake.access.makePublic")}
+          </Button>
+        </div>
+      ) : null}
+      {mutation.isError ? (
+        <p role="alert" className="max-w-xs text-xs text-red-800">
+          {errorMessage(mutation.error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Counts the objects first, then says how many go with the bucket. */
+function DeleteBucketDialog({ bucket, onClose }: { bucket: string; onClose: () => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const stats = useBucketStatsQuery(bucket, "", true);
+  const mutation = useDeleteBucketMutation();
+  const count = stats.data?.objects;
+  const body = stats.isPending
+    ? t("lake.deleteBucket.counting", { bucket })
+    : stats.isError
+      ? errorMessage(stats.error)
+      : count === 0
+        ? t("lake.deleteBucket.empty", { bucket })
+        : t("lake.deleteBucket.withObjects", { bucket, count: formatCount(count ?? 0, locale), size: formatBytes(stats.data?.bytes ?? 0, locale) });
+  return (
+    <ConfirmDialog
+      testId="delete-bucket-dialog"
+      title={t("lake.deleteBucket.title", { bucket })}
+      confirmLabel={count ? t("lake.deleteBucket.confirmWithObjects", { count: formatCount(count, locale) }) : t("lake.deleteBucket.confirm")}
+      confirmDisabled={count === undefined}
+      busy={mutation.isPending}
+      error={mutation.isError ? errorMessage(mutation.error) : null}
+      onCancel={onClose}
+      onConfirm={() => mutation.mutate({ bucket, withObjects: (count ?? 0) > 0, expectedObjects: count }, { onSuccess: onClose })}
+    >
+      <p>{body}</p>
+    </ConfirmDialog>
+  );
+}

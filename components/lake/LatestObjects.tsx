@@ -1,0 +1,112 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { useLocale, useT } from "@/components/i18n/I18nProvider";
+import { Button } from "@/components/ui/Button";
+import { errorMessage } from "@/data/http-error";
+import { LATEST_REFRESH_MS, useLatestObjectsQuery } from "@/data/lake/use-latest-objects";
+import { formatBytes, formatCount, formatDateTime, formatTime, lakeHref } from "./format";
+
+/**
+ * The newest objects under the prefix, refreshed every 3 s while live, so a student sees the sink's files
+ * arrive. Files that were not there on the previous refresh are marked new.
+ */
+export function LatestObjects({ bucket, prefix }: { bucket: string; prefix: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const [live, setLive] = useState(true);
+  const query = useLatestObjectsQuery(bucket, prefix, live);
+  const data = query.data;
+
+  // Keys of the previous distinct result, to mark arrivals.
+  const previous = useRef<Set<string> | null>(null);
+  const [fresh, setFresh] = useState<Set<string>>(new Set());
+  const lastScan = useRef<string | null>(null);
+  useEffect(() => {
+    if (!data || data.scannedAt === lastScan.current) return;
+    lastScan.current = data.scannedAt;
+    const keys = new Set(data.objects.map((o) => o.key));
+    if (previous.current) {
+      const before = previous.current;
+      const arrived = [...keys].filter((k) => !before.has(k));
+      if (arrived.length > 0) setFresh(new Set(arrived));
+    }
+    previous.current = keys;
+  }, [data]);
+
+  return (
+    <div className="space-y-3 rounded-b-lg rounded-tr-lg border border-slate-300 bg-white p-3" data-testid="lake-latest">
+      <div className="flex flex-wrap items-center gap-3">
+        <span className={`inline-flex items-center gap-2 text-sm font-semibold ${live ? "text-emerald-800" : "text-slate-600"}`} role="status">
+          <span aria-hidden="true" className={`size-2.5 rounded-full ${live ? "animate-pulse bg-emerald-600" : "bg-slate-400"}`} />
+          {live ? t("lake.latest.live", { seconds: LATEST_REFRESH_MS / 1000 }) : t("lake.latest.paused")}
+        </span>
+        <Button variant="ghost" className="border border-slate-300" onClick={() => setLive((v) => !v)}>
+          {live ? t("lake.latest.pause") : t("lake.latest.resume")}
+        </Button>
+        {data ? (
+          <span className="text-sm text-slate-600" data-testid="lake-latest-scan">
+            {t("lake.latest.scanned", { keys: formatCount(data.keysScanned, locale), requests: data.requests, time: formatTime(data.scannedAt, locale) })}
+          </span>
+        ) : null}
+      </div>
+      <p className="text-sm text-slate-700">{t("lake.latest.explain")}</p>
+      {data && data.path.length > 0 ? (
+        <p className="text-sm">
+          {t("lake.latest.path")} <span className="font-mono font-semibold">{data.path.at(-1)}</span>
+        </p>
+      ) : null}
+      {data?.truncated ? <p className="text-sm text-amber-800">{t("lake.latest.truncated")}</p> : null}
+
+      {query.isPending ? (
+        <div role="status" className="space-y-2">
+          <span className="sr-only">{t("lake.latest.loading")}</span>
+          {[0, 1, 2].map((i) => (
+            <div key={i} aria-hidden="true" className="h-8 animate-pulse rounded bg-slate-200" />
+          ))}
+        </div>
+      ) : query.isError && !data ? (
+        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
+          <p className="font-medium text-red-900">{t("lake.latest.errorTitle", { message: errorMessage(query.error) ?? t("common.unknownError") })}</p>
+          <Button className="mt-3" onClick={() => void query.refetch()} disabled={query.isFetching}>
+            {t("common.retry")}
+          </Button>
+        </div>
+      ) : data && data.objects.length === 0 ? (
+        <p className="rounded border border-dashed border-slate-400 p-6 text-center text-slate-700">{t("lake.latest.empty")}</p>
+      ) : data ? (
+        <>
+          {query.isError ? (
+            <p role="alert" className="text-sm text-amber-800">
+              {t("lake.latest.stale", { message: errorMessage(query.error) ?? "" })}
+            </p>
+          ) : null}
+          <table className="min-w-full text-left text-sm">
+            <thead className="bg-slate-100">
+              <tr>
+                <th className="px-3 py-2 font-semibold">{t("lake.browser.name")}</th>
+                <th className="px-3 py-2 text-right font-semibold">{t("lake.browser.size")}</th>
+                <th className="px-3 py-2 font-semibold">{t("lake.browser.modified")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.objects.map((o) => (
+                <tr key={o.key} className={`border-t border-slate-200 ${fresh.has(o.key) ? "bg-emerald-50" : ""}`} data-testid="lake-latest-object" data-key={o.key}>
+                  <td className="px-3 py-1.5">
+                    <Link href={lakeHref.object(bucket, o.key)} className="font-mono break-all text-sky-800 underline">
+                      {o.name}
+                    </Link>
+                    {fresh.has(o.key) ? <span className="ml-2 rounded bg-emerald-700 px-1.5 py-0.5 text-xs font-bold text-white">{t("lake.latest.new")}</span> : null}
+                  </td>
+                  <td className="px-3 py-1.5 text-right whitespace-nowrap tabular-nums">{formatBytes(o.size, locale)}</td>
+                  <td className="px-3 py-1.5 whitespace-nowrap">{formatDateTime(o.lastModified, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,359 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, type DragEvent } from "react";
+import { useLocale, useT } from "@/components/i18n/I18nProvider";
+import { Button } from "@/components/ui/Button";
+import { errorMessage } from "@/data/http-error";
+import { useBucketStatsQuery } from "@/data/lake/use-bucket-stats";
+import { useDeleteObjectsMutation } from "@/data/lake/use-delete-objects";
+import { useDeletePrefixMutation } from "@/data/lake/use-delete-prefix";
+import { useObjectsPageQuery } from "@/data/lake/use-objects-page";
+import { useUploadQueue } from "@/data/lake/use-upload-queue";
+import type { DeleteResult } from "@/lib/s3/lake-types";
+import { parentPrefix } from "@/lib/s3/paths";
+import { ConfirmDialog } from "./ConfirmDialog";
+import { formatBytes, formatCount, formatDateTime, lakeHref } from "./format";
+import { PartitionChip } from "./PartitionChip";
+import { UploadList } from "./UploadList";
+
+const PAGE_SIZES = [100, 200, 500, 1000];
+
+/**
+ * One folder of a bucket, a page at a time (continuation tokens, kept in a stack to go back), with a prefix
+ * filter, selection, deletes and drag-and-drop upload into the folder.
+ */
+export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; prefix: string; canWrite: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  const router = useRouter();
+  const [filterInput, setFilterInput] = useState("");
+  const [filter, setFilter] = useState("");
+  const [maxKeys, setMaxKeys] = useState(200);
+  // Tokens of the pages seen so far (a stack, to go back); they belong to one filter and page size.
+  const scope = `${filter}\u0000${maxKeys}`;
+  const [paging, setPaging] = useState<{ scope: string; tokens: (string | null)[]; index: number }>({ scope, tokens: [null], index: 0 });
+  const current = paging.scope === scope ? paging : { scope, tokens: [null], index: 0 };
+  const pageIndex = current.index;
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [dialog, setDialog] = useState<"selected" | "folder" | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const uploads = useUploadQueue(bucket);
+
+  // The filter applies after the person stops typing; a new filter or page size starts again at page 1.
+  useEffect(() => {
+    const id = setTimeout(() => setFilter(filterInput), 300);
+    return () => clearTimeout(id);
+  }, [filterInput]);
+  useEffect(() => setSelected(new Set()), [scope]);
+
+  const query = useObjectsPageQuery(bucket, { prefix, filter, maxKeys, token: current.tokens[pageIndex] ?? null });
+  const page = query.data;
+  const pageIsCurrent = page && !query.isPlaceholderData;
+
+  const goNext = () => {
+    if (!page?.nextToken) return;
+    setPaging({ scope, tokens: [...current.tokens.slice(0, pageIndex + 1), page.nextToken], index: pageIndex + 1 });
+    setSelected(new Set());
+  };
+  const goPrevious = () => {
+    setPaging({ ...current, index: Math.max(0, pageIndex - 1) });
+    setSelected(new Set());
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    if (!canWrite) return;
+    // Folders dropped from the file manager have no bytes to send: keep files only.
+    const files = [...e.dataTransfer.items]
+      .filter((item) => item.kind === "file" && (item.webkitGetAsEntry?.()?.isFile ?? true))
+      .map((item) => item.getAsFile())
+      .filter((f): f is File => f !== null);
+    if (files.length > 0) uploads.add(files, prefix);
+  };
+
+  const toggle = (key: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  const objects = page?.objects ?? [];
+  const allSelected = objects.length > 0 && objects.every((o) => selected.has(o.key));
+
+  return (
+    <div
+      className={`space-y-3 rounded-b-lg rounded-tr-lg border bg-white p-3 ${dragging ? "border-2 border-dashed border-sky-600 bg-sky-50" : "border-slate-300"}`}
+      onDragOver={(e) => {
+        if (!canWrite) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={onDrop}
+      data-testid="lake-browser"
+    >
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="flex flex-col text-sm">
+          {t("lake.browser.filter")}
+          <span className="mt-1 flex items-center rounded border border-slate-400 font-mono">
+            <span className="max-w-xs truncate bg-slate-100 px-2 py-1 text-slate-600">{prefix || "/"}</span>
+            <input value={filterInput} onChange={(e) => setFilterInput(e.target.value)} placeholder={t("lake.browser.filterPlaceholder")} className="w-48 px-2 py-1" spellCheck={false} />
+          </span>
+        </label>
+        <label className="flex flex-col text-sm">
+          {t("lake.browser.pageSize")}
+          <select value={maxKeys} onChange={(e) => setMaxKeys(Number(e.target.value))} className="mt-1 rounded border border-slate-400 px-2 py-1">
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        {canWrite ? (
+          <div className="ml-auto flex flex-wrap gap-2">
+            <label className="inline-flex cursor-pointer items-center rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700 focus-within:outline-2 focus-within:outline-sky-600">
+              {t("lake.upload.button")}
+              <input
+                type="file"
+                multiple
+                className="sr-only"
+                data-testid="lake-upload-input"
+                onChange={(e) => {
+                  const files = [...(e.target.files ?? [])];
+                  if (files.length) uploads.add(files, prefix);
+                  e.target.value = "";
+                }}
+              />
+            </label>
+            <Button variant="ghost" className="border border-slate-300 text-red-800" disabled={selected.size === 0} onClick={() => setDialog("selected")}>
+              {t("lake.browser.deleteSelected", { count: selected.size })}
+            </Button>
+            {prefix ? (
+              <Button variant="ghost" className="border border-slate-300 text-red-800" onClick={() => setDialog("folder")}>
+                {t("lake.browser.deleteFolder")}
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      {canWrite ? <p className="text-sm text-slate-600">{t("lake.upload.hint", { prefix: prefix || "/" })}</p> : null}
+      <UploadList uploads={uploads} />
+      {notice ? (
+        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm text-emerald-900">
+          {notice}
+        </p>
+      ) : null}
+
+      {query.isPending ? (
+        <div role="status" className="space-y-2">
+          <span className="sr-only">{t("lake.browser.loading")}</span>
+          {[0, 1, 2, 3].map((i) => (
+            <div key={i} aria-hidden="true" className="h-8 animate-pulse rounded bg-slate-200" />
+          ))}
+        </div>
+      ) : query.isError && !page ? (
+        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
+          <p className="font-medium text-red-900">{t("lake.browser.errorTitle", { message: errorMessage(query.error) ?? t("common.unknownError") })}</p>
+          <Button className="mt-3" onClick={() => void query.refetch()} disabled={query.isFetching}>
+            {t("common.retry")}
+          </Button>
+        </div>
+      ) : page && page.folders.length === 0 && page.objects.length === 0 && pageIndex === 0 ? (
+        <p className="rounded border border-dashed border-slate-400 p-6 text-center text-slate-700" data-testid="lake-empty">
+          {filter ? t("lake.browser.emptyFiltered", { filter }) : t("lake.browser.empty")}
+        </p>
+      ) : page ? (
+        <>
+          {query.isError ? (
+            <p role="alert" className="text-sm text-red-800">
+              {t("lake.browser.errorTitle", { message: errorMessage(query.error) ?? "" })}
+            </p>
+          ) : null}
+          <div className={`overflow-x-auto ${pageIsCurrent ? "" : "opacity-60"}`} aria-busy={!pageIsCurrent}>
+            <table className="min-w-full text-left text-sm" data-testid="lake-objects">
+              <thead className="bg-slate-100">
+                <tr>
+                  {canWrite ? (
+                    <th className="w-8 px-2 py-2">
+                      <input type="checkbox" aria-label={t("lake.browser.selectAll")} checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(objects.map((o) => o.key)))} />
+                    </th>
+                  ) : null}
+                  <th className="px-3 py-2 font-semibold">{t("lake.browser.name")}</th>
+                  <th className="px-3 py-2 text-right font-semibold">{t("lake.browser.size")}</th>
+                  <th className="px-3 py-2 font-semibold">{t("lake.browser.modified")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.folders.map((f) => (
+                  <tr key={f.prefix} className="border-t border-slate-200" data-testid="lake-folder" data-prefix={f.prefix}>
+                    {canWrite ? <td /> : null}
+                    <td className="px-3 py-1.5">
+                      <Link href={lakeHref.bucket(bucket, f.prefix)} className="inline-flex items-center gap-2 font-mono text-sky-800 underline">
+                        {f.partition ? (
+                          <PartitionChip partition={f.partition} label={t("lake.browser.partition")} />
+                        ) : (
+                          <>
+                            <span aria-hidden="true">📁</span>
+                            <span>{f.name}/</span>
+                            <span className="sr-only">{t("lake.browser.folder")}</span>
+                          </>
+                        )}
+                      </Link>
+                    </td>
+                    <td className="px-3 py-1.5 text-right text-slate-500">—</td>
+                    <td className="px-3 py-1.5 text-slate-500">—</td>
+                  </tr>
+                ))}
+                {objects.map((o) => (
+                  <tr key={o.key} className="border-t border-slate-200" data-testid="lake-object" data-key={o.key}>
+                    {canWrite ? (
+                      <td className="px-2 py-1.5">
+                        <input type="checkbox" aria-label={t("lake.browser.selectRow", { name: o.name })} checked={selected.has(o.key)} onChange={() => toggle(o.key)} />
+                      </td>
+                    ) : null}
+                    <td className="px-3 py-1.5">
+                      <Link href={lakeHref.object(bucket, o.key)} className="font-mono break-all text-sky-800 underline">
+                        {o.name}
+                      </Link>
+                    </td>
+                    <td className="px-3 py-1.5 text-right whitespace-nowrap tabular-nums">{formatBytes(o.size, locale)}</td>
+                    <td className="px-3 py-1.5 whitespace-nowrap">{formatDateTime(o.lastModified, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            <Button variant="ghost" className="border border-slate-300" disabled={pageIndex === 0} onClick={goPrevious}>
+              {t("lake.browser.previous")}
+            </Button>
+            <span data-testid="lake-page" aria-live="polite">
+              {t("lake.browser.pageInfo", { page: pageIndex + 1, count: formatCount(page.folders.length + page.objects.length, locale) })}
+            </span>
+            <Button variant="ghost" className="border border-slate-300" disabled={!page.nextToken || !pageIsCurrent} onClick={goNext}>
+              {t("lake.browser.next")}
+            </Button>
+            {query.isFetching ? <span className="text-slate-600">{t("lake.common.refreshing")}</span> : null}
+          </div>
+        </>
+      ) : null}
+
+      {dialog === "selected" ? (
+        <DeleteSelectedDialog
+          bucket={bucket}
+          keys={[...selected]}
+          onClose={() => setDialog(null)}
+          onDone={(r) => {
+            setSelected(new Set());
+            setNotice(t("lake.deleteObjects.done", { count: formatCount(r.deleted, locale) }));
+            setDialog(null);
+          }}
+        />
+      ) : null}
+      {dialog === "folder" ? (
+        <DeleteFolderDialog
+          bucket={bucket}
+          prefix={prefix}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            router.push(lakeHref.bucket(bucket, parentPrefix(prefix)));
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function resultError(r: DeleteResult): string | null {
+  if (r.errors.length === 0) return null;
+  const first = r.errors[0];
+  return `${r.errors.length} × ${first.code}: ${first.key} ${first.message}`;
+}
+
+function DeleteSelectedDialog({ bucket, keys, onClose, onDone }: { bucket: string; keys: string[]; onClose: () => void; onDone: (r: DeleteResult) => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const mutation = useDeleteObjectsMutation(bucket);
+  const [partial, setPartial] = useState<string | null>(null);
+  return (
+    <ConfirmDialog
+      testId="delete-objects-dialog"
+      title={t("lake.deleteObjects.title")}
+      confirmLabel={t("lake.deleteObjects.confirm", { count: formatCount(keys.length, locale) })}
+      busy={mutation.isPending}
+      error={mutation.isError ? errorMessage(mutation.error) : partial}
+      onCancel={onClose}
+      onConfirm={() =>
+        mutation.mutate(keys, {
+          onSuccess: (r) => {
+            const err = resultError(r);
+            if (err) setPartial(err);
+            else onDone(r);
+          },
+        })
+      }
+    >
+      <p>{t("lake.deleteObjects.body", { count: formatCount(keys.length, locale), bucket })}</p>
+      <ul className="mt-2 max-h-40 overflow-y-auto font-mono text-sm text-slate-700">
+        {keys.slice(0, 20).map((k) => (
+          <li key={k} className="break-all">
+            {k}
+          </li>
+        ))}
+        {keys.length > 20 ? <li>{t("lake.deleteObjects.more", { count: keys.length - 20 })}</li> : null}
+      </ul>
+    </ConfirmDialog>
+  );
+}
+
+/** Counts the folder's objects on the server (by paging), then deletes them 1,000 at a time. */
+function DeleteFolderDialog({ bucket, prefix, onClose, onDone }: { bucket: string; prefix: string; onClose: () => void; onDone: () => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const stats = useBucketStatsQuery(bucket, prefix, true);
+  const mutation = useDeletePrefixMutation(bucket);
+  const [partial, setPartial] = useState<string | null>(null);
+  const count = stats.data?.objects;
+  return (
+    <ConfirmDialog
+      testId="delete-prefix-dialog"
+      title={t("lake.deletePrefix.title", { prefix })}
+      confirmLabel={t("lake.deletePrefix.confirm", { count: formatCount(count ?? 0, locale) })}
+      confirmDisabled={!count}
+      busy={mutation.isPending}
+      error={stats.isError ? errorMessage(stats.error) : mutation.isError ? errorMessage(mutation.error) : partial}
+      onCancel={onClose}
+      onConfirm={() =>
+        mutation.mutate(
+          { prefix, expectedObjects: count ?? 0 },
+          {
+            onSuccess: (r) => {
+              const err = resultError(r);
+              if (err) setPartial(err);
+              else onDone();
+            },
+          },
+        )
+      }
+    >
+      <p data-testid="delete-prefix-count">
+        {stats.isPending
+          ? t("lake.deletePrefix.counting")
+          : count === 0
+            ? t("lake.deletePrefix.none", { prefix })
+            : count !== undefined
+              ? t("lake.deletePrefix.body", { count: formatCount(count, locale), size: formatBytes(stats.data?.bytes ?? 0, locale), prefix, bucket })
+              : null}
+      </p>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,68 @@
+// Sends a file to S3 through the console: one PUT up to 8 MiB, else a multipart upload whose 8 MiB parts go
+// three at a time. XMLHttpRequest (not fetch) because only it reports upload progress.
+import type { UploadedObject, UploadStarted } from "@/lib/s3/lake-types";
+import { PART_SIZE, SINGLE_PUT_MAX } from "@/lib/s3/upload-limits";
+import { HttpError } from "../http-error";
+import { lakeApi, sendJson } from "./api";
+
+const PARALLEL_PARTS = 3;
+
+function xhrSend<T>(method: string, url: string, body: Blob, contentType: string, onProgress: (loaded: number) => void, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, url);
+    xhr.setRequestHeader("content-type", contentType);
+    xhr.setRequestHeader("accept", "application/json");
+    xhr.upload.onprogress = (e) => onProgress(e.loaded);
+    xhr.onload = () => {
+      let json: { ok?: boolean; data?: T; error?: { message?: string; code?: string; source?: string } } | null = null;
+      try {
+        json = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && json?.ok) resolve(json.data as T);
+      else reject(new HttpError({ status: xhr.status, message: json?.error?.message ?? `HTTP ${xhr.status}`, code: json?.error?.code, source: json?.error?.source }));
+    };
+    xhr.onerror = () => reject(new HttpError({ status: 0, message: "The upload was interrupted (network error)." }));
+    xhr.onabort = () => reject(new DOMException("The upload was cancelled.", "AbortError"));
+    signal.addEventListener("abort", () => xhr.abort(), { once: true });
+    xhr.send(body);
+  });
+}
+
+export async function uploadFile(bucket: string, key: string, file: File, onProgress: (sent: number) => void, signal: AbortSignal): Promise<UploadedObject> {
+  const contentType = file.type || "application/octet-stream";
+  if (file.size <= SINGLE_PUT_MAX) {
+    return xhrSend<UploadedObject>("PUT", lakeApi.upload(bucket, key), file, contentType, onProgress, signal);
+  }
+
+  const started = await sendJson<UploadStarted>("POST", lakeApi.path(bucket, "uploads"), { key, contentType });
+  const uploadUrl = lakeApi.path(bucket, `uploads/${encodeURIComponent(started.uploadId)}`);
+  const count = Math.ceil(file.size / PART_SIZE);
+  const sentByPart = new Array<number>(count).fill(0);
+  const parts: { partNumber: number; etag: string }[] = [];
+  let next = 0;
+  try {
+    await Promise.all(
+      Array.from({ length: Math.min(PARALLEL_PARTS, count) }, async () => {
+        while (next < count && !signal.aborted) {
+          const index = next++;
+          const blob = file.slice(index * PART_SIZE, Math.min(file.size, (index + 1) * PART_SIZE));
+          const url = lakeApi.path(bucket, `uploads/${encodeURIComponent(started.uploadId)}/parts/${index + 1}`, { key });
+          const part = await xhrSend<{ partNumber: number; etag: string }>("PUT", url, blob, "application/octet-stream", (loaded) => {
+            sentByPart[index] = loaded;
+            onProgress(sentByPart.reduce((a, b) => a + b, 0));
+          }, signal);
+          parts.push(part);
+        }
+      }),
+    );
+    if (signal.aborted) throw new DOMException("The upload was cancelled.", "AbortError");
+    return await sendJson<UploadedObject>("POST", uploadUrl, { key, size: file.size, parts });
+  } catch (e) {
+    // Leave nothing half-uploaded behind on the server.
+    await sendJson("DELETE", uploadUrl, { key }).catch(() => undefined);
+    throw e;
+  }
+}

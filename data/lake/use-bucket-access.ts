@@ -1,0 +1,12 @@
+import { useQuery } from "@tanstack/react-query";
+import type { BucketAccessInfo } from "@/lib/s3/lake-types";
+import { getJson, lakeApi } from "./api";
+import { lakeKeys } from "./keys";
+
+export function getBucketAccess(bucket: string, signal?: AbortSignal) {
+  return getJson<BucketAccessInfo>(lakeApi.path(bucket, "access"), signal);
+}
+
+export function useBucketAccessQuery(bucket: string) {
+  return useQuery({ queryKey: lakeKeys.access(bucket), queryFn: ({ signal }) => getBucketAccess(bucket, signal), staleTime: 30_000 });
+}

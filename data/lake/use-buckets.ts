@@ -1,0 +1,12 @@
+import { useQuery } from "@tanstack/react-query";
+import type { BucketSummary } from "@/lib/s3/lake-types";
+import { getJson, lakeApi } from "./api";
+import { lakeKeys } from "./keys";
+
+export function getBuckets(signal?: AbortSignal) {
+  return getJson<{ buckets: BucketSummary[] }>(lakeApi.buckets(), signal).then((r) => r.buckets);
+}
+
+export function useBucketsQuery() {
+  return useQuery({ queryKey: lakeKeys.buckets(), queryFn: ({ signal }) => getBuckets(signal) });
+}

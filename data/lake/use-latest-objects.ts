@@ -1,0 +1,20 @@
+import { useQuery } from "@tanstack/react-query";
+import type { LatestObjects } from "@/lib/s3/lake-types";
+import { getJson, lakeApi } from "./api";
+import { lakeKeys } from "./keys";
+
+export const LATEST_REFRESH_MS = 3000;
+
+export function getLatestObjects(bucket: string, prefix: string, signal?: AbortSignal) {
+  return getJson<LatestObjects>(lakeApi.path(bucket, "latest", { prefix, limit: 50 }), signal);
+}
+
+/** The newest objects under a prefix, refreshed every 3 s while `live` (a sink is writing). */
+export function useLatestObjectsQuery(bucket: string, prefix: string, live: boolean) {
+  return useQuery({
+    queryKey: lakeKeys.latest(bucket, prefix),
+    queryFn: ({ signal }) => getLatestObjects(bucket, prefix, signal),
+    refetchInterval: live ? LATEST_REFRESH_MS : false,
+    refetchIntervalInBackground: false,
+  });
+}

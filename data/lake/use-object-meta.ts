@@ -1,0 +1,12 @@
+import { useQuery } from "@tanstack/react-query";
+import type { ObjectMeta } from "@/lib/s3/lake-types";
+import { getJson, lakeApi } from "./api";
+import { lakeKeys } from "./keys";
+
+export function getObjectMeta(bucket: string, key: string, signal?: AbortSignal) {
+  return getJson<ObjectMeta>(lakeApi.path(bucket, "object", { key }), signal);
+}
+
+export function useObjectMetaQuery(bucket: string, key: string) {
+  return useQuery({ queryKey: lakeKeys.meta(bucket, key), queryFn: ({ signal }) => getObjectMeta(bucket, key, signal) });
+}

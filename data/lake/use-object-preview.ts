@@ -1,0 +1,18 @@
+import { useQuery } from "@tanstack/react-query";
+import type { ObjectPreview } from "@/lib/s3/lake-types";
+import { getJson, lakeApi } from "./api";
+import { lakeKeys } from "./keys";
+
+export function getObjectPreview(bucket: string, key: string, signal?: AbortSignal) {
+  return getJson<ObjectPreview>(lakeApi.path(bucket, "preview", { key }), signal);
+}
+
+export function useObjectPreviewQuery(bucket: string, key: string) {
+  return useQuery({
+    queryKey: lakeKeys.preview(bucket, key),
+    queryFn: ({ signal }) => getObjectPreview(bucket, key, signal),
+    // Objects do not change under the same key often, and image URLs are signed for 5 minutes.
+    staleTime: 60_000,
+    refetchOnWindowFocus: false,
+  });
+}

@@ -1,0 +1,17 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { ObjectPage } from "@/lib/s3/lake-types";
+import { getJson, lakeApi } from "./api";
+import { lakeKeys, type PageVars } from "./keys";
+
+export function getObjectsPage(bucket: string, vars: PageVars, signal?: AbortSignal) {
+  return getJson<ObjectPage>(lakeApi.path(bucket, "objects", { prefix: vars.prefix, filter: vars.filter, maxKeys: vars.maxKeys, token: vars.token }), signal);
+}
+
+/** One page (one ListObjectsV2 call); the previous page stays on screen while the next one loads. */
+export function useObjectsPageQuery(bucket: string, vars: PageVars) {
+  return useQuery({
+    queryKey: lakeKeys.page(bucket, vars),
+    queryFn: ({ signal }) => getObjectsPage(bucket, vars, signal),
+    placeholderData: keepPreviousData,
+  });
+}
