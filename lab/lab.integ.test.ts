@@ -54,7 +54,7 @@ describe("lab scripts", () => {
       await exec("mkdir", ["-p", bin]);
       symlinkSync(process.execPath, path.join(bin, "node"));
       const r = await exec(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "lab/lab.ts", "up"], {
-        env: { PATH: bin, LAB_DIR: path.join(dir, "lab"), LAB_PG_BIN: path.join(dir, "no-postgres") } as NodeJS.ProcessEnv,
+        env: { PATH: bin, LAB_DIR: path.join(dir, "lab"), LAB_PG_BIN: path.join(dir, "no-postgres") } as unknown as NodeJS.ProcessEnv,
         timeout: 60_000,
       }).then(
         () => ({ code: 0, out: "" }),
