@@ -3,8 +3,10 @@
 import { randomInt } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
+import { readLabEndpoints, resolveConfig } from "../lib/config-core";
 
-const CONNECT = process.env.E2E_CONNECT_URL ?? "http://127.0.0.1:8083";
+const cfg = resolveConfig(process.env, readLabEndpoints());
+const CONNECT = cfg.connect.urls[0];
 const TOPIC = "liga_sudoers.public.pessoas";
 // The seed's connector, registered only when nothing produces the topic yet (and removed afterwards).
 const CONNECTOR = "e2e-topics-pessoas";
@@ -12,7 +14,7 @@ const SLOT = "e2e_topics_slot";
 const PUBLICATION = "e2e_topics_pub";
 
 const db = () =>
-  new pg.Client({ host: process.env.PG_HOST ?? "127.0.0.1", port: Number(process.env.PG_PORT ?? 55432), user: "sudoers", password: "sudoers", database: "liga_sudoers" });
+  new pg.Client({ host: cfg.postgres.host, port: cfg.postgres.port, user: cfg.postgres.user, password: cfg.postgres.password, database: cfg.postgres.oltpDatabase });
 
 async function connect(path: string, init?: RequestInit): Promise<Response> {
   return fetch(`${CONNECT}${path}`, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
@@ -73,11 +75,11 @@ test.beforeAll(async () => {
       name: CONNECTOR,
       config: {
         "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
-        "database.hostname": process.env.PG_HOST ?? "127.0.0.1",
-        "database.port": process.env.PG_PORT ?? "55432",
-        "database.user": "sudoers",
-        "database.password": "sudoers",
-        "database.dbname": "liga_sudoers",
+        "database.hostname": cfg.postgres.hostForConnect,
+        "database.port": String(cfg.postgres.port),
+        "database.user": cfg.postgres.user,
+        "database.password": cfg.postgres.password,
+        "database.dbname": cfg.postgres.oltpDatabase,
         "topic.prefix": "liga_sudoers",
         "table.include.list": "public.pessoas",
         "plugin.name": "pgoutput",
