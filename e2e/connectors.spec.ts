@@ -1,8 +1,7 @@
-import { DeleteObjectsCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect, test } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
-import pg from "pg";
-import { readLabEndpoints, resolveConfig } from "../lib/config-core";
+import { cfg, CONNECT_URL as connectUrl, oltpClient, s3 } from "./support/lab";
 
 // A person registers the lab's two connectors from the templates and sees them work: Debezium RUNNING, then the
 // S3 sink writing objects into the bucket (checked through the S3 API until the lake browser exists).
@@ -13,17 +12,6 @@ const SLOT = `e2e_cx_slot_${RUN}`;
 const PUB = `e2e_cx_pub_${RUN}`;
 const SINK = `e2e-cx-s3-${RUN}`;
 const PREFIX = `e2e-cx-${RUN}`;
-const cfg = resolveConfig(process.env, readLabEndpoints());
-const connectUrl = cfg.connect.urls[0];
-const s3 = new S3Client({
-  endpoint: cfg.s3.endpoint,
-  region: cfg.s3.region,
-  forcePathStyle: true,
-  credentials: { accessKeyId: cfg.s3.accessKeyId, secretAccessKey: cfg.s3.secretAccessKey },
-  requestChecksumCalculation: "WHEN_REQUIRED",
-  responseChecksumValidation: "WHEN_REQUIRED",
-});
-
 async function objectsUnderPrefix(): Promise<string[]> {
   const res = await s3.send(new ListObjectsV2Command({ Bucket: "raw", Prefix: `${PREFIX}/` }));
   return (res.Contents ?? []).map((o) => o.Key!);
@@ -31,7 +19,7 @@ async function objectsUnderPrefix(): Promise<string[]> {
 
 test.afterAll(async () => {
   for (const name of [DBZ, SINK]) await fetch(`${connectUrl}/connectors/${name}`, { method: "DELETE" }).catch(() => undefined);
-  const db = new pg.Client({ host: cfg.postgres.host, port: cfg.postgres.port, user: cfg.postgres.user, password: cfg.postgres.password, database: cfg.postgres.oltpDatabase });
+  const db = oltpClient();
   await db.connect();
   // The deleted connector's task lets go of its slot shortly after; only an inactive slot can be dropped.
   for (let i = 0; i < 100; i++) {

@@ -1,14 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { DeleteBucketCommand, DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteBucketCommand, DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
 import { expect, test } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
-import pg from "pg";
-import { readLabEndpoints, resolveConfig } from "../lib/config-core";
+import { cfg, connectRest, s3, withOltp } from "./support/lab";
 
 // The lake browser against the real lab: the S3 sink writes Debezium events into `raw`, and a person walks
 // there; buckets are created and deleted; files are uploaded, paged through, watched arriving and deleted.
-const cfg = resolveConfig(process.env, readLabEndpoints());
-const CONNECT = cfg.connect.urls[0];
 const ID = randomUUID().replace(/-/g, "").slice(0, 8);
 const TOPIC_PREFIX = `lake_e2e_${ID}`;
 const TOPIC = `${TOPIC_PREFIX}.public.pessoas`;
@@ -20,29 +17,8 @@ const PERSON_ID = 99_700_000_000 + Math.floor(Math.random() * 99_999_999);
 const PERSON = `Lake E2E ${ID}`;
 const BUCKET = `lake-e2e-${ID}`;
 
-const s3 = new S3Client({
-  endpoint: cfg.s3.endpoint,
-  region: cfg.s3.region,
-  forcePathStyle: true,
-  credentials: { accessKeyId: cfg.s3.accessKeyId, secretAccessKey: cfg.s3.secretAccessKey },
-  requestChecksumCalculation: "WHEN_REQUIRED",
-  responseChecksumValidation: "WHEN_REQUIRED",
-});
-
-async function db<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ host: cfg.postgres.host, port: cfg.postgres.port, user: cfg.postgres.user, password: cfg.postgres.password, database: cfg.postgres.oltpDatabase });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-async function connect(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${CONNECT}${path}`, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
-  return { status: res.status, body: res.status === 204 ? null : await res.json().catch(() => null) };
-}
+const db = withOltp;
+const connect = connectRest;
 
 async function keysUnder(bucket: string, prefix: string): Promise<string[]> {
   const out = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));

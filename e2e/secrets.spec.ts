@@ -1,16 +1,13 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { DeleteObjectsCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect, test, type Page } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
-import pg from "pg";
-import { readLabEndpoints, resolveConfig } from "../lib/config-core";
+import { cfg, CONNECT_URL as CONNECT, connectRest, s3, withOltp } from "./support/lab";
 
 // With a Debezium source and an S3 sink registered — both holding passwords in their configs — crawl every
 // page and every response a browser gets from the console, and the client bundle on disk: no password may
 // appear anywhere. The source uses a database role with a password of its own so that any leak is unambiguous.
-const cfg = resolveConfig(process.env, readLabEndpoints());
-const CONNECT = cfg.connect.urls[0];
 const PG_SECRET = "Crawl-Pg-Secret-41f";
 const S3_SECRET = cfg.s3.secretAccessKey;
 // Fresh names each run: Connect keeps a source's offsets under its name, and they would point into a slot that
@@ -30,20 +27,8 @@ function leaks(body: string): string[] {
   return found;
 }
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ host: cfg.postgres.host, port: cfg.postgres.port, user: cfg.postgres.user, password: cfg.postgres.password, database: cfg.postgres.oltpDatabase });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-async function connect(method: string, p: string, body?: unknown) {
-  const res = await fetch(`${CONNECT}${p}`, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
-  return { status: res.status, body: res.status === 204 ? null : await res.json().catch(() => null) };
-}
+const admin = withOltp;
+const connect = connectRest;
 
 async function cleanup() {
   await connect("DELETE", `/connectors/${SOURCE}`);
@@ -66,10 +51,8 @@ async function cleanup() {
   const topics = (await kafka.listTopics()).filter((t) => t.startsWith(PREFIX));
   if (topics.length) await kafka.deleteTopics({ topics });
   await kafka.disconnect();
-  const s3 = new S3Client({ endpoint: cfg.s3.endpoint, region: cfg.s3.region, forcePathStyle: true, credentials: { accessKeyId: cfg.s3.accessKeyId, secretAccessKey: cfg.s3.secretAccessKey }, requestChecksumCalculation: "WHEN_REQUIRED", responseChecksumValidation: "WHEN_REQUIRED" });
   const listed = await s3.send(new ListObjectsV2Command({ Bucket: "raw", Prefix: `${PREFIX}/` }));
   if (listed.Contents?.length) await s3.send(new DeleteObjectsCommand({ Bucket: "raw", Delete: { Objects: listed.Contents.map((o) => ({ Key: o.Key! })) } }));
-  s3.destroy();
 }
 
 test.describe.configure({ mode: "serial" });

@@ -2,19 +2,14 @@
 // deleted in PostgreSQL, and each change shows up on the page as a change event.
 import { randomInt } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { readLabEndpoints, resolveConfig } from "../lib/config-core";
-
-const cfg = resolveConfig(process.env, readLabEndpoints());
-const CONNECT = cfg.connect.urls[0];
+import { cfg, CONNECT_URL as CONNECT, oltpClient } from "./support/lab";
 const TOPIC = "liga_sudoers.public.pessoas";
 // The seed's connector, registered only when nothing produces the topic yet (and removed afterwards).
 const CONNECTOR = "e2e-topics-pessoas";
 const SLOT = "e2e_topics_slot";
 const PUBLICATION = "e2e_topics_pub";
 
-const db = () =>
-  new pg.Client({ host: cfg.postgres.host, port: cfg.postgres.port, user: cfg.postgres.user, password: cfg.postgres.password, database: cfg.postgres.oltpDatabase });
+const db = oltpClient;
 
 async function connect(path: string, init?: RequestInit): Promise<Response> {
   return fetch(`${CONNECT}${path}`, { ...init, headers: { "content-type": "application/json", ...init?.headers } });

@@ -1,0 +1,40 @@
+// What the end-to-end tests use to reach the lab directly (set up and check what a person did in the browser):
+// the same configuration the console reads, one S3 client, OLTP connections, and the Connect REST API.
+import { S3Client } from "@aws-sdk/client-s3";
+import pg from "pg";
+import { readLabEndpoints, resolveConfig } from "../../lib/config-core";
+
+export const cfg = resolveConfig(process.env, readLabEndpoints());
+export const CONNECT_URL = cfg.connect.urls[0];
+
+export const s3 = new S3Client({
+  endpoint: cfg.s3.endpoint,
+  region: cfg.s3.region,
+  forcePathStyle: true,
+  credentials: { accessKeyId: cfg.s3.accessKeyId, secretAccessKey: cfg.s3.secretAccessKey },
+  requestChecksumCalculation: "WHEN_REQUIRED",
+  responseChecksumValidation: "WHEN_REQUIRED",
+});
+
+/** A new client of the OLTP database (liga_sudoers); the caller connects and ends it. */
+export function oltpClient(): pg.Client {
+  const p = cfg.postgres;
+  return new pg.Client({ host: p.host, port: p.port, user: p.user, password: p.password, database: p.oltpDatabase });
+}
+
+/** Runs fn with a connected OLTP client, always ending it. */
+export async function withOltp<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = oltpClient();
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** One call to Kafka Connect's REST API: its status and parsed JSON body (null for 204 or non-JSON). */
+export async function connectRest(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${CONNECT_URL}${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: res.status, body: res.status === 204 ? null : await res.json().catch(() => null) };
+}
