@@ -166,6 +166,13 @@ describe("the Debezium template", () => {
     expect(d.debezium).toMatchObject({ database: "liga_sudoers", slot: { name: DBZ_SLOT, exists: true, plugin: "pgoutput" }, publication: { name: DBZ_PUB, exists: true, tables: ["public.pessoas"] }, capturedTables: ["public.pessoas"] });
 
     await sql("INSERT INTO pessoas (id, nome, sexo, dt_nasc) VALUES ($1, $2, 'F', '1990-05-01')", [PERSON_ID, `Connectors IT ${RUN}`]);
+    // On a fresh lab the topic is created by Debezium's first event: wait until it has a leader before subscribing.
+    const probe = kafka().admin();
+    await probe.connect();
+    await expect
+      .poll(async () => (await probe.fetchTopicMetadata({ topics: ["liga_sudoers.public.pessoas"] }).catch(() => null))?.topics[0]?.partitions[0]?.leader ?? -1, { timeout: 60_000, interval: 500 })
+      .toBeGreaterThanOrEqual(0);
+    await probe.disconnect();
     const consumer = kafka().consumer({ groupId: `cx-it-reader-${RUN}` });
     await consumer.connect();
     await consumer.subscribe({ topic: "liga_sudoers.public.pessoas", fromBeginning: true });
