@@ -1,8 +1,8 @@
 "use client";
 
+import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useLocale, useT } from "@/components/i18n/I18nProvider";
-import { Button } from "@/components/ui/Button";
 import { errorMessage } from "@/data/http-error";
 import { useConnectorsListQuery } from "@/data/connectors/use-connectors-list";
 import type { ClusterConnectors, ConnectorSummary } from "@/lib/connect/types";
@@ -23,26 +23,9 @@ export function ConnectorsList() {
   const locale = useLocale();
   const query = useConnectorsListQuery();
 
-  if (query.isPending) {
-    return (
-      <div role="status" aria-live="polite" className="space-y-2">
-        <span className="sr-only">{t("connectors.loading")}</span>
-        {[0, 1, 2].map((i) => (
-          <div key={i} aria-hidden="true" className="h-10 animate-pulse rounded bg-slate-200" />
-        ))}
-      </div>
-    );
-  }
+  if (query.isPending) return <LoadingRows label={t("connectors.loading")} />;
   if (query.isError && !query.data) {
-    return (
-      <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
-        <p className="font-semibold text-red-900">{t("connectors.loadError")}</p>
-        <p className="mt-1 break-words text-red-900">{errorMessage(query.error) ?? t("common.unknownError")}</p>
-        <Button className="mt-3" onClick={() => void query.refetch()} disabled={query.isFetching}>
-          {t("common.retry")}
-        </Button>
-      </div>
-    );
+    return <LoadError title={t("connectors.loadError")} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   }
   const data = query.data;
   return (

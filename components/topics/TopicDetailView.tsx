@@ -1,11 +1,10 @@
 "use client";
 
+import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useT } from "@/components/i18n/I18nProvider";
-import { Button } from "@/components/ui/Button";
-import { errorMessage } from "@/data/http-error";
 import { useTopicQuery } from "@/data/topics/use-topic-query";
 import { ConsumerGroupsTable } from "./ConsumerGroupsTable";
 import { DeleteTopicButton } from "./DeleteTopicButton";
@@ -18,24 +17,9 @@ export function TopicDetailView({ topic, canManage }: { topic: string; canManage
   const query = useTopicQuery(topic);
   const [showDefaults, setShowDefaults] = useState(false);
 
-  if (query.isPending) {
-    return (
-      <div role="status" className="space-y-2">
-        <span className="sr-only">{t("common.loading")}</span>
-        <div aria-hidden="true" className="h-24 animate-pulse rounded bg-slate-200" />
-      </div>
-    );
-  }
+  if (query.isPending) return <LoadingRows label={t("common.loading")} rows={1} rowClassName="h-24" />;
   if (query.isError && !query.data) {
-    return (
-      <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
-        <p className="font-semibold text-red-900">{t("topics.detail.errorTitle")}</p>
-        <p className="mt-1 text-red-900">{errorMessage(query.error) ?? t("common.unknownError")}</p>
-        <Button className="mt-3" onClick={() => void query.refetch()} disabled={query.isFetching}>
-          {t("common.retry")}
-        </Button>
-      </div>
-    );
+    return <LoadError title={t("topics.detail.errorTitle")} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   }
   const d = query.data!;
   const configs = d.configs.filter((c) => showDefaults || !c.isDefault);

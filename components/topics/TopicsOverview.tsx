@@ -1,9 +1,9 @@
 "use client";
 
+import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useState } from "react";
 import { useT } from "@/components/i18n/I18nProvider";
-import { Button } from "@/components/ui/Button";
 import { errorMessage } from "@/data/http-error";
 import { useTopicsQuery } from "@/data/topics/use-topics-query";
 import type { TopicSummary } from "@/lib/kafka/topic-types";
@@ -53,26 +53,9 @@ export function TopicsOverview({ canManage }: { canManage: boolean }) {
   const query = useTopicsQuery();
   const [showInternal, setShowInternal] = useState(false);
 
-  if (query.isPending) {
-    return (
-      <div role="status" className="space-y-2">
-        <span className="sr-only">{t("topics.list.loading")}</span>
-        {[0, 1, 2].map((i) => (
-          <div key={i} aria-hidden="true" className="h-10 animate-pulse rounded bg-slate-200" />
-        ))}
-      </div>
-    );
-  }
+  if (query.isPending) return <LoadingRows label={t("topics.list.loading")} />;
   if (query.isError && !query.data) {
-    return (
-      <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
-        <p className="font-semibold text-red-900">{t("topics.list.errorTitle")}</p>
-        <p className="mt-1 text-red-900">{errorMessage(query.error) ?? t("common.unknownError")}</p>
-        <Button className="mt-3" onClick={() => void query.refetch()} disabled={query.isFetching}>
-          {query.isFetching ? t("common.loading") : t("common.retry")}
-        </Button>
-      </div>
-    );
+    return <LoadError title={t("topics.list.errorTitle")} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   }
   const data = query.data!;
   const visible = data.topics.filter((x) => showInternal || !x.internal);
