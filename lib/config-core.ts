@@ -58,6 +58,15 @@ export const envSchema = z.object({
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 
   HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(1500),
+
+  /** The live tail hub (lib/kafka/tail-hub.ts). */
+  TAIL_RING_SIZE: z.coerce.number().int().min(1).max(100_000).default(500),
+  TAIL_VIEWER_QUEUE: z.coerce.number().int().min(1).max(100_000).default(1000),
+  TAIL_IDLE_CLOSE_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  TAIL_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  TAIL_FLUSH_MS: z.coerce.number().int().min(0).max(1000).default(10),
+  TAIL_BACKFILL: z.coerce.number().int().min(0).max(100_000).default(100),
+  TAIL_MAX_VIEWERS: z.coerce.number().int().min(1).max(100_000).default(2000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -96,6 +105,15 @@ export interface AppConfig {
   };
   auditRetentionDays: number;
   healthTimeoutMs: number;
+  tail: {
+    ringSize: number;
+    viewerQueue: number;
+    idleCloseMs: number;
+    heartbeatMs: number;
+    flushMs: number;
+    backfill: number;
+    maxViewers: number;
+  };
 }
 
 /** 127.0.0.0/8, ::1 and localhost are loopback; anything else (0.0.0.0, a LAN address, a name) exposes the console. */
@@ -174,5 +192,14 @@ export function resolveConfig(env: Record<string, string | undefined>, lab: LabE
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
+    tail: {
+      ringSize: e.TAIL_RING_SIZE,
+      viewerQueue: e.TAIL_VIEWER_QUEUE,
+      idleCloseMs: e.TAIL_IDLE_CLOSE_MS,
+      heartbeatMs: e.TAIL_HEARTBEAT_MS,
+      flushMs: e.TAIL_FLUSH_MS,
+      backfill: Math.min(e.TAIL_BACKFILL, e.TAIL_RING_SIZE),
+      maxViewers: e.TAIL_MAX_VIEWERS,
+    },
   };
 }

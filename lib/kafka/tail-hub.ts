@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Consumer, EachBatchPayload } from "kafkajs";
-import { z } from "zod";
+import { config } from "../config";
 import { AppError } from "../errors";
 import { withAdmin } from "./admin";
 import { kafka } from "./client";
@@ -34,32 +34,6 @@ export interface HubOptions {
   backfill: number;
   /** Viewers over all topics; beyond this new streams get 503. */
   maxViewers: number;
-}
-
-const int = (min: number, max: number, dflt: number) => z.coerce.number().int().min(min).max(max).default(dflt);
-const envOptions = z.object({
-  TAIL_RING_SIZE: int(1, 100_000, 500),
-  TAIL_VIEWER_QUEUE: int(1, 100_000, 1000),
-  TAIL_IDLE_CLOSE_MS: int(0, 3_600_000, 10_000),
-  TAIL_HEARTBEAT_MS: int(100, 300_000, 15_000),
-  TAIL_FLUSH_MS: int(0, 1000, 10),
-  TAIL_BACKFILL: int(0, 100_000, 100),
-  TAIL_MAX_VIEWERS: int(1, 100_000, 2000),
-});
-
-/** Hub settings from the environment (TAIL_*), with the defaults above. */
-export function hubOptionsFromEnv(env: Record<string, string | undefined> = process.env): HubOptions {
-  const clean = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith("TAIL_") && v !== ""));
-  const e = envOptions.parse(clean);
-  return {
-    ringSize: e.TAIL_RING_SIZE,
-    viewerQueue: e.TAIL_VIEWER_QUEUE,
-    idleCloseMs: e.TAIL_IDLE_CLOSE_MS,
-    heartbeatMs: e.TAIL_HEARTBEAT_MS,
-    flushMs: e.TAIL_FLUSH_MS,
-    backfill: Math.min(e.TAIL_BACKFILL, e.TAIL_RING_SIZE),
-    maxViewers: e.TAIL_MAX_VIEWERS,
-  };
 }
 
 export interface TopicTailStats {
@@ -592,7 +566,7 @@ const globalForHub = globalThis as unknown as { labConsoleTailHub?: TailHub };
 /** The process's hub. Kept on globalThis: Next's dev server reloads modules, and two hubs would mean two consumers. */
 export function tailHub(): TailHub {
   if (!globalForHub.labConsoleTailHub) {
-    const hub = new TailHub(hubOptionsFromEnv());
+    const hub = new TailHub(config().tail);
     globalForHub.labConsoleTailHub = hub;
     // Inside the Next server, whose own handler exits after closing the HTTP server: end the streams (which
     // that close waits for) and close the consumers and their groups.
