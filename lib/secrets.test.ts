@@ -10,7 +10,7 @@ describe("isSecretKey", () => {
 
   it.each([
     "key.converter", "key.converter.schemas.enable", "value.converter", "database.user", "database.hostname", "topic.prefix",
-    "message.key.columns", "transforms.unwrap.drop.tombstones", "s3.bucket.name", "slot.name", "tasks.max", "name",
+    "key", "message.key.columns", "transforms.unwrap.drop.tombstones", "s3.bucket.name", "slot.name", "tasks.max", "name",
   ])("leaves %s alone", (k) => expect(isSecretKey(k)).toBe(false));
 });
 

@@ -6,7 +6,7 @@ export const MASK = "********";
 
 // Key names (any case, any nesting) whose values are secrets. `*.key` covers ssl.key, s3.key…, but the
 // converter/transform settings whose names merely end in "key" (key.converter, …) are not values.
-const SECRET_PATTERNS = [/password/i, /passwd/i, /secret/i, /token/i, /credential/i, /(^|[._-])key$/i, /^aws\.access\.key\.id$/i, /sasl\.jaas\.config$/i, /basic\.auth\.user\.info$/i, /private[._-]?key/i, /api[._-]?key/i];
+const SECRET_PATTERNS = [/password/i, /passwd/i, /secret/i, /token/i, /credential/i, /[._-]key$/i, /^aws\.access\.key\.id$/i, /sasl\.jaas\.config$/i, /basic\.auth\.user\.info$/i, /private[._-]?key/i, /api[._-]?key/i];
 // Keys that match a pattern above but hold no secret.
 const NOT_SECRET = [/^key\.converter(\..*)?$/i, /^transforms\..*\.key$/i, /(^|\.)(partition|message|record|primary|row|message\.key)\.key$/i, /\.key\.(converter|ignore|columns|fields)$/i, /^message\.key\.columns$/i, /token\.endpoint\.url$/i];
 
