@@ -182,6 +182,8 @@ test("inside a bucket: uploads by drag and drop and in parts, true paging, lates
   const pageKeys = async () => page.getByTestId("lake-object").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-key")!));
   for (const [n, count] of [[1, 200], [2, 200], [3, 50]] as const) {
     await expect(page.getByTestId("lake-page")).toHaveText(`Page ${n} · ${count} items`);
+    // The previous page stays on screen while the next one loads: wait for this page's first key.
+    await expect(page.getByTestId("lake-object").first()).toHaveAttribute("data-key", keys[(n - 1) * 200]);
     await expect(page.getByTestId("lake-object")).toHaveCount(count);
     for (const k of await pageKeys()) {
       expect(seen.has(k), k).toBe(false);
