@@ -42,7 +42,7 @@ const JAVA_OPTS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.he
 type ServiceName = "postgres" | "kafka" | "s3" | "connect";
 const isService = (s: string | undefined): s is ServiceName => ["postgres", "kafka", "s3", "connect"].includes(s ?? "");
 const pidFile = (s: ServiceName) => path.join(dirs.run, `${s}.pid`);
-const logFile = (s: ServiceName) => path.join(dirs.logs, `${s}.log`);
+const logFile = (s: ServiceName) => (s === "postgres" ? pgPaths().log : path.join(dirs.logs, `${s}.log`));
 
 const log = (msg: string) => process.stdout.write(`[lab] ${msg}\n`);
 
@@ -157,8 +157,26 @@ function resolveJars(): boolean {
 
 // ---------------------------------------------------------------- PostgreSQL
 
-const pgData = () => path.join(dirs.data, "postgres");
-const pgSocketDir = () => path.join(dirs.run, "pg");
+/**
+ * Where PostgreSQL keeps its data, socket and log: under .lab/ — except when running as root in a folder the
+ * `postgres` user cannot reach (a clone under /root, say), since PostgreSQL refuses to run as root. Then under
+ * /var/tmp/lab-console-<hash of .lab's path>/, which lab:reset wipes too.
+ */
+let pgPlaces: { data: string; socket: string; log: string; outside: string | null } | undefined;
+function pgPaths() {
+  if (pgPlaces) return pgPlaces;
+  ensureDir(LAB);
+  const reachable = process.getuid?.() !== 0 || run("runuser", ["-u", "postgres", "--", "test", "-x", LAB]).ok;
+  if (reachable) {
+    pgPlaces = { data: path.join(dirs.data, "postgres"), socket: path.join(dirs.run, "pg"), log: path.join(dirs.logs, "postgres.log"), outside: null };
+  } else {
+    const base = path.join("/var/tmp", `lab-console-${createHash("sha256").update(LAB).digest("hex").slice(0, 12)}`);
+    pgPlaces = { data: path.join(base, "data"), socket: path.join(base, "run"), log: path.join(base, "postgres.log"), outside: base };
+  }
+  return pgPlaces;
+}
+const pgData = () => pgPaths().data;
+const pgSocketDir = () => pgPaths().socket;
 
 /** PostgreSQL refuses to run as root: as root, run its tools as the system's postgres user. */
 function asPgUser(cmd: string, args: string[]): [string, string[]] {
@@ -172,6 +190,12 @@ function pgOwn(dir: string): void {
 }
 
 async function startPostgres(t: Tools): Promise<boolean> {
+  const outside = pgPaths().outside;
+  if (outside) {
+    ensureDir(outside);
+    pgOwn(outside);
+    log(`postgres: the postgres user cannot reach ${LAB}; its files go to ${outside}`);
+  }
   ensureDir(pgSocketDir());
   pgOwn(pgSocketDir());
   const data = pgData();
@@ -533,6 +557,7 @@ async function status(): Promise<boolean> {
 async function reset(): Promise<void> {
   await down();
   rmSync(dirs.data, { recursive: true, force: true });
+  if (pgPaths().outside) rmSync(pgPaths().outside!, { recursive: true, force: true });
   rmSync(path.join(LAB, "endpoints.json"), { force: true });
   log("data wiped");
   await up();
