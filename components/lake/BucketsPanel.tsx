@@ -1,5 +1,6 @@
 "use client";
 
+import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useState } from "react";
 import { useLocale, useT } from "@/components/i18n/I18nProvider";
@@ -32,19 +33,15 @@ export function BucketsPanel({ canWrite }: { canWrite: boolean }) {
           {query.isFetching && buckets ? <span className="text-sm text-slate-600">{t("lake.common.refreshing")}</span> : null}
         </div>
         {query.isPending ? (
-          <div role="status" className="space-y-2">
-            <span className="sr-only">{t("lake.buckets.loading")}</span>
-            {[0, 1, 2].map((i) => (
-              <div key={i} aria-hidden="true" className="h-10 animate-pulse rounded bg-slate-200" />
-            ))}
-          </div>
+          <LoadingRows label={t("lake.buckets.loading")} rows={3} rowClassName="h-10" />
         ) : query.isError && !buckets ? (
-          <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
-            <p className="font-medium text-red-900">{t("lake.buckets.errorTitle", { message: errorMessage(query.error) ?? t("common.unknownError") })}</p>
-            <Button className="mt-3" onClick={() => void query.refetch()} disabled={query.isFetching}>
-              {t("common.retry")}
-            </Button>
-          </div>
+          <LoadError
+            title={t("lake.buckets.errorTitle", { message: errorMessage(query.error) ?? t("common.unknownError") })}
+            showCause={false}
+            error={query.error}
+            onRetry={() => void query.refetch()}
+            retrying={query.isFetching}
+          />
         ) : buckets && buckets.length === 0 ? (
           <p className="rounded border border-dashed border-slate-400 p-6 text-center text-slate-700">{t("lake.buckets.empty")}</p>
         ) : (

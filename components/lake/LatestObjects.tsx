@@ -1,5 +1,6 @@
 "use client";
 
+import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useLocale, useT } from "@/components/i18n/I18nProvider";
@@ -60,19 +61,15 @@ export function LatestObjects({ bucket, prefix }: { bucket: string; prefix: stri
       {data?.truncated ? <p className="text-sm text-amber-800">{t("lake.latest.truncated")}</p> : null}
 
       {query.isPending ? (
-        <div role="status" className="space-y-2">
-          <span className="sr-only">{t("lake.latest.loading")}</span>
-          {[0, 1, 2].map((i) => (
-            <div key={i} aria-hidden="true" className="h-8 animate-pulse rounded bg-slate-200" />
-          ))}
-        </div>
+        <LoadingRows label={t("lake.latest.loading")} rows={3} rowClassName="h-8" />
       ) : query.isError && !data ? (
-        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
-          <p className="font-medium text-red-900">{t("lake.latest.errorTitle", { message: errorMessage(query.error) ?? t("common.unknownError") })}</p>
-          <Button className="mt-3" onClick={() => void query.refetch()} disabled={query.isFetching}>
-            {t("common.retry")}
-          </Button>
-        </div>
+        <LoadError
+          title={t("lake.latest.errorTitle", { message: errorMessage(query.error) ?? t("common.unknownError") })}
+          showCause={false}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
       ) : data && data.objects.length === 0 ? (
         <p className="rounded border border-dashed border-slate-400 p-6 text-center text-slate-700">{t("lake.latest.empty")}</p>
       ) : data ? (

@@ -1,5 +1,6 @@
 "use client";
 
+import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type DragEvent } from "react";
@@ -153,19 +154,15 @@ export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; pr
       ) : null}
 
       {query.isPending ? (
-        <div role="status" className="space-y-2">
-          <span className="sr-only">{t("lake.browser.loading")}</span>
-          {[0, 1, 2, 3].map((i) => (
-            <div key={i} aria-hidden="true" className="h-8 animate-pulse rounded bg-slate-200" />
-          ))}
-        </div>
+        <LoadingRows label={t("lake.browser.loading")} rows={4} rowClassName="h-8" />
       ) : query.isError && !page ? (
-        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
-          <p className="font-medium text-red-900">{t("lake.browser.errorTitle", { message: errorMessage(query.error) ?? t("common.unknownError") })}</p>
-          <Button className="mt-3" onClick={() => void query.refetch()} disabled={query.isFetching}>
-            {t("common.retry")}
-          </Button>
-        </div>
+        <LoadError
+          title={t("lake.browser.errorTitle", { message: errorMessage(query.error) ?? t("common.unknownError") })}
+          showCause={false}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
       ) : page && page.folders.length === 0 && page.objects.length === 0 && pageIndex === 0 ? (
         <p className="rounded border border-dashed border-slate-400 p-6 text-center text-slate-700" data-testid="lake-empty">
           {filter ? t("lake.browser.emptyFiltered", { filter }) : t("lake.browser.empty")}

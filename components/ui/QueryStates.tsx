@@ -16,13 +16,16 @@ export function LoadingRows({ label, rows = 3, rowClassName = "h-10" }: { label:
   );
 }
 
-/** The error state before any data: what failed, the real cause from the server, and a retry. */
-export function LoadError({ title, error, onRetry, retrying }: { title: string; error: unknown; onRetry: () => void; retrying: boolean }) {
+/**
+ * The error state before any data: what failed, the real cause from the server, and a retry.
+ * `showCause={false}` when the title already carries the cause (a catalog string with {message}).
+ */
+export function LoadError({ title, error, onRetry, retrying, showCause = true }: { title: string; error: unknown; onRetry: () => void; retrying: boolean; showCause?: boolean }) {
   const t = useT();
   return (
     <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
       <p className="font-semibold text-red-900">{title}</p>
-      <p className="mt-1 break-words text-red-900">{errorMessage(error) ?? t("common.unknownError")}</p>
+      {showCause ? <p className="mt-1 break-words text-red-900">{errorMessage(error) ?? t("common.unknownError")}</p> : null}
       <Button className="mt-3" onClick={onRetry} disabled={retrying}>
         {retrying ? t("common.loading") : t("common.retry")}
       </Button>
