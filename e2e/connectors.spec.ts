@@ -2,6 +2,7 @@ import { DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect, test } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
 import { cfg, CONNECT_URL as connectUrl, oltpClient, s3 } from "./support/lab";
+import { finishedKeys } from "../test/s3-writes";
 
 // A person registers the lab's two connectors from the templates and sees them work: Debezium RUNNING, then the
 // S3 sink writing objects into the bucket (checked through the S3 API until the lake browser exists).
@@ -84,8 +85,8 @@ test("register the Debezium template and see it RUNNING; register the S3 sink an
   await expect(page.getByTestId("task-0-state")).toHaveAttribute("data-state", "RUNNING", { timeout: 60_000 });
 
   // The snapshot of pessoas (20+ rows, flush.size 10) lands in the bucket as JSON lines objects.
-  await expect.poll(async () => (await objectsUnderPrefix()).length, { timeout: 90_000, intervals: [1000] }).toBeGreaterThan(0);
-  const keys = await objectsUnderPrefix();
+  await expect.poll(async () => finishedKeys(await objectsUnderPrefix()).length, { timeout: 90_000, intervals: [1000] }).toBeGreaterThan(0);
+  const keys = finishedKeys(await objectsUnderPrefix());
   expect(keys[0]).toMatch(new RegExp(`^${PREFIX}/liga_sudoers\\.public\\.pessoas/year=\\d{4}/month=\\d{2}/day=\\d{2}/.+\\.jsonl$`));
 
   // Delete asks for the name.

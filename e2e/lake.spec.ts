@@ -3,6 +3,7 @@ import { DeleteBucketCommand, DeleteObjectsCommand, ListObjectsV2Command, PutObj
 import { expect, test } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
 import { cfg, connectRest, s3, withOltp } from "./support/lab";
+import { finishedKeys } from "../test/s3-writes";
 
 // The lake browser against the real lab: the S3 sink writes Debezium events into `raw`, and a person walks
 // there; buckets are created and deleted; files are uploaded, paged through, watched arriving and deleted.
@@ -105,8 +106,9 @@ test("after the S3 sink has written, a person opens raw, walks the partitions do
     await c.query("UPDATE pessoas SET nome = $2 WHERE id = $1", [PERSON_ID, `${PERSON} (Atualizado)`]);
     await c.query("DELETE FROM pessoas WHERE id = $1", [PERSON_ID]);
   });
-  await expect.poll(() => keysUnder("raw", `${SINK_DIR}/`), { timeout: 90_000, message: "the sink wrote no file" }).toHaveLength(1);
-  const [key] = await keysUnder("raw", `${SINK_DIR}/`);
+  const written = async () => finishedKeys(await keysUnder("raw", `${SINK_DIR}/`));
+  await expect.poll(written, { timeout: 90_000, message: "the sink wrote no file" }).toHaveLength(1);
+  const [key] = await written();
   // e.g. lake-e2e-x/lake_e2e_x.public.pessoas/year=2026/month=11/day=28/lake_e2e_x.public.pessoas+0+0000000000000000000.jsonl
   const segments = key.split("/");
   expect(segments.slice(2, 5).map((s) => s.split("=")[0])).toEqual(["year", "month", "day"]);

@@ -23,6 +23,7 @@ import * as connect from "./client";
 import { diagnoseConnector, getConnectorDetail, getConnectorOffsets, listAllConnectors } from "./connectors";
 import { parseDraftJson } from "./draft";
 import { templateViews } from "./templates";
+import { finishedKeys } from "@/test/s3-writes";
 import type { ConnectorDetail, ConnectorState } from "./types";
 
 const RUN = Date.now().toString(36);
@@ -76,7 +77,7 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): 
 
 async function bucketKeys(): Promise<string[]> {
   const res = await s3().send(new ListObjectsV2Command({ Bucket: BUCKET }));
-  return (res.Contents ?? []).map((o) => o.Key!).sort();
+  return finishedKeys((res.Contents ?? []).map((o) => o.Key!)).sort();
 }
 
 async function emptyBucket(): Promise<void> {
