@@ -3,6 +3,7 @@ import { listAudit } from "@/lib/audit";
 import { auditQuerySchema } from "@/lib/audit-query";
 import { config } from "@/lib/config";
 import { getI18n } from "@/lib/i18n/server";
+import { DataTable } from "@/components/ui/DataTable";
 
 export const dynamic = "force-dynamic";
 
@@ -64,39 +65,29 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {rows.length === 0 ? (
         <p className="rounded border border-dashed border-slate-400 p-6 text-center text-slate-600">{t("audit.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="min-w-full text-left text-sm" data-testid="audit-table">
-            <thead className="bg-slate-100">
-              <tr>
-                {(["at", "actor", "role", "client", "action", "target", "outcome", "duration", "details"] as const).map((c) => (
-                  <th key={c} className="px-3 py-2 font-semibold">
-                    {t(`audit.columns.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className="border-t border-slate-200 align-top" data-action={r.action} data-outcome={r.outcome}>
-                  <td className="whitespace-nowrap px-3 py-2">{fmt.format(new Date(r.at))}</td>
-                  <td className="px-3 py-2">{r.actor}</td>
-                  <td className="px-3 py-2">{r.role}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{r.clientIp ?? "—"}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{r.target ?? "—"}</td>
-                  <td className="px-3 py-2">
-                    <span className={`rounded px-2 py-0.5 text-xs font-semibold ${OUTCOME_STYLE[r.outcome]}`}>{t(`audit.outcomes.${r.outcome}`)}</span>
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right">{r.durationMs} ms</td>
-                  <td className="max-w-md px-3 py-2">
-                    {r.error ? <p className="text-red-800">{r.error}</p> : null}
-                    {r.params ? <pre className="max-h-32 overflow-auto whitespace-pre-wrap break-all font-mono text-xs text-slate-600">{JSON.stringify(r.params)}</pre> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="audit-table"
+          columns={(["at", "actor", "role", "client", "action", "target", "outcome", "duration", "details"] as const).map((c) => ({ key: c, label: t(`audit.columns.${c}`), numeric: c === "duration" }))}
+        >
+          {rows.map((r) => (
+            <tr key={r.id} className="border-t border-slate-200 align-top" data-action={r.action} data-outcome={r.outcome}>
+              <td className="whitespace-nowrap px-3 py-2">{fmt.format(new Date(r.at))}</td>
+              <td className="px-3 py-2">{r.actor}</td>
+              <td className="px-3 py-2">{r.role}</td>
+              <td className="px-3 py-2 font-mono text-xs">{r.clientIp ?? "—"}</td>
+              <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
+              <td className="px-3 py-2 font-mono text-xs">{r.target ?? "—"}</td>
+              <td className="px-3 py-2">
+                <span className={`rounded px-2 py-0.5 text-xs font-semibold ${OUTCOME_STYLE[r.outcome]}`}>{t(`audit.outcomes.${r.outcome}`)}</span>
+              </td>
+              <td className="whitespace-nowrap px-3 py-2 text-right">{r.durationMs} ms</td>
+              <td className="max-w-md px-3 py-2">
+                {r.error ? <p className="text-red-800">{r.error}</p> : null}
+                {r.params ? <pre className="max-h-32 overflow-auto whitespace-pre-wrap break-all font-mono text-xs text-slate-600">{JSON.stringify(r.params)}</pre> : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <nav className="flex justify-between text-sm">
         {search.before ? (

@@ -7,6 +7,7 @@ import { errorMessage } from "@/data/http-error";
 import { useConnectorsListQuery } from "@/data/connectors/use-connectors-list";
 import type { ClusterConnectors, ConnectorSummary } from "@/lib/connect/types";
 import { StateBadge } from "./StateBadge";
+import { DataTable } from "@/components/ui/DataTable";
 
 function time(iso: string, locale: string): string {
   const d = new Date(iso);
@@ -60,24 +61,11 @@ function ClusterSection({ entry, showHeading }: { entry: ClusterConnectors; show
           </Link>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="min-w-full text-left text-sm">
-            <thead className="bg-slate-100">
-              <tr>
-                {(["name", "type", "plugin", "state", "tasks", "worker", "topics"] as const).map((col) => (
-                  <th key={col} scope="col" className="px-3 py-2 font-semibold">
-                    {t(`connectors.columns.${col}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {connectors.map((c) => (
-                <ConnectorRow key={c.name} c={c} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={(["name", "type", "plugin", "state", "tasks", "worker", "topics"] as const).map((col) => ({ key: col, label: t(`connectors.columns.${col}`) }))}>
+          {connectors.map((c) => (
+            <ConnectorRow key={c.name} c={c} />
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -15,6 +15,7 @@ import type { BucketSummary } from "@/lib/s3/lake-types";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { CreateBucketForm } from "./CreateBucketForm";
 import { formatBytes, formatCount, formatDateTime, lakeHref } from "./format";
+import { DataTable } from "@/components/ui/DataTable";
 
 /** The buckets of the S3 server: loading → error (retry) → empty → table; create, count, access, delete. */
 export function BucketsPanel({ canWrite }: { canWrite: boolean }) {
@@ -45,22 +46,12 @@ export function BucketsPanel({ canWrite }: { canWrite: boolean }) {
         ) : buckets && buckets.length === 0 ? (
           <p className="rounded border border-dashed border-slate-400 p-6 text-center text-slate-700">{t("lake.buckets.empty")}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-            <table className="min-w-full text-left text-sm" data-testid="lake-buckets">
-              <thead className="bg-slate-100">
-                <tr>
-                  <th className="px-3 py-2 font-semibold">{t("lake.buckets.name")}</th>
-                  <th className="px-3 py-2 font-semibold">{t("lake.buckets.created")}</th>
-                  <th className="px-3 py-2 font-semibold">{t("lake.buckets.contents")}</th>
-                  <th className="px-3 py-2 font-semibold">{t("lake.buckets.access")}</th>
-                  {canWrite ? <th className="px-3 py-2 font-semibold">{t("lake.buckets.actions")}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {buckets?.map((b) => <BucketRow key={b.name} bucket={b} canWrite={canWrite} />)}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="lake-buckets"
+            columns={(["name", "created", "contents", "access", ...(canWrite ? (["actions"] as const) : [])] as const).map((c) => ({ key: c, label: t(`lake.buckets.${c}`) }))}
+          >
+            {buckets?.map((b) => <BucketRow key={b.name} bucket={b} canWrite={canWrite} />)}
+          </DataTable>
         )}
       </section>
     </div>

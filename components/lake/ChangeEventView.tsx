@@ -1,22 +1,9 @@
 "use client";
 
 import { useLocale, useT } from "@/components/i18n/I18nProvider";
+import { cellText } from "@/components/topics/format";
+import { OpBadge } from "@/components/topics/OpBadge";
 import type { LakeChangeEvent } from "@/lib/s3/lake-types";
-
-const OP_STYLE: Record<LakeChangeEvent["op"], string> = {
-  c: "bg-emerald-700 text-white",
-  u: "bg-amber-500 text-slate-950",
-  d: "bg-red-700 text-white",
-  r: "bg-sky-700 text-white",
-  t: "bg-slate-700 text-white",
-  m: "bg-slate-500 text-white",
-};
-
-function show(value: unknown): string {
-  if (value === undefined) return "";
-  if (value === null) return "null";
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
-}
 
 /** One Debezium change: its operation, table and time, and the row before/after with changed columns marked. */
 export function ChangeEventView({ event, line }: { event: LakeChangeEvent; line?: number }) {
@@ -29,9 +16,9 @@ export function ChangeEventView({ event, line }: { event: LakeChangeEvent; line?
   return (
     <article className="rounded border border-slate-300 bg-white p-2" data-testid="change-event" data-op={event.op}>
       <header className="flex flex-wrap items-center gap-2 text-sm">
-        <span className={`rounded px-2 py-0.5 font-mono text-xs font-bold ${OP_STYLE[event.op]}`}>
-          {event.op} · {t(`lake.preview.ops.${event.op}`)}
-        </span>
+        {/* The same badge and names as the live tail: one visual language for change events. */}
+        <OpBadge op={event.op} />
+        <span className="font-semibold">{t(`topics.change.ops.${event.op}`)}</span>
         {event.table ? <span className="font-mono">{event.table}</span> : null}
         {time ? <span className="text-slate-600">{new Date(time).toLocaleString(locale)}</span> : null}
         {line ? <span className="ml-auto text-xs text-slate-500">{t("lake.preview.line", { n: line })}</span> : null}
@@ -51,10 +38,10 @@ export function ChangeEventView({ event, line }: { event: LakeChangeEvent; line?
                 <td className="px-2 py-0.5 text-slate-700">{f}</td>
                 {event.before ? (
                   <td className={`px-2 py-0.5 break-all ${placeholders.has(f) ? "text-slate-400 italic" : ""}`} title={placeholders.has(f) ? t("lake.preview.placeholder") : undefined}>
-                    {show(event.before[f])}
+                    {cellText(event.before[f])}
                   </td>
                 ) : null}
-                {event.after ? <td className="px-2 py-0.5 break-all">{show(event.after[f])}</td> : null}
+                {event.after ? <td className="px-2 py-0.5 break-all">{cellText(event.after[f])}</td> : null}
               </tr>
             ))}
           </tbody>

@@ -98,30 +98,7 @@ function CsvView({ preview }: { preview: CsvPreview }) {
         {t("lake.preview.csvSummary", { rows: preview.rows.length, delimiter })}
         {preview.truncated ? ` ${t("lake.preview.truncated")}` : ""}
       </p>
-      <div className="max-h-[32rem] overflow-auto rounded border border-slate-300">
-        <table className="min-w-full text-left text-xs" data-testid="csv-table">
-          <thead className="sticky top-0 bg-slate-100">
-            <tr>
-              {preview.header.map((h, i) => (
-                <th key={i} className="px-2 py-1 font-semibold">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="font-mono">
-            {preview.rows.map((r, i) => (
-              <tr key={i} className="border-t border-slate-200">
-                {r.map((c, j) => (
-                  <td key={j} className="px-2 py-1 whitespace-pre">
-                    {c}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RowsTable testId="csv-table" header={preview.header} rows={preview.rows} />
     </div>
   );
 }
@@ -193,31 +170,38 @@ function ParquetView({ preview }: { preview: ParquetPreview }) {
       </div>
       <section>
         <h3 className="font-semibold">{t("lake.preview.firstRows", { count: preview.rows.length })}</h3>
-        <div className="mt-1 max-h-[32rem] overflow-auto rounded border border-slate-300">
-          <table className="min-w-full text-left text-xs" data-testid="parquet-rows">
-            <thead className="sticky top-0 bg-slate-100">
-              <tr>
-                {names.map((n) => (
-                  <th key={n} className="px-2 py-1 font-semibold">
-                    {n}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="font-mono">
-              {preview.rows.map((r, i) => (
-                <tr key={i} className="border-t border-slate-200">
-                  {names.map((n) => (
-                    <td key={n} className="px-2 py-1 whitespace-nowrap">
-                      {cell(r[n])}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RowsTable testId="parquet-rows" header={names} rows={preview.rows.map((r) => names.map((n) => cell(r[n])))} className="mt-1" />
       </section>
+    </div>
+  );
+}
+
+/** The rows of a CSV or Parquet file: a scrolling table with a sticky header, cells as the file has them. */
+function RowsTable({ header, rows, testId, className = "" }: { header: string[]; rows: string[][]; testId: string; className?: string }) {
+  return (
+    <div className={`max-h-[32rem] overflow-auto rounded border border-slate-300 ${className}`}>
+      <table className="min-w-full text-left text-xs" data-testid={testId}>
+        <thead className="sticky top-0 bg-slate-100">
+          <tr>
+            {header.map((h, i) => (
+              <th key={i} className="px-2 py-1 font-semibold">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="font-mono">
+          {rows.map((r, i) => (
+            <tr key={i} className="border-t border-slate-200">
+              {r.map((c, j) => (
+                <td key={j} className="px-2 py-1 whitespace-pre">
+                  {c}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useT } from "@/components/i18n/I18nProvider";
+import { DataTable } from "@/components/ui/DataTable";
 import type { ConsumerGroupSummary } from "@/lib/kafka/topic-types";
 
 /** Consumer groups with state, members and lag per partition. */
@@ -8,61 +9,49 @@ export function ConsumerGroupsTable({ groups }: { groups: ConsumerGroupSummary[]
   const t = useT();
   if (groups.length === 0) return <p className="text-slate-700">{t("topics.groups.empty")}</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-      <table className="w-full text-sm" data-testid="groups-table">
-        <thead className="bg-slate-100 text-left text-slate-800">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t("topics.groups.columns.group")}</th>
-            <th scope="col" className="px-3 py-2">{t("topics.groups.columns.state")}</th>
-            <th scope="col" className="px-3 py-2">{t("topics.groups.columns.members")}</th>
-            <th scope="col" className="px-3 py-2">{t("topics.groups.columns.lag")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {groups.map((g) => (
-            <tr key={g.groupId} className="border-t border-slate-200 align-top">
-              <td className="px-3 py-2 font-mono">
-                {g.groupId}
-                {g.protocolType && g.protocolType !== "consumer" ? <span className="ml-2 text-xs text-slate-600">({g.protocolType})</span> : null}
-              </td>
-              <td className="px-3 py-2">{g.state}</td>
-              <td className="px-3 py-2">
-                {g.members.length === 0 ? (
-                  <span className="text-slate-600">{t("topics.groups.noMembers")}</span>
-                ) : (
-                  <ul className="space-y-0.5">
-                    {g.members.map((m) => (
-                      <li key={m.memberId} className="font-mono text-xs">
-                        {m.clientId} @ {m.clientHost}
-                        {m.assignments.map((a) => ` · ${a.topic}[${a.partitions.join(",")}]`).join("")}
-                      </li>
+    <DataTable testId="groups-table" columns={(["group", "state", "members", "lag"] as const).map((c) => ({ key: c, label: t(`topics.groups.columns.${c}`) }))}>
+      {groups.map((g) => (
+        <tr key={g.groupId} className="border-t border-slate-200 align-top">
+          <td className="px-3 py-2 font-mono">
+            {g.groupId}
+            {g.protocolType && g.protocolType !== "consumer" ? <span className="ml-2 text-xs text-slate-600">({g.protocolType})</span> : null}
+          </td>
+          <td className="px-3 py-2">{g.state}</td>
+          <td className="px-3 py-2">
+            {g.members.length === 0 ? (
+              <span className="text-slate-600">{t("topics.groups.noMembers")}</span>
+            ) : (
+              <ul className="space-y-0.5">
+                {g.members.map((m) => (
+                  <li key={m.memberId} className="font-mono text-xs">
+                    {m.clientId} @ {m.clientHost}
+                    {m.assignments.map((a) => ` · ${a.topic}[${a.partitions.join(",")}]`).join("")}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </td>
+          <td className="px-3 py-2">
+            <span className="font-semibold tabular-nums">{g.totalLag.toLocaleString()}</span>
+            {g.lag.length ? (
+              <details className="mt-1">
+                <summary className="cursor-pointer text-xs text-slate-700">{t("topics.groups.lagPerPartition")}</summary>
+                <table className="mt-1 text-xs">
+                  <tbody>
+                    {g.lag.map((l) => (
+                      <tr key={`${l.topic}-${l.partition}`}>
+                        <td className="pr-2 font-mono">{l.topic}[{l.partition}]</td>
+                        <td className="pr-2 tabular-nums">{l.committed ?? t("topics.groups.noCommitted")} / {l.high}</td>
+                        <td className="font-semibold tabular-nums">{l.lag ?? "—"}</td>
+                      </tr>
                     ))}
-                  </ul>
-                )}
-              </td>
-              <td className="px-3 py-2">
-                <span className="font-semibold tabular-nums">{g.totalLag.toLocaleString()}</span>
-                {g.lag.length ? (
-                  <details className="mt-1">
-                    <summary className="cursor-pointer text-xs text-slate-700">{t("topics.groups.lagPerPartition")}</summary>
-                    <table className="mt-1 text-xs">
-                      <tbody>
-                        {g.lag.map((l) => (
-                          <tr key={`${l.topic}-${l.partition}`}>
-                            <td className="pr-2 font-mono">{l.topic}[{l.partition}]</td>
-                            <td className="pr-2 tabular-nums">{l.committed ?? t("topics.groups.noCommitted")} / {l.high}</td>
-                            <td className="font-semibold tabular-nums">{l.lag ?? "—"}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </details>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+                  </tbody>
+                </table>
+              </details>
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

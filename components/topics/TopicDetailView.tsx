@@ -9,6 +9,7 @@ import { useTopicQuery } from "@/data/topics/use-topic-query";
 import { ConsumerGroupsTable } from "./ConsumerGroupsTable";
 import { DeleteTopicButton } from "./DeleteTopicButton";
 import { MessageBrowser } from "./MessageBrowser";
+import { DataTable } from "@/components/ui/DataTable";
 
 /** One topic: partitions with offsets, configuration, the groups reading it, and the message browser. */
 export function TopicDetailView({ topic, canManage }: { topic: string; canManage: boolean }) {
@@ -44,34 +45,22 @@ export function TopicDetailView({ topic, canManage }: { topic: string; canManage
         <h2 id="partitions-title" className="text-2xl font-bold text-slate-900">
           {t("topics.detail.partitionsHeading")}
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="w-full text-sm" data-testid="partitions-table">
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("topics.detail.partition")}</th>
-                <th scope="col" className="px-3 py-2">{t("topics.detail.low")}</th>
-                <th scope="col" className="px-3 py-2">{t("topics.detail.high")}</th>
-                <th scope="col" className="px-3 py-2">{t("topics.detail.messages")}</th>
-                <th scope="col" className="px-3 py-2">{t("topics.detail.leader")}</th>
-                <th scope="col" className="px-3 py-2">{t("topics.detail.replicas")}</th>
-                <th scope="col" className="px-3 py-2">{t("topics.detail.isr")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.partitions.map((p) => (
-                <tr key={p.partition} className="border-t border-slate-200 tabular-nums">
-                  <td className="px-3 py-2">{p.partition}</td>
-                  <td className="px-3 py-2">{p.low}</td>
-                  <td className="px-3 py-2">{p.high}</td>
-                  <td className="px-3 py-2">{(Number(p.high) - Number(p.low)).toLocaleString()}</td>
-                  <td className="px-3 py-2">{p.leader}</td>
-                  <td className="px-3 py-2">{p.replicas.join(", ")}</td>
-                  <td className="px-3 py-2">{p.isr.join(", ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="partitions-table"
+          columns={(["partition", "low", "high", "messages", "leader", "replicas", "isr"] as const).map((c) => ({ key: c, label: t(`topics.detail.${c}`) }))}
+        >
+          {d.partitions.map((p) => (
+            <tr key={p.partition} className="border-t border-slate-200 tabular-nums">
+              <td className="px-3 py-2">{p.partition}</td>
+              <td className="px-3 py-2">{p.low}</td>
+              <td className="px-3 py-2">{p.high}</td>
+              <td className="px-3 py-2">{(Number(p.high) - Number(p.low)).toLocaleString()}</td>
+              <td className="px-3 py-2">{p.leader}</td>
+              <td className="px-3 py-2">{p.replicas.join(", ")}</td>
+              <td className="px-3 py-2">{p.isr.join(", ")}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       <MessageBrowser topic={topic} partitions={d.partitions.map((p) => p.partition)} />

@@ -10,6 +10,7 @@ import type { TopicSummary } from "@/lib/kafka/topic-types";
 import { ConsumerGroupsTable } from "./ConsumerGroupsTable";
 import { CreateTopicForm } from "./CreateTopicForm";
 import { DeleteTopicButton } from "./DeleteTopicButton";
+import { DataTable } from "@/components/ui/DataTable";
 
 const topicHref = (name: string) => `/topics/${encodeURIComponent(name)}`;
 
@@ -80,25 +81,14 @@ export function TopicsOverview({ canManage }: { canManage: boolean }) {
             {t("topics.list.empty")}
           </p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-            <table className="w-full text-sm" data-testid="topics-table">
-              <thead className="bg-slate-100 text-left text-slate-800">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("topics.list.columns.name")}</th>
-                  <th scope="col" className="px-3 py-2">{t("topics.list.columns.partitions")}</th>
-                  <th scope="col" className="px-3 py-2">{t("topics.list.columns.replication")}</th>
-                  <th scope="col" className="px-3 py-2">{t("topics.list.columns.messages")}</th>
-                  <th scope="col" className="px-3 py-2">{t("topics.list.columns.offsets")}</th>
-                  <th scope="col" className="px-3 py-2">{t("topics.list.columns.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {visible.map((topic) => (
-                  <TopicRow key={topic.name} topic={topic} canManage={canManage} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="topics-table"
+            columns={(["name", "partitions", "replication", "messages", "offsets", "actions"] as const).map((c) => ({ key: c, label: t(`topics.list.columns.${c}`) }))}
+          >
+            {visible.map((topic) => (
+              <TopicRow key={topic.name} topic={topic} canManage={canManage} />
+            ))}
+          </DataTable>
         )}
       </section>
       <section aria-labelledby="groups-title" className="space-y-3">

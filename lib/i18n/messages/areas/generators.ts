@@ -80,7 +80,7 @@ export const generatorsPtBR = {
     empty: "Nenhuma execução ainda. Inicie um gerador acima.",
     loading: "Carregando execuções…",
     refreshing: "Atualizando…",
-    retry: "Tentar de novo",
+    errorTitle: "Não foi possível ler as execuções guardadas.",
     columns: {
       id: "#",
       generator: "Gerador",
@@ -183,7 +183,7 @@ export const generatorsEn: typeof generatorsPtBR = {
     empty: "No runs yet. Start a generator above.",
     loading: "Loading runs…",
     refreshing: "Refreshing…",
-    retry: "Try again",
+    errorTitle: "The stored runs could not be read.",
     columns: {
       id: "#",
       generator: "Generator",

@@ -191,14 +191,6 @@ export const lakePtBR = {
       text: "Texto",
       binary: "Binário",
     },
-    ops: {
-      c: "inserção",
-      u: "atualização",
-      d: "exclusão",
-      r: "leitura (snapshot)",
-      t: "truncate",
-      m: "mensagem",
-    },
   },
 };
 
@@ -393,14 +385,6 @@ export const lakeEn: typeof lakePtBR = {
       image: "Image",
       text: "Text",
       binary: "Binary",
-    },
-    ops: {
-      c: "insert",
-      u: "update",
-      d: "delete",
-      r: "read (snapshot)",
-      t: "truncate",
-      m: "message",
     },
   },
 };
