@@ -5,13 +5,13 @@
 // Without --url it starts its own production server (`next start`, dist dir .next-topics — build it first with
 // `NEXT_DIST_DIR=.next-topics npx next build`) on port 3202 and measures that process's RSS and CPU.
 // Prints a table, then one JSON line. Timing figures are reported, never judged: the machines are shared.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { Kafka, logLevel, Partitioners } from "kafkajs";
 import { readLabEndpoints } from "../lib/config-core";
+import { startConsoleServer } from "./support/console-server";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -147,33 +147,12 @@ interface ViewerReport {
   error: string | null;
 }
 
-async function startServer(): Promise<ChildProcess> {
-  const root = path.resolve(import.meta.dirname, "..");
-  if (!existsSync(path.join(root, ".next-topics", "BUILD_ID"))) throw new Error("No production build in .next-topics: run `NEXT_DIST_DIR=.next-topics npx next build` first.");
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(PORT)], {
-    cwd: root,
-    env: { ...process.env, NEXT_DIST_DIR: ".next-topics", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  child.stderr?.on("data", () => undefined);
-  url = `http://127.0.0.1:${PORT}`;
-  serverPid = child.pid ?? null;
-  for (let i = 0; i < 120; i++) {
-    try {
-      const r = await fetch(`${url}/api/health`);
-      if (r.status === 200 || r.status === 503) return child;
-    } catch {
-      // not listening yet
-    }
-    await sleep(500);
-  }
-  child.kill();
-  throw new Error(`the console did not start on ${url}`);
-}
-
 async function main() {
   let server: ChildProcess | null = null;
-  if (!url) server = await startServer();
+  if (!url) {
+    const started = await startConsoleServer(".next-topics", PORT);
+    ({ url, pid: serverPid, child: server } = started);
+  }
   log(`console ${url}${serverPid ? ` (pid ${serverPid})` : ""}; topic ${topic}, ${PARTITIONS} partitions; ${VIEWERS} viewers; ${RATE} msg/s for ${SECONDS} s`);
   const admin = kafka.admin();
   await admin.connect();
