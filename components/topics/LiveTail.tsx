@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useMemo, useRef, useState, type FormEvent } from "react";
+import { memo, useCallback, useMemo, useRef, useState, type FormEvent } from "react";
 import { useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { DEFAULT_MAX_KEPT, type TailItem } from "@/data/topics/tail-buffer";
@@ -18,6 +18,8 @@ const STATUS_CLASS: Record<TailStatus, string> = {
   failed: "bg-red-700 text-white",
 };
 const MAX_CHOICES = [1000, DEFAULT_MAX_KEPT, 20000];
+/** Height of a collapsed row (one line); expanded rows are measured. */
+const ROW_ESTIMATE = 44;
 const FILTER_OPS: ChangeOp[] = CHANGE_OPS.filter((op) => op !== "m");
 
 /** The live tail page: one SSE stream, server-side filters, pause/clear/export, a virtualized list. */
@@ -93,6 +95,32 @@ function MarkerRow({ item }: { item: Exclude<TailItem, { kind: "message" }> }) {
   );
 }
 
+/** One entry of the live tail. Memoized: a new frame re-renders only the rows whose entry or state changed. */
+const TailRow = memo(function TailRow({ item, expanded, onToggle }: { item: TailItem; expanded: boolean; onToggle: (seq: number) => void }) {
+  if (item.kind !== "message") return <MarkerRow item={item} />;
+  const v = item.message.value;
+  return (
+    <div data-testid="tail-row" data-op={v.kind === "change" ? v.op : v.kind} data-id={item.message.id}>
+      <button
+        type="button"
+        aria-expanded={expanded}
+        className="flex w-full items-center gap-2 rounded px-1 py-1 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600"
+        onClick={() => onToggle(item.seq)}
+      >
+        <span aria-hidden="true" className="w-3 text-slate-500">
+          {expanded ? "▾" : "▸"}
+        </span>
+        <MessageSummary message={item.message} comparison={item.comparison} lastSeen={item.lastSeen} />
+      </button>
+      {expanded ? (
+        <div className="px-6 pt-2 pb-3">
+          <MessageDetails message={item.message} comparison={item.comparison} lastSeen={item.lastSeen} />
+        </div>
+      ) : null}
+    </div>
+  );
+});
+
 function LiveTailView({ topic, onRetry }: { topic: string; onRetry: () => void }) {
   const t = useT();
   const [filter, setFilter] = useState<Partial<TailFilter>>({ op: [] });
@@ -108,10 +136,24 @@ function LiveTailView({ topic, onRetry }: { topic: string; onRetry: () => void }
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 44,
+    estimateSize: () => ROW_ESTIMATE,
     overscan: 8,
     getItemKey: (index) => itemAt(index).seq,
+    // At 1,000 events/s every visible row is new on every frame. The default reads offsetHeight of each new row,
+    // forcing a layout per row; the ResizeObserver reports the real size within the frame anyway.
+    measureElement: (element, entry, instance) => {
+      const box = entry?.borderBoxSize?.[0];
+      if (box) return Math.round(box.blockSize);
+      return instance.itemSizeCache.get(instance.options.getItemKey(instance.indexFromElement(element))) ?? ROW_ESTIMATE;
+    },
   });
+  const toggle = useCallback((seq: number) => {
+    setExpanded((cur) => {
+      const next = new Set(cur);
+      if (!next.delete(seq)) next.add(seq);
+      return next;
+    });
+  }, []);
 
   const messageCount = useMemo(() => items.filter((i) => i.kind === "message").length, [items, version]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -196,34 +238,7 @@ function LiveTailView({ topic, onRetry }: { topic: string; onRetry: () => void }
                 className="absolute left-0 w-full border-b border-slate-200 px-2 py-1"
                 style={{ transform: `translateY(${vi.start}px)` }}
               >
-                {item.kind === "message" ? (
-                  <div data-testid="tail-row" data-op={item.message.value.kind === "change" ? item.message.value.op : item.message.value.kind} data-id={item.message.id}>
-                    <button
-                      type="button"
-                      aria-expanded={expanded.has(item.seq)}
-                      className="flex w-full items-center gap-2 rounded px-1 py-1 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600"
-                      onClick={() =>
-                        setExpanded((cur) => {
-                          const next = new Set(cur);
-                          if (!next.delete(item.seq)) next.add(item.seq);
-                          return next;
-                        })
-                      }
-                    >
-                      <span aria-hidden="true" className="w-3 text-slate-500">
-                        {expanded.has(item.seq) ? "▾" : "▸"}
-                      </span>
-                      <MessageSummary message={item.message} comparison={item.comparison} lastSeen={item.lastSeen} />
-                    </button>
-                    {expanded.has(item.seq) ? (
-                      <div className="px-6 pt-2 pb-3">
-                        <MessageDetails message={item.message} comparison={item.comparison} lastSeen={item.lastSeen} />
-                      </div>
-                    ) : null}
-                  </div>
-                ) : (
-                  <MarkerRow item={item} />
-                )}
+                <TailRow item={item} expanded={expanded.has(item.seq)} onToggle={toggle} />
               </div>
             );
           })}

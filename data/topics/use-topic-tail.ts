@@ -9,6 +9,9 @@ import { errorMessage, toHttpError } from "../http-error";
 import { topicPath } from "./fetch";
 import { DEFAULT_MAX_KEPT, TailBuffer, type TailInput, type TailItem } from "./tail-buffer";
 
+/** How far the waiting queue may run past the view's limit before it is trimmed. */
+const TRIM_CHUNK = 1000;
+
 export type TailStatus = "connecting" | "live" | "reconnecting" | "failed";
 
 export interface TopicTail {
@@ -62,9 +65,10 @@ export function useTopicTail(topic: string, filter: Partial<TailFilter>, max = D
   const enqueue = useCallback(
     (input: TailInput) => {
       pending.current.push(input);
-      // A hidden tab runs no animation frames: never hold more than the view could show.
+      // A hidden tab runs no animation frames and a paused view flushes nothing: never hold much more than the
+      // view could show. Trimmed in chunks, not one entry per message (a splice of 5,000 entries 1,000 times/s).
       const excess = pending.current.length - buffer.current.max;
-      if (excess > 0) {
+      if (excess > TRIM_CHUNK) {
         pending.current.splice(0, excess);
         buffer.current.droppedByLimit += excess;
       }
@@ -149,7 +153,7 @@ export function useTopicTail(topic: string, filter: Partial<TailFilter>, max = D
     error,
     items: buffer.current.items,
     paused,
-    waiting: paused ? pending.current.length : 0,
+    waiting: paused ? Math.min(pending.current.length, buffer.current.max) : 0,
     received: received.current,
     version,
     droppedByLimit: buffer.current.droppedByLimit,
