@@ -11,19 +11,15 @@
 import { randomBytes } from "node:crypto";
 import { Kafka, logLevel, Partitioners } from "kafkajs";
 import { chromium } from "@playwright/test";
-import { readLabEndpoints } from "../lib/config-core";
+import { arg, labBrokers } from "./support/args";
 import { startConsoleServer, type ConsoleServer } from "./support/console-server";
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
 const RATE = Number(arg("rate", "1000"));
 const SECONDS = Number(arg("seconds", "30"));
 const PORT = Number(arg("port", "3203"));
 let url = arg("url", "");
 
-const brokers = (process.env.KAFKA_BROKERS ?? readLabEndpoints().KAFKA_BROKERS ?? "127.0.0.1:9092").split(",");
+const brokers = labBrokers();
 const kafka = new Kafka({ clientId: "bench-tail-browser", brokers, logLevel: logLevel.NOTHING });
 const topic = `bench-tail-browser-${randomBytes(3).toString("hex")}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -82,7 +78,10 @@ async function main() {
     await page.locator('[data-testid="tail-status"][data-status="live"]').waitFor({ timeout: 30_000 });
     log(`console ${url}; topic ${topic}; ${RATE} events/s for ${SECONDS} s`);
 
-    await page.evaluate(() => ((window as unknown as { __bench: { recording: boolean } }).__bench.recording = true));
+    const recordingFrom = await page.evaluate(() => {
+      (window as unknown as { __bench: { recording: boolean } }).__bench.recording = true;
+      return performance.now();
+    });
     const expected = RATE * SECONDS;
     let seq = 0;
     const started = performance.now();
@@ -104,8 +103,9 @@ async function main() {
       const b = (window as unknown as { __bench: { frames: number[]; longTasks: number[]; timerLag: number[]; recording: boolean } }).__bench;
       b.recording = false;
       const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-      return { frames: b.frames, longTasks: b.longTasks, timerLag: b.timerLag, heapBytes: memory?.usedJSHeapSize ?? 0 };
+      return { frames: b.frames, longTasks: b.longTasks, timerLag: b.timerLag, heapBytes: memory?.usedJSHeapSize ?? 0, now: performance.now() };
     });
+    const recordedSeconds = (probe.now - recordingFrom) / 1000;
     const counts = (await page.getByTestId("tail-counts").textContent()) ?? "";
     const [shown, received] = (counts.match(/[\d,.]+/g) ?? ["0", "0"]).map((x) => Number(x.replace(/[,.]/g, "")));
     const domRows = await page.getByTestId("tail-row").count();
@@ -120,7 +120,7 @@ async function main() {
       frame_p50_ms: round(pct(probe.frames, 0.5)),
       frame_p99_ms: round(pct(probe.frames, 0.99)),
       frame_max_ms: round(Math.max(0, ...probe.frames)),
-      fps: round(probe.frames.length / SECONDS),
+      fps: round(probe.frames.length / recordedSeconds),
       long_tasks: probe.longTasks.length,
       long_task_ms: Math.round(probe.longTasks.reduce((a, b) => a + b, 0)),
       timer_lag_p99_ms: round(pct(probe.timerLag, 0.99)),
@@ -129,7 +129,7 @@ async function main() {
     console.log("");
     console.log(`events produced / received by the page / kept (shown) / rows in the DOM  ${result.produced} / ${result.received} / ${result.shown} / ${result.dom_rows}`);
     console.log(`animation frames: ${result.fps}/s; interval p50 ${result.frame_p50_ms} ms, p99 ${result.frame_p99_ms} ms, max ${result.frame_max_ms} ms`);
-    console.log(`long tasks (> 50 ms): ${result.long_tasks}, ${result.long_task_ms} ms in all over ${SECONDS} s`);
+    console.log(`long tasks (> 50 ms): ${result.long_tasks}, ${result.long_task_ms} ms in all over ${recordedSeconds.toFixed(1)} s recorded`);
     console.log(`a 0 ms timer fires late by (p99): ${result.timer_lag_p99_ms} ms  — what a click waits for`);
     console.log(`JS heap at the end: ${result.heap_mb} MB`);
     console.log(JSON.stringify(result));

@@ -10,13 +10,9 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { Kafka, logLevel, Partitioners } from "kafkajs";
-import { readLabEndpoints } from "../lib/config-core";
+import { arg, labBrokers } from "./support/args";
 import { startConsoleServer } from "./support/console-server";
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
 const VIEWERS = Number(arg("viewers", "200"));
 const RATE = Number(arg("rate", "1000"));
 const SECONDS = Number(arg("seconds", "60"));
@@ -26,7 +22,7 @@ const PORT = Number(arg("port", "3202"));
 let url = arg("url", "");
 let serverPid = Number(arg("pid", "0")) || null;
 
-const brokers = (process.env.KAFKA_BROKERS ?? readLabEndpoints().KAFKA_BROKERS ?? "127.0.0.1:9092").split(",");
+const brokers = labBrokers();
 const kafka = new Kafka({ clientId: "bench-tail", brokers, logLevel: logLevel.NOTHING });
 const topic = `bench-tail-${randomBytes(3).toString("hex")}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
