@@ -13,38 +13,22 @@ import { FIELDS, FORM_DEFAULTS, validateForm, type FieldName, type FormValues } 
 import { RunProgress } from "./RunProgress";
 import { StatusBadge } from "./StatusBadge";
 
-const LABELS: Record<GeneratorKind, Record<FieldName, MessageKey>> = {
-  historical: {
-    count: "generators.fields.orders",
-    rate: "generators.fields.rate",
-    fraudPercent: "generators.fields.fraudShare",
-    durationS: "generators.fields.durationS",
-    batchSize: "generators.fields.batchSize",
-    connections: "generators.fields.connections",
-    seed: "generators.fields.seed",
-    scope: "generators.fields.scope",
-  },
-  streaming: {
-    count: "generators.fields.ordersOptional",
-    rate: "generators.fields.rate",
-    fraudPercent: "generators.fields.fraudShare",
-    durationS: "generators.fields.durationS",
-    batchSize: "generators.fields.batchSize",
-    connections: "generators.fields.connections",
-    seed: "generators.fields.seed",
-    scope: "generators.fields.scope",
-  },
-  cdc: {
-    count: "generators.fields.operations",
-    rate: "generators.fields.rate",
-    fraudPercent: "generators.fields.fraudShare",
-    durationS: "generators.fields.durationS",
-    batchSize: "generators.fields.batchSize",
-    connections: "generators.fields.connections",
-    seed: "generators.fields.seed",
-    scope: "generators.fields.scope",
-  },
+// Every generator names its fields alike but for what it counts.
+const COUNT_LABEL: Record<GeneratorKind, MessageKey> = {
+  historical: "generators.fields.orders",
+  streaming: "generators.fields.ordersOptional",
+  cdc: "generators.fields.operations",
 };
+const FIELD_LABEL: Record<Exclude<FieldName, "count">, MessageKey> = {
+  rate: "generators.fields.rate",
+  fraudPercent: "generators.fields.fraudShare",
+  durationS: "generators.fields.durationS",
+  batchSize: "generators.fields.batchSize",
+  connections: "generators.fields.connections",
+  seed: "generators.fields.seed",
+  scope: "generators.fields.scope",
+};
+const labelOf = (kind: GeneratorKind, field: FieldName): MessageKey => (field === "count" ? COUNT_LABEL[kind] : FIELD_LABEL[field]);
 
 /** One generator: what it does, its form (or its live run), start and stop. */
 export function GeneratorPanel({ kind, run, loading, canOperate }: { kind: GeneratorKind; run: RunSnapshot | null; loading: boolean; canOperate: boolean }) {
@@ -91,7 +75,7 @@ export function GeneratorPanel({ kind, run, loading, canOperate }: { kind: Gener
         {live ? null : FIELDS[kind].map((f) =>
           f === "scope" ? (
             <label key={f} className="col-span-2 block text-sm font-semibold text-slate-800">
-              {t(LABELS[kind][f])}
+              {t(labelOf(kind, f))}
               <select id={`${id}-${f}`} className={inputClass(f)} value={values.scope} disabled={disabled} onChange={(e) => set("scope", e.target.value as FormValues["scope"])}>
                 <option value="all">{t("generators.fields.scopeAll")}</option>
                 <option value="own">{t("generators.fields.scopeOwn")}</option>
@@ -100,7 +84,7 @@ export function GeneratorPanel({ kind, run, loading, canOperate }: { kind: Gener
           ) : f === "rate" ? (
             <div key={f} className="col-span-2 grid grid-cols-2 items-end gap-3">
               <label className="block text-sm font-semibold text-slate-800">
-                {t(LABELS[kind][f])}
+                {t(labelOf(kind, f))}
                 <input
                   inputMode="decimal"
                   className={inputClass(f)}
@@ -117,7 +101,7 @@ export function GeneratorPanel({ kind, run, loading, canOperate }: { kind: Gener
             </div>
           ) : (
             <label key={f} className={`block text-sm font-semibold text-slate-800 ${f === "seed" ? "col-span-2" : ""}`}>
-              {t(LABELS[kind][f])}
+              {t(labelOf(kind, f))}
               <input
                 inputMode="decimal"
                 className={inputClass(f)}
