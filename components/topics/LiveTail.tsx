@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useCallback, useMemo, useRef, useState, type FormEvent } from "react";
+import { memo, useCallback, useRef, useState, type FormEvent } from "react";
 import { useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { DEFAULT_MAX_KEPT, type TailItem } from "@/data/topics/tail-buffer";
@@ -130,7 +130,7 @@ function LiveTailView({ topic, onRetry }: { topic: string; onRetry: () => void }
   const scrollRef = useRef<HTMLDivElement>(null);
 
   // Newest first: the room sees each new event at the top without scrolling.
-  const { items, version } = tail;
+  const { items } = tail;
   const count = items.length;
   const itemAt = (index: number) => items[count - 1 - index]!;
   const virtualizer = useVirtualizer({
@@ -155,7 +155,6 @@ function LiveTailView({ topic, onRetry }: { topic: string; onRetry: () => void }
     });
   }, []);
 
-  const messageCount = useMemo(() => items.filter((i) => i.kind === "message").length, [items, version]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const exportShown = () => {
     const blob = new Blob([tail.exportJsonLines()], { type: "application/x-ndjson" });
@@ -176,7 +175,7 @@ function LiveTailView({ topic, onRetry }: { topic: string; onRetry: () => void }
           <span className="text-sm text-slate-700">{t("topics.tail.readyInfo", { partitions: tail.ready.partitions.length, buffer: tail.ready.bufferSize })}</span>
         ) : null}
         <span className="text-sm text-slate-700 tabular-nums" data-testid="tail-counts">
-          {t("topics.tail.counts", { shown: messageCount, received: tail.received })}
+          {t("topics.tail.counts", { shown: tail.shown, received: tail.received })}
         </span>
         <div className="ml-auto flex flex-wrap items-center gap-2">
           {tail.paused ? (
@@ -187,7 +186,7 @@ function LiveTailView({ topic, onRetry }: { topic: string; onRetry: () => void }
           <Button variant="ghost" onClick={tail.clear}>
             {t("topics.tail.clear")}
           </Button>
-          <Button variant="ghost" onClick={exportShown} disabled={messageCount === 0}>
+          <Button variant="ghost" onClick={exportShown} disabled={tail.shown === 0}>
             {t("topics.tail.export")}
           </Button>
           <label className="flex items-center gap-1 text-sm">

@@ -28,8 +28,11 @@ describe("tail buffer", () => {
     b.append([1, 2, 3, 4, 5].map((i) => ({ kind: "message" as const, message: msg(`k${i}`, { kind: "text", text: String(i) }) })));
     expect(b.items.map((i) => (i.kind === "message" ? i.message.key : null))).toEqual(["k3", "k4", "k5"]);
     expect(b.droppedByLimit).toBe(2);
+    b.append([{ kind: "skipped", count: 7 }]);
+    expect(b.messageCount).toBe(2); // the marker is not a message; k3 dropped for it
     b.setMax(1);
     expect(b.items).toHaveLength(1);
+    expect(b.messageCount).toBe(0);
   });
 
   it("compares an update without before with the last version of the same row it saw", () => {
@@ -56,7 +59,9 @@ describe("tail buffer", () => {
     const lines = b.toJsonLines().trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ key: "a", value: { kind: "json", json: { x: 1 } } });
+    expect(b.messageCount).toBe(1);
     b.clear();
     expect(b.items).toEqual([]);
+    expect(b.messageCount).toBe(0);
   });
 });

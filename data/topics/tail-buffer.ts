@@ -31,6 +31,8 @@ export class TailBuffer {
   items: TailItem[] = [];
   /** Entries removed because the view holds at most `max`. */
   droppedByLimit = 0;
+  /** Messages among the entries (markers excluded), kept as entries come and go: read on every frame. */
+  messageCount = 0;
   private seq = 0;
   private readonly lastRows = new Map<string, LastSeen>();
 
@@ -43,6 +45,7 @@ export class TailBuffer {
         this.items.push({ ...input, seq });
         continue;
       }
+      this.messageCount++;
       const m = input.message;
       const id = rowIdentity(m);
       const lastSeen = id ? (this.lastRows.get(id) ?? null) : null;
@@ -66,13 +69,14 @@ export class TailBuffer {
   private trim(): void {
     const excess = this.items.length - this.max;
     if (excess > 0) {
-      this.items.splice(0, excess);
+      for (const gone of this.items.splice(0, excess)) if (gone.kind === "message") this.messageCount--;
       this.droppedByLimit += excess;
     }
   }
 
   clear(): void {
     this.items = [];
+    this.messageCount = 0;
     this.droppedByLimit = 0;
   }
 

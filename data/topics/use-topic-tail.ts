@@ -20,6 +20,8 @@ export interface TopicTail {
   /** Why the stream stopped (status "failed"). */
   error: string | null;
   items: readonly TailItem[];
+  /** Messages among `items` (markers excluded). */
+  shown: number;
   /** Changes whenever `items` changed (the array is updated in place). */
   version: number;
   paused: boolean;
@@ -152,6 +154,7 @@ export function useTopicTail(topic: string, filter: Partial<TailFilter>, max = D
     ready,
     error,
     items: buffer.current.items,
+    shown: buffer.current.messageCount,
     paused,
     waiting: paused ? Math.min(pending.current.length, buffer.current.max) : 0,
     received: received.current,
