@@ -3,7 +3,7 @@
 import { useId, useMemo, useState } from "react";
 import { useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { ConnectorHttpError } from "@/data/connectors/fetch";
+import { ApiError } from "@/data/fetcher";
 import { useUpdateConnectorConfigMutation } from "@/data/connectors/use-update-connector-config";
 import { diffConfigs, parseDraftJson } from "@/lib/connect/draft";
 import { ActionError } from "./ActionError";
@@ -20,7 +20,7 @@ export function ConfigPanel({ cluster, name, config }: { cluster: string; name: 
   const update = useUpdateConnectorConfigMutation(cluster, name);
   const parsed = useMemo(() => (editing ? parseDraftJson(text) : null), [editing, text]);
   const changes = parsed?.ok ? diffConfigs(config, parsed.draft.config) : [];
-  const fields = update.error instanceof ConnectorHttpError ? update.error.fields : {};
+  const fields = update.error instanceof ApiError ? update.error.fields : {};
   const rows = Object.entries(config).sort(([a], [b]) => a.localeCompare(b));
 
   return (

@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { useConnectorDetailQuery } from "@/data/connectors/use-connector-detail";
-import { errorMessage, errorStatus } from "@/data/http-error";
+import { errorStatus } from "@/data/fetcher";
 import { ConfigPanel } from "./ConfigPanel";
 import { DebeziumPanel } from "./DebeziumPanel";
 import { DeleteConnector } from "./DeleteConnector";
@@ -17,6 +17,7 @@ import { TraceBlock } from "./TraceBlock";
 /** One connector, refreshed every 2 s: state, actions, tasks with traces, topics, Debezium evidence, config, offsets. */
 export function ConnectorDetailView({ cluster, name, justRegistered = false }: { cluster: string; name: string; justRegistered?: boolean }) {
   const t = useT();
+  const errorText = useErrorText();
   const query = useConnectorDetailQuery(cluster, name);
 
   const back = (
@@ -41,7 +42,7 @@ export function ConnectorDetailView({ cluster, name, justRegistered = false }: {
         {back}
         <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900">
           <p className="font-semibold">{notFound ? t("connectors.detail.notFound", { name }) : t("connectors.detail.loadError")}</p>
-          <p className="mt-1 break-words">{errorMessage(query.error)}</p>
+          <p className="mt-1 break-words">{errorText(query.error)}</p>
           <Button className="mt-3" onClick={() => void query.refetch()}>
             {t("common.retry")}
           </Button>
@@ -64,7 +65,7 @@ export function ConnectorDetailView({ cluster, name, justRegistered = false }: {
         </p>
         {query.isError ? (
           <p role="status" className="text-sm text-amber-800">
-            {t("connectors.detail.stale", { message: errorMessage(query.error) ?? "" })}
+            {t("connectors.detail.stale", { message: errorText(query.error) })}
           </p>
         ) : null}
         {justRegistered ? (

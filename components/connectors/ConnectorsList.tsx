@@ -2,8 +2,7 @@
 
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
-import { useLocale, useT } from "@/components/i18n/I18nProvider";
-import { errorMessage } from "@/data/http-error";
+import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { useConnectorsListQuery } from "@/data/connectors/use-connectors-list";
 import type { ClusterConnectors, ConnectorSummary } from "@/lib/connect/types";
 import { StateBadge } from "./StateBadge";
@@ -21,6 +20,7 @@ export function detailHref(cluster: string, name: string): string {
 /** Every cluster's connectors, refreshed every 2 s. Loading → error (retry) → empty → table; a refetch never blanks it. */
 export function ConnectorsList() {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const query = useConnectorsListQuery();
 
@@ -33,7 +33,7 @@ export function ConnectorsList() {
     <div className="space-y-6" data-testid="connectors-list">
       <p className="text-xs text-slate-600 tabular-nums" aria-live="polite">
         {query.isError
-          ? t("connectors.staleError", { message: errorMessage(query.error) ?? "", time: time(data.fetchedAt, locale) })
+          ? t("connectors.staleError", { message: errorText(query.error), time: time(data.fetchedAt, locale) })
           : t("connectors.updatedAt", { time: time(data.fetchedAt, locale) })}
       </p>
       {data.clusters.map((c) => (

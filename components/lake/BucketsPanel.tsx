@@ -3,9 +3,8 @@
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useState } from "react";
-import { useLocale, useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { errorMessage } from "@/data/http-error";
 import { useBucketAccessQuery } from "@/data/lake/use-bucket-access";
 import { useBucketStatsQuery } from "@/data/lake/use-bucket-stats";
 import { useBucketsQuery } from "@/data/lake/use-buckets";
@@ -20,6 +19,7 @@ import { DataTable } from "@/components/ui/DataTable";
 /** The buckets of the S3 server: loading → error (retry) → empty → table; create, count, access, delete. */
 export function BucketsPanel({ canWrite }: { canWrite: boolean }) {
   const t = useT();
+  const errorText = useErrorText();
   const query = useBucketsQuery();
   const buckets = query.data;
 
@@ -37,7 +37,7 @@ export function BucketsPanel({ canWrite }: { canWrite: boolean }) {
           <LoadingRows label={t("lake.buckets.loading")} rows={3} rowClassName="h-10" />
         ) : query.isError && !buckets ? (
           <LoadError
-            title={t("lake.buckets.errorTitle", { message: errorMessage(query.error) ?? t("common.unknownError") })}
+            title={t("lake.buckets.errorTitle", { message: errorText(query.error) || t("common.unknownError") })}
             showCause={false}
             error={query.error}
             onRetry={() => void query.refetch()}
@@ -60,6 +60,7 @@ export function BucketsPanel({ canWrite }: { canWrite: boolean }) {
 
 function BucketRow({ bucket, canWrite }: { bucket: BucketSummary; canWrite: boolean }) {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const [counting, setCounting] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -78,7 +79,7 @@ function BucketRow({ bucket, canWrite }: { bucket: BucketSummary; canWrite: bool
           <span data-testid="bucket-stats">{t("lake.buckets.statsValue", { objects: formatCount(stats.data.objects, locale), size: formatBytes(stats.data.bytes, locale) })}</span>
         ) : stats.isError ? (
           <span role="alert" className="text-red-800">
-            {errorMessage(stats.error)}{" "}
+            {errorText(stats.error)}{" "}
             <Button variant="ghost" onClick={() => void stats.refetch()}>
               {t("common.retry")}
             </Button>
@@ -108,10 +109,11 @@ function BucketRow({ bucket, canWrite }: { bucket: BucketSummary; canWrite: bool
 
 function AccessCell({ bucket, canWrite }: { bucket: string; canWrite: boolean }) {
   const t = useT();
+  const errorText = useErrorText();
   const access = useBucketAccessQuery(bucket);
   const mutation = useSetBucketAccessMutation(bucket);
   if (access.isPending) return <span className="text-slate-600">{t("common.loading")}</span>;
-  if (access.isError) return <span className="text-red-800">{errorMessage(access.error)}</span>;
+  if (access.isError) return <span className="text-red-800">{errorText(access.error)}</span>;
   const state = access.data.access;
   return (
     <div className="space-y-1" data-testid="bucket-access" data-access={state}>
@@ -127,7 +129,7 @@ function AccessCell({ bucket, canWrite }: { bucket: string; canWrite: boolean })
       ) : null}
       {mutation.isError ? (
         <p role="alert" className="max-w-xs text-xs text-red-800">
-          {errorMessage(mutation.error)}
+          {errorText(mutation.error)}
         </p>
       ) : null}
     </div>
@@ -137,6 +139,7 @@ function AccessCell({ bucket, canWrite }: { bucket: string; canWrite: boolean })
 /** Counts the objects first, then says how many go with the bucket. */
 function DeleteBucketDialog({ bucket, onClose }: { bucket: string; onClose: () => void }) {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const stats = useBucketStatsQuery(bucket, "", true);
   const mutation = useDeleteBucketMutation();
@@ -144,7 +147,7 @@ function DeleteBucketDialog({ bucket, onClose }: { bucket: string; onClose: () =
   const body = stats.isPending
     ? t("lake.deleteBucket.counting", { bucket })
     : stats.isError
-      ? errorMessage(stats.error)
+      ? errorText(stats.error)
       : count === 0
         ? t("lake.deleteBucket.empty", { bucket })
         : t("lake.deleteBucket.withObjects", { bucket, count: formatCount(count ?? 0, locale), size: formatBytes(stats.data?.bytes ?? 0, locale) });
@@ -155,7 +158,7 @@ function DeleteBucketDialog({ bucket, onClose }: { bucket: string; onClose: () =
       confirmLabel={count ? t("lake.deleteBucket.confirmWithObjects", { count: formatCount(count, locale) }) : t("lake.deleteBucket.confirm")}
       confirmDisabled={count === undefined}
       busy={mutation.isPending}
-      error={mutation.isError ? errorMessage(mutation.error) : null}
+      error={mutation.isError ? errorText(mutation.error) : null}
       onCancel={onClose}
       onConfirm={() => mutation.mutate({ bucket, withObjects: (count ?? 0) > 0, expectedObjects: count }, { onSuccess: onClose })}
     >

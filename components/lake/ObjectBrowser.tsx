@@ -4,9 +4,8 @@ import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type DragEvent } from "react";
-import { useLocale, useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { errorMessage } from "@/data/http-error";
 import { useBucketStatsQuery } from "@/data/lake/use-bucket-stats";
 import { useDeleteObjectsMutation } from "@/data/lake/use-delete-objects";
 import { useDeletePrefixMutation } from "@/data/lake/use-delete-prefix";
@@ -27,6 +26,7 @@ const PAGE_SIZES = [100, 200, 500, 1000];
  */
 export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; prefix: string; canWrite: boolean }) {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const router = useRouter();
   const [filterInput, setFilterInput] = useState("");
@@ -157,7 +157,7 @@ export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; pr
         <LoadingRows label={t("lake.browser.loading")} rows={4} rowClassName="h-8" />
       ) : query.isError && !page ? (
         <LoadError
-          title={t("lake.browser.errorTitle", { message: errorMessage(query.error) ?? t("common.unknownError") })}
+          title={t("lake.browser.errorTitle", { message: errorText(query.error) || t("common.unknownError") })}
           showCause={false}
           error={query.error}
           onRetry={() => void query.refetch()}
@@ -171,7 +171,7 @@ export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; pr
         <>
           {query.isError ? (
             <p role="alert" className="text-sm text-red-800">
-              {t("lake.browser.errorTitle", { message: errorMessage(query.error) ?? "" })}
+              {t("lake.browser.errorTitle", { message: errorText(query.error) })}
             </p>
           ) : null}
           <div className={`overflow-x-auto ${pageIsCurrent ? "" : "opacity-60"}`} aria-busy={!pageIsCurrent}>
@@ -278,6 +278,7 @@ function resultError(r: DeleteResult): string | null {
 
 function DeleteSelectedDialog({ bucket, keys, onClose, onDone }: { bucket: string; keys: string[]; onClose: () => void; onDone: (r: DeleteResult) => void }) {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const mutation = useDeleteObjectsMutation(bucket);
   const [partial, setPartial] = useState<string | null>(null);
@@ -287,7 +288,7 @@ function DeleteSelectedDialog({ bucket, keys, onClose, onDone }: { bucket: strin
       title={t("lake.deleteObjects.title")}
       confirmLabel={t("lake.deleteObjects.confirm", { count: formatCount(keys.length, locale) })}
       busy={mutation.isPending}
-      error={mutation.isError ? errorMessage(mutation.error) : partial}
+      error={mutation.isError ? errorText(mutation.error) : partial}
       onCancel={onClose}
       onConfirm={() =>
         mutation.mutate(keys, {
@@ -315,6 +316,7 @@ function DeleteSelectedDialog({ bucket, keys, onClose, onDone }: { bucket: strin
 /** Counts the folder's objects on the server (by paging), then deletes them 1,000 at a time. */
 function DeleteFolderDialog({ bucket, prefix, onClose, onDone }: { bucket: string; prefix: string; onClose: () => void; onDone: () => void }) {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const stats = useBucketStatsQuery(bucket, prefix, true);
   const mutation = useDeletePrefixMutation(bucket);
@@ -327,7 +329,7 @@ function DeleteFolderDialog({ bucket, prefix, onClose, onDone }: { bucket: strin
       confirmLabel={t("lake.deletePrefix.confirm", { count: formatCount(count ?? 0, locale) })}
       confirmDisabled={!count}
       busy={mutation.isPending}
-      error={stats.isError ? errorMessage(stats.error) : mutation.isError ? errorMessage(mutation.error) : partial}
+      error={stats.isError ? errorText(stats.error) : mutation.isError ? errorText(mutation.error) : partial}
       onCancel={onClose}
       onConfirm={() =>
         mutation.mutate(

@@ -2,10 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useLocale, useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { lakeApi } from "@/data/lake/api";
-import { errorMessage } from "@/data/http-error";
+import { lakeApi } from "@/data/lake/paths";
 import { useDeleteObjectsMutation } from "@/data/lake/use-delete-objects";
 import { useObjectMetaQuery } from "@/data/lake/use-object-meta";
 import { useObjectPreviewQuery } from "@/data/lake/use-object-preview";
@@ -18,6 +17,7 @@ import { PreviewView } from "./PreviewView";
 /** One object: metadata, download (presigned), delete, and its preview inside the page. */
 export function ObjectView({ bucket, objectKey, canWrite }: { bucket: string; objectKey: string; canWrite: boolean }) {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const router = useRouter();
   const meta = useObjectMetaQuery(bucket, objectKey);
@@ -53,7 +53,7 @@ export function ObjectView({ bucket, objectKey, canWrite }: { bucket: string; ob
           </p>
         ) : meta.isError && !meta.data ? (
           <div role="alert" className="mt-2">
-            <p className="font-medium text-red-900">{t("lake.object.errorTitle", { message: errorMessage(meta.error) ?? t("common.unknownError") })}</p>
+            <p className="font-medium text-red-900">{t("lake.object.errorTitle", { message: errorText(meta.error) || t("common.unknownError") })}</p>
             <Button className="mt-2" onClick={() => void meta.refetch()}>
               {t("common.retry")}
             </Button>
@@ -114,7 +114,7 @@ export function ObjectView({ bucket, objectKey, canWrite }: { bucket: string; ob
             </div>
           ) : preview.isError && !preview.data ? (
             <div role="alert" className="rounded border border-red-300 bg-red-50 p-3">
-              <p className="font-medium text-red-900">{t("lake.preview.errorTitle", { message: errorMessage(preview.error) ?? t("common.unknownError") })}</p>
+              <p className="font-medium text-red-900">{t("lake.preview.errorTitle", { message: errorText(preview.error) || t("common.unknownError") })}</p>
               <Button className="mt-2" onClick={() => void preview.refetch()}>
                 {t("common.retry")}
               </Button>
@@ -131,7 +131,7 @@ export function ObjectView({ bucket, objectKey, canWrite }: { bucket: string; ob
           title={t("lake.object.deleteTitle")}
           confirmLabel={t("lake.object.delete")}
           busy={deletion.isPending}
-          error={deletion.isError ? errorMessage(deletion.error) : null}
+          error={deletion.isError ? errorText(deletion.error) : null}
           onCancel={() => setConfirming(false)}
           onConfirm={() =>
             deletion.mutate([objectKey], {

@@ -3,8 +3,7 @@
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useState } from "react";
-import { useT } from "@/components/i18n/I18nProvider";
-import { errorMessage } from "@/data/http-error";
+import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { useTopicsQuery } from "@/data/topics/use-topics-query";
 import type { TopicSummary } from "@/lib/kafka/topic-types";
 import { ConsumerGroupsTable } from "./ConsumerGroupsTable";
@@ -51,6 +50,7 @@ function TopicRow({ topic, canManage }: { topic: TopicSummary; canManage: boolea
 /** Topics with partitions, offsets and counts; consumer groups with lag; create and delete for operators. */
 export function TopicsOverview({ canManage }: { canManage: boolean }) {
   const t = useT();
+  const errorText = useErrorText();
   const query = useTopicsQuery();
   const [showInternal, setShowInternal] = useState(false);
 
@@ -74,7 +74,7 @@ export function TopicsOverview({ canManage }: { canManage: boolean }) {
             <input type="checkbox" checked={showInternal} onChange={(e) => setShowInternal(e.target.checked)} />
             {t("topics.list.showInternal", { count: hiddenCount })}
           </label>
-          {query.isError ? <span className="text-sm text-amber-800">{t("topics.list.stale", { message: errorMessage(query.error) ?? "" })}</span> : null}
+          {query.isError ? <span className="text-sm text-amber-800">{t("topics.list.stale", { message: errorText(query.error) })}</span> : null}
         </div>
         {visible.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-slate-700" data-testid="topics-empty">
