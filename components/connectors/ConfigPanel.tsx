@@ -1,5 +1,6 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { useId, useMemo, useState } from "react";
 import { useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
@@ -17,6 +18,7 @@ export function ConfigPanel({ cluster, name, config }: { cluster: string; name: 
   const id = useId();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState("");
+  const canOperate = useCanOperate();
   const update = useUpdateConnectorConfigMutation(cluster, name);
   const parsed = useMemo(() => (editing ? parseDraftJson(text) : null), [editing, text]);
   const changes = parsed?.ok ? diffConfigs(config, parsed.draft.config) : [];
@@ -29,7 +31,7 @@ export function ConfigPanel({ cluster, name, config }: { cluster: string; name: 
         <h2 id={`${id}-title`} className="text-lg font-semibold">
           {t("connectors.config.title")}
         </h2>
-        {!editing ? (
+        {!editing && canOperate ? (
           <Button
             variant="ghost"
             className="border border-slate-400"

@@ -1,5 +1,6 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import Link from "next/link";
 import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
@@ -16,6 +17,7 @@ import { TraceBlock } from "./TraceBlock";
 
 /** One connector, refreshed every 2 s: state, actions, tasks with traces, topics, Debezium evidence, config, offsets. */
 export function ConnectorDetailView({ cluster, name, justRegistered = false }: { cluster: string; name: string; justRegistered?: boolean }) {
+  const canOperate = useCanOperate();
   const t = useT();
   const errorText = useErrorText();
   const query = useConnectorDetailQuery(cluster, name);
@@ -76,7 +78,13 @@ export function ConnectorDetailView({ cluster, name, justRegistered = false }: {
         {c.trace ? <TraceBlock trace={c.trace} testId="connector-trace" /> : null}
       </header>
 
-      <LifecycleActions cluster={cluster} name={c.name} state={c.state} />
+      {canOperate ? (
+        <LifecycleActions cluster={cluster} name={c.name} state={c.state} />
+      ) : (
+        <p className="rounded border border-slate-300 bg-slate-50 p-3 text-sm text-slate-700" data-testid="read-only-note">
+          {t("connectors.readOnly")}
+        </p>
+      )}
       <TaskList cluster={cluster} name={c.name} tasks={c.tasks} />
 
       <section aria-labelledby="topics-title" className="rounded-lg border border-slate-300 bg-white p-4">
@@ -96,7 +104,7 @@ export function ConnectorDetailView({ cluster, name, justRegistered = false }: {
       {c.debezium ? <DebeziumPanel cluster={cluster} name={c.name} state={c.state} evidence={c.debezium} /> : null}
       <OffsetsPanel cluster={cluster} name={c.name} type={c.type} />
       <ConfigPanel cluster={cluster} name={c.name} config={c.config} />
-      <DeleteConnector cluster={cluster} name={c.name} />
+      {canOperate ? <DeleteConnector cluster={cluster} name={c.name} /> : null}
     </div>
   );
 }

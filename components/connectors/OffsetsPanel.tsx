@@ -1,5 +1,6 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { useId, useState } from "react";
 import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
@@ -14,6 +15,7 @@ export function OffsetsPanel({ cluster, name, type }: { cluster: string; name: s
   const t = useT();
   const errorText = useErrorText();
   const id = useId();
+  const canOperate = useCanOperate();
   const query = useConnectorOffsetsQuery(cluster, name);
   const stop = useConnectorLifecycleMutation(cluster, name, "stop");
   const resume = useConnectorLifecycleMutation(cluster, name, "resume");
@@ -66,7 +68,7 @@ export function OffsetsPanel({ cluster, name, type }: { cluster: string; name: s
               {JSON.stringify(query.data.offsets, null, 2)}
             </pre>
           )}
-          {!stopped ? (
+          {!canOperate ? null : !stopped ? (
             <div className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="offsets-need-stop">
               <p>{t("connectors.offsets.needsStop", { state: query.data.state })}</p>
               <Button className="mt-2" onClick={() => stop.mutate()} disabled={stop.isPending} data-testid="offsets-stop">

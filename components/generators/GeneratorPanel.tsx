@@ -1,5 +1,6 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { useId, useState, type FormEvent } from "react";
 import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
@@ -30,7 +31,8 @@ const FIELD_LABEL: Record<Exclude<FieldName, "count">, MessageKey> = {
 const labelOf = (kind: GeneratorKind, field: FieldName): MessageKey => (field === "count" ? COUNT_LABEL[kind] : FIELD_LABEL[field]);
 
 /** One generator: what it does, its form (or its live run), start and stop. */
-export function GeneratorPanel({ kind, run, loading, canOperate }: { kind: GeneratorKind; run: RunSnapshot | null; loading: boolean; canOperate: boolean }) {
+export function GeneratorPanel({ kind, run, loading }: { kind: GeneratorKind; run: RunSnapshot | null; loading: boolean }) {
+  const canOperate = useCanOperate();
   const t = useT();
   const errorText = useErrorText();
   const id = useId();

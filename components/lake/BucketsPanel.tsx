@@ -1,5 +1,6 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useState } from "react";
@@ -17,7 +18,8 @@ import { formatBytes, formatCount, formatDateTime, lakeHref } from "./format";
 import { DataTable } from "@/components/ui/DataTable";
 
 /** The buckets of the S3 server: loading → error (retry) → empty → table; create, count, access, delete. */
-export function BucketsPanel({ canWrite }: { canWrite: boolean }) {
+export function BucketsPanel() {
+  const canOperate = useCanOperate();
   const t = useT();
   const errorText = useErrorText();
   const query = useBucketsQuery();
@@ -25,7 +27,7 @@ export function BucketsPanel({ canWrite }: { canWrite: boolean }) {
 
   return (
     <div className="space-y-6">
-      {canWrite ? <CreateBucketForm existing={buckets?.map((b) => b.name) ?? []} /> : null}
+      {canOperate ? <CreateBucketForm existing={buckets?.map((b) => b.name) ?? []} /> : null}
       <section aria-labelledby="lake-buckets-heading" className="space-y-2">
         <div className="flex items-center gap-3">
           <h2 id="lake-buckets-heading" className="text-xl font-bold">
@@ -48,9 +50,9 @@ export function BucketsPanel({ canWrite }: { canWrite: boolean }) {
         ) : (
           <DataTable
             testId="lake-buckets"
-            columns={(["name", "created", "contents", "access", ...(canWrite ? (["actions"] as const) : [])] as const).map((c) => ({ key: c, label: t(`lake.buckets.${c}`) }))}
+            columns={(["name", "created", "contents", "access", ...(canOperate ? (["actions"] as const) : [])] as const).map((c) => ({ key: c, label: t(`lake.buckets.${c}`) }))}
           >
-            {buckets?.map((b) => <BucketRow key={b.name} bucket={b} canWrite={canWrite} />)}
+            {buckets?.map((b) => <BucketRow key={b.name} bucket={b} />)}
           </DataTable>
         )}
       </section>
@@ -58,7 +60,8 @@ export function BucketsPanel({ canWrite }: { canWrite: boolean }) {
   );
 }
 
-function BucketRow({ bucket, canWrite }: { bucket: BucketSummary; canWrite: boolean }) {
+function BucketRow({ bucket }: { bucket: BucketSummary }) {
+  const canOperate = useCanOperate();
   const t = useT();
   const errorText = useErrorText();
   const locale = useLocale();
@@ -93,9 +96,9 @@ function BucketRow({ bucket, canWrite }: { bucket: BucketSummary; canWrite: bool
         )}
       </td>
       <td className="px-3 py-2">
-        <AccessCell bucket={bucket.name} canWrite={canWrite} />
+        <AccessCell bucket={bucket.name} />
       </td>
-      {canWrite ? (
+      {canOperate ? (
         <td className="px-3 py-2">
           <Button variant="ghost" className="text-red-800" onClick={() => setDeleting(true)}>
             {t("lake.deleteBucket.button")}
@@ -107,7 +110,8 @@ function BucketRow({ bucket, canWrite }: { bucket: BucketSummary; canWrite: bool
   );
 }
 
-function AccessCell({ bucket, canWrite }: { bucket: string; canWrite: boolean }) {
+function AccessCell({ bucket }: { bucket: string }) {
+  const canOperate = useCanOperate();
   const t = useT();
   const errorText = useErrorText();
   const access = useBucketAccessQuery(bucket);
@@ -120,7 +124,7 @@ function AccessCell({ bucket, canWrite }: { bucket: string; canWrite: boolean })
       <span className={state === "public" ? "font-semibold text-amber-800" : state === "unsupported" ? "text-slate-600 italic" : "text-slate-800"}>
         {t(`lake.access.${state}`)}
       </span>
-      {canWrite && state !== "unsupported" ? (
+      {canOperate && state !== "unsupported" ? (
         <div>
           <Button variant="ghost" className="border border-slate-300" disabled={mutation.isPending} onClick={() => mutation.mutate(state !== "public")}>
             {mutation.isPending ? t("lake.common.working") : state === "public" ? t("lake.access.makePrivate") : t("lake.access.makePublic")}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -24,7 +25,8 @@ const PAGE_SIZES = [100, 200, 500, 1000];
  * One folder of a bucket, a page at a time (continuation tokens, kept in a stack to go back), with a prefix
  * filter, selection, deletes and drag-and-drop upload into the folder.
  */
-export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; prefix: string; canWrite: boolean }) {
+export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: string }) {
+  const canOperate = useCanOperate();
   const t = useT();
   const errorText = useErrorText();
   const locale = useLocale();
@@ -67,7 +69,7 @@ export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; pr
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    if (!canWrite) return;
+    if (!canOperate) return;
     // Folders dropped from the file manager have no bytes to send: keep files only.
     const files = [...e.dataTransfer.items]
       .filter((item) => item.kind === "file" && (item.webkitGetAsEntry?.()?.isFile ?? true))
@@ -90,7 +92,7 @@ export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; pr
     <div
       className={`space-y-3 rounded-b-lg rounded-tr-lg border bg-white p-3 ${dragging ? "border-2 border-dashed border-sky-600 bg-sky-50" : "border-slate-300"}`}
       onDragOver={(e) => {
-        if (!canWrite) return;
+        if (!canOperate) return;
         e.preventDefault();
         setDragging(true);
       }}
@@ -118,7 +120,7 @@ export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; pr
             ))}
           </select>
         </label>
-        {canWrite ? (
+        {canOperate ? (
           <div className="ml-auto flex flex-wrap gap-2">
             <label className="inline-flex cursor-pointer items-center rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700 focus-within:outline-2 focus-within:outline-sky-600">
               {t("lake.upload.button")}
@@ -145,7 +147,7 @@ export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; pr
           </div>
         ) : null}
       </div>
-      {canWrite ? <p className="text-sm text-slate-600">{t("lake.upload.hint", { prefix: prefix || "/" })}</p> : null}
+      {canOperate ? <p className="text-sm text-slate-600">{t("lake.upload.hint", { prefix: prefix || "/" })}</p> : null}
       <UploadList uploads={uploads} />
       {notice ? (
         <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm text-emerald-900">
@@ -178,7 +180,7 @@ export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; pr
             <table className="min-w-full text-left text-sm" data-testid="lake-objects">
               <thead className="bg-slate-100">
                 <tr>
-                  {canWrite ? (
+                  {canOperate ? (
                     <th className="w-8 px-2 py-2">
                       <input type="checkbox" aria-label={t("lake.browser.selectAll")} checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(objects.map((o) => o.key)))} />
                     </th>
@@ -191,7 +193,7 @@ export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; pr
               <tbody>
                 {page.folders.map((f) => (
                   <tr key={f.prefix} className="border-t border-slate-200" data-testid="lake-folder" data-prefix={f.prefix}>
-                    {canWrite ? <td /> : null}
+                    {canOperate ? <td /> : null}
                     <td className="px-3 py-1.5">
                       <Link href={lakeHref.bucket(bucket, f.prefix)} className="inline-flex items-center gap-2 font-mono text-sky-800 underline">
                         {f.partition ? (
@@ -211,7 +213,7 @@ export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; pr
                 ))}
                 {objects.map((o) => (
                   <tr key={o.key} className="border-t border-slate-200" data-testid="lake-object" data-key={o.key}>
-                    {canWrite ? (
+                    {canOperate ? (
                       <td className="px-2 py-1.5">
                         <input type="checkbox" aria-label={t("lake.browser.selectRow", { name: o.name })} checked={selected.has(o.key)} onChange={() => toggle(o.key)} />
                       </td>

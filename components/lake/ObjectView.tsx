@@ -1,5 +1,6 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
@@ -15,7 +16,8 @@ import { formatBytes, formatCount, formatDateTime, lakeHref } from "./format";
 import { PreviewView } from "./PreviewView";
 
 /** One object: metadata, download (presigned), delete, and its preview inside the page. */
-export function ObjectView({ bucket, objectKey, canWrite }: { bucket: string; objectKey: string; canWrite: boolean }) {
+export function ObjectView({ bucket, objectKey }: { bucket: string; objectKey: string }) {
+  const canOperate = useCanOperate();
   const t = useT();
   const errorText = useErrorText();
   const locale = useLocale();
@@ -40,7 +42,7 @@ export function ObjectView({ bucket, objectKey, canWrite }: { bucket: string; ob
             <a href={lakeApi.download(bucket, objectKey)} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700" data-testid="lake-download" title={t("lake.object.downloadHint")}>
               {t("lake.object.download")}
             </a>
-            {canWrite ? (
+            {canOperate ? (
               <Button variant="ghost" className="border border-slate-300 text-red-800" onClick={() => setConfirming(true)}>
                 {t("lake.object.delete")}
               </Button>

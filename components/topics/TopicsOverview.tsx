@@ -1,5 +1,6 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useState } from "react";
@@ -13,7 +14,8 @@ import { DataTable } from "@/components/ui/DataTable";
 
 const topicHref = (name: string) => `/topics/${encodeURIComponent(name)}`;
 
-function TopicRow({ topic, canManage }: { topic: TopicSummary; canManage: boolean }) {
+function TopicRow({ topic }: { topic: TopicSummary }) {
+  const canOperate = useCanOperate();
   const t = useT();
   return (
     <tr className="border-t border-slate-200 align-top" data-testid="topic-row" data-topic={topic.name}>
@@ -40,7 +42,7 @@ function TopicRow({ topic, canManage }: { topic: TopicSummary; canManage: boolea
           <Link href={`${topicHref(topic.name)}/live`} className="rounded-md bg-emerald-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-emerald-800">
             {t("topics.list.live")}
           </Link>
-          {canManage && !topic.internal ? <DeleteTopicButton name={topic.name} /> : null}
+          {canOperate && !topic.internal ? <DeleteTopicButton name={topic.name} /> : null}
         </div>
       </td>
     </tr>
@@ -48,7 +50,8 @@ function TopicRow({ topic, canManage }: { topic: TopicSummary; canManage: boolea
 }
 
 /** Topics with partitions, offsets and counts; consumer groups with lag; create and delete for operators. */
-export function TopicsOverview({ canManage }: { canManage: boolean }) {
+export function TopicsOverview() {
+  const canOperate = useCanOperate();
   const t = useT();
   const errorText = useErrorText();
   const query = useTopicsQuery();
@@ -64,7 +67,7 @@ export function TopicsOverview({ canManage }: { canManage: boolean }) {
 
   return (
     <div className="space-y-8">
-      {canManage ? <CreateTopicForm brokers={data.brokers} /> : null}
+      {canOperate ? <CreateTopicForm brokers={data.brokers} /> : null}
       <section aria-labelledby="topics-list-title" className="space-y-3">
         <div className="flex flex-wrap items-center gap-4">
           <h2 id="topics-list-title" className="text-2xl font-bold text-slate-900">
@@ -86,7 +89,7 @@ export function TopicsOverview({ canManage }: { canManage: boolean }) {
             columns={(["name", "partitions", "replication", "messages", "offsets", "actions"] as const).map((c) => ({ key: c, label: t(`topics.list.columns.${c}`) }))}
           >
             {visible.map((topic) => (
-              <TopicRow key={topic.name} topic={topic} canManage={canManage} />
+              <TopicRow key={topic.name} topic={topic} />
             ))}
           </DataTable>
         )}
