@@ -80,14 +80,6 @@ function unreachable(e: unknown): never {
   throw new ApiError({ status: 0, code: "console_unreachable", message: `The console did not answer: ${(e as Error)?.message ?? e}`, source: "console" });
 }
 
-/** Builds an API URL with a query string; empty values are left out. */
-export function apiUrl(path: string, query?: Record<string, string | number | boolean | null | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {})) if (v !== null && v !== undefined && v !== "") params.set(k, String(v));
-  const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
-}
-
 /** GET → data; aborts with the query's signal. */
 export async function apiGet<T>(url: string, signal?: AbortSignal): Promise<T> {
   const res = await fetch(url, { signal, cache: "no-store", headers: { accept: "application/json" } }).catch(unreachable);

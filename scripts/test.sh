@@ -13,6 +13,8 @@ mkdir -p test-results
 status=0
 step() { echo; echo "== $*"; "$@" || status=1; }
 step npx tsc --noEmit
+step npm run -s lint
+step npm run -s knip
 step npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 step npm run -s build
 step npx playwright test

@@ -26,6 +26,8 @@ const PAGE_SIZES = [100, 200, 500, 1000];
  * One folder of a bucket, a page at a time (continuation tokens, kept in a stack to go back), with a prefix
  * filter, selection, deletes and drag-and-drop upload into the folder.
  */
+const EMPTY_SELECTION: Set<string> = new Set();
+
 export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: string }) {
   const canOperate = useCanOperate();
   const t = useT();
@@ -40,7 +42,11 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
   const [paging, setPaging] = useState<{ scope: string; tokens: (string | null)[]; index: number }>({ scope, tokens: [null], index: 0 });
   const current = paging.scope === scope ? paging : { scope, tokens: [null], index: 0 };
   const pageIndex = current.index;
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [selection, setSelection] = useState<{ scope: string; keys: Set<string> }>({ scope, keys: new Set() });
+  // Another folder, filter or page size starts with nothing selected.
+  const selected = selection.scope === scope ? selection.keys : EMPTY_SELECTION;
+  const setSelected = (next: Set<string> | ((prev: Set<string>) => Set<string>)) =>
+    setSelection((s) => ({ scope, keys: typeof next === "function" ? next(s.scope === scope ? s.keys : EMPTY_SELECTION) : next }));
   const [dialog, setDialog] = useState<"selected" | "folder" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -51,7 +57,6 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
     const id = setTimeout(() => setFilter(filterInput), 300);
     return () => clearTimeout(id);
   }, [filterInput]);
-  useEffect(() => setSelected(new Set()), [scope]);
 
   const query = useObjectsPageQuery(bucket, { prefix, filter, maxKeys, token: current.tokens[pageIndex] ?? null });
   const page = query.data;

@@ -136,6 +136,7 @@ function LiveTailView({ topic, onRetry }: { topic: string; onRetry: () => void }
   const { items } = tail;
   const count = items.length;
   const itemAt = (index: number) => items[count - 1 - index]!;
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is not compiler-safe; this component is not memoized by the compiler
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,

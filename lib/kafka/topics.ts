@@ -121,12 +121,6 @@ export async function topicsOverview(): Promise<TopicsOverview> {
   });
 }
 
-/** Throws a 404 AppError that says how topics get created when `topic` does not exist. */
-export async function assertTopicExists(topic: string): Promise<void> {
-  const names = await withAdmin("list the topics", (admin) => admin.listTopics());
-  if (!names.includes(topic)) throw unknownTopic(topic);
-}
-
 /** One topic: its summary, configuration and the consumer groups reading it. */
 export async function describeTopic(topic: string): Promise<TopicDetail> {
   return withAdmin(`describe topic "${topic}"`, async (admin) => {

@@ -7,7 +7,7 @@ import { bucketParam } from "@/lib/s3/inputs";
 export const dynamic = "force-dynamic";
 
 /** public | private | custom | unsupported (the S3 server has no bucket policies). */
-export const GET = readRoute<{ bucket: string }>(async ({ req, params, query }) => getBucketAccess(bucketParam(params), req.signal));
+export const GET = readRoute<{ bucket: string }>(async ({ req, params }) => getBucketAccess(bucketParam(params), req.signal));
 
 export const PUT = mutatingRoute<{ publicRead: boolean }, { bucket: string }>({
   action: "lake.bucket.access",
