@@ -86,18 +86,6 @@ export async function apiGet<T>(url: string, signal?: AbortSignal): Promise<T> {
   return unwrap<T>(res);
 }
 
-/** A JSON mutation through the guard → data. */
-export async function apiSend<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    signal,
-    cache: "no-store",
-    headers: { accept: "application/json", ...(body !== undefined ? { "content-type": "application/json" } : {}) },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  }).catch(unreachable);
-  return unwrap<T>(res);
-}
-
 /** The HTTP status an error carries, if any. */
 export function errorStatus(error: unknown): number | null {
   const status = (error as { status?: unknown } | null)?.status;
@@ -112,3 +100,15 @@ export function errorRetryAfter(error: unknown): number | null {
 
 /** One path segment of an API URL (a connector or cluster name), encoded. */
 export const seg = (s: string) => encodeURIComponent(s);
+
+/** A server action's `{ ok, data } | { ok, error }` result → data, or the same ApiError a fetch would throw. */
+export async function actionData<T>(pending: Promise<ApiResult<unknown>>): Promise<T> {
+  let result: ApiResult<unknown>;
+  try {
+    result = await pending;
+  } catch (e) {
+    unreachable(e);
+  }
+  if (result.ok) return result.data as T;
+  throw new ApiError(result.error);
+}

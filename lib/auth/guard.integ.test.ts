@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
-// Every mutating entry point of the console is a route handler under app/api (the project uses no server
-// actions for mutations). These tests find them all on disk, so a new handler that skips the guard fails here.
+// Every mutating route handler under app/api (the server actions of app/actions are proved in actions.integ.test.ts
+// over the same guard). These tests find them all on disk, so a new handler that skips the guard fails here.
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const MUTATING = ["POST", "PUT", "PATCH", "DELETE"] as const;
 // Sign-in cannot require a session; it is rate-limited and audited by itself (lib/auth/login.ts).
