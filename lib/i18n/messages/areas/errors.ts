@@ -26,6 +26,7 @@ export const errorsPtBR = {
   },
   codes: {
     internal: "O console falhou de forma inesperada. Veja o log do servidor.",
+    route_only: "Esta operação recebe um corpo HTTP bruto: chame a rota dela, não uma server action.",
     invalid_input: "Entrada inválida",
     invalid_json: "O JSON enviado é inválido: linha {line}, coluna {column}.",
     body_too_large: "O corpo da requisição tem {bytes} bytes; esta rota aceita no máximo {max}. Envie menos.",
@@ -93,6 +94,7 @@ export const errorsPtBR = {
     s3_error: "O servidor S3 recusou a operação em {where}.",
     delete_incomplete: "{count} objeto(s) do bucket \"{bucket}\" não puderam ser excluídos (o primeiro: {key}); o bucket foi mantido. Tente de novo.",
     no_upload_id: "O servidor S3 não iniciou o upload em partes de \"{bucket}/{key}\".",
+    policy_not_supported: "Este servidor S3 ({endpoint}) não tem políticas de bucket, então não é possível liberar leitura anônima em \"{bucket}\". O S3Proxy não tem; MinIO e AWS S3 têm.",
   },
 };
 
@@ -120,6 +122,7 @@ export const errorsEn: typeof errorsPtBR = {
   },
   codes: {
     internal: "The console failed unexpectedly. See the server's log.",
+    route_only: "This operation takes a raw HTTP body: call its route, not a server action.",
     invalid_input: "Invalid input",
     invalid_json: "The JSON sent is not valid: line {line}, column {column}.",
     body_too_large: "The request body has {bytes} bytes; this route accepts at most {max}. Send less.",
@@ -187,5 +190,6 @@ export const errorsEn: typeof errorsPtBR = {
     s3_error: "The S3 server refused the operation on {where}.",
     delete_incomplete: "{count} object(s) of bucket \"{bucket}\" could not be deleted (first: {key}); the bucket was kept. Try again.",
     no_upload_id: "The S3 server started no multipart upload for \"{bucket}/{key}\".",
+    policy_not_supported: "This S3 server ({endpoint}) has no bucket policies, so anonymous read cannot be set on \"{bucket}\". S3Proxy has none; MinIO and AWS S3 do.",
   },
 };
