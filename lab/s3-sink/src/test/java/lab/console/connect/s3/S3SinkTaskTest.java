@@ -274,6 +274,7 @@ class S3SinkTaskTest {
         setUp();
         store.failCheck = new RetriableException("Connection refused");
         start(Map.of());
+        store.failCheck = null; // the server comes up: the next put checks again, then writes
         task.put(recs(0, 0, 2, DAY_28));
         assertEquals(1, store.objects.size());
     }
@@ -285,5 +286,76 @@ class S3SinkTaskTest {
         ConnectException e = assertThrows(ConnectException.class, () -> task.start(props));
         assertInstanceOf(org.apache.kafka.common.config.ConfigException.class, e.getCause());
         assertTrue(e.getMessage().contains("jsonl"), e.getMessage());
+    }
+
+    @Test
+    void theCourseConfigWritesWhereTheCourseExpects() {
+        List<S3SinkConfig> seen = new ArrayList<>();
+        task = new S3SinkTask(c -> {
+            seen.add(c);
+            return store;
+        }, now::get);
+        task.initialize(context);
+        Map<String, String> props = CourseConfigTest.course();
+        props.put("flush.size", "3");
+        task.start(props);
+        task.open(List.of(P0));
+        task.put(recs(0, 0, 2, DAY_28));
+        assertEquals(List.of("topics/" + TOPIC + "/year=2026/month=11/day=28/" + TOPIC + "+0+0000000000000000000.json"),
+                List.copyOf(store.objects.keySet()));
+        assertEquals("http://127.0.0.1:9000", seen.get(0).endpoint().toString(), "the store talks to s3.endpoint");
+        assertEquals("sudoers123", seen.get(0).accessKeyId(), "with s3.access.key");
+    }
+
+    @Test
+    void theDefaultPartitionerWritesPartitionFolders() {
+        start(Map.of("partitioner.class", "io.confluent.connect.storage.partitioner.DefaultPartitioner"));
+        task.put(recs(1, 0, 2, DAY_28));
+        assertEquals(List.of("topics/" + TOPIC + "/partition=1/" + TOPIC + "+1+0000000000000000000.jsonl"), List.copyOf(store.objects.keySet()));
+    }
+
+    @Test
+    void anEndpointThatStaysUnreachableFailsTheTaskAfterTheRetriesWithItsCause() {
+        store.failCheck = new RetriableException("HeadBucket s3://raw could not reach http://minio:9000: UnknownHostException minio; will retry");
+        start(Map.of("s3.max.retries", "2", "s3.retry.backoff.ms", "1000"));
+        // no records at all: Kafka Connect still calls put(), and each call is one more attempt
+        assertThrows(RetriableException.class, () -> task.put(List.of()));
+        assertEquals(1000, context.timeout, "the next attempt comes s3.retry.backoff.ms later");
+        ConnectException failed = assertThrows(ConnectException.class, () -> task.put(List.of()));
+        assertEquals(ConnectException.class, failed.getClass(), "not retriable: the task FAILS");
+        assertTrue(failed.getMessage().contains("giving up after 3 attempt(s)") && failed.getMessage().contains("s3.max.retries=2"),
+                failed.getMessage());
+        assertTrue(failed.getMessage().contains("UnknownHostException minio") && failed.getMessage().contains("http://minio:9000"),
+                failed.getMessage());
+        assertTrue(store.objects.isEmpty());
+    }
+
+    @Test
+    void noRetriesMeansAnUnreachableEndpointFailsTheStart() {
+        store.failCheck = new RetriableException("Connection refused");
+        ConnectException e = assertThrows(ConnectException.class, () -> start(Map.of("s3.max.retries", "0")));
+        assertTrue(e.getMessage().contains("Connection refused"), e.getMessage());
+        assertTrue(store.closed);
+    }
+
+    @Test
+    void failedWritesAreRetriedABoundedNumberOfTimesInARowAndASuccessResetsTheCount() {
+        start(Map.of("s3.max.retries", "2"));
+        List<SinkRecord> batch = recs(0, 0, 2, DAY_28);
+        store.failWith = new RetriableException("PutObject failed: HTTP 503 SlowDown; will retry");
+        assertThrows(RetriableException.class, () -> task.put(batch));
+        for (int i = 0; i < 5; i++) task.preCommit(consumed(3, 0)); // offset commits neither write nor use up retries
+        assertThrows(RetriableException.class, () -> task.put(batch));
+        store.failWith = null;
+        task.put(batch);
+        assertEquals(1, store.objects.size());
+
+        store.failWith = new RetriableException("PutObject failed: HTTP 503 SlowDown; will retry");
+        List<SinkRecord> next = recs(0, 3, 5, DAY_28);
+        assertThrows(RetriableException.class, () -> task.put(next));
+        assertThrows(RetriableException.class, () -> task.put(next));
+        ConnectException e = assertThrows(ConnectException.class, () -> task.put(next));
+        assertEquals(ConnectException.class, e.getClass());
+        assertTrue(e.getMessage().endsWith("HTTP 503 SlowDown"), e.getMessage());
     }
 }
