@@ -11,23 +11,46 @@ import org.apache.kafka.connect.errors.RetriableException;
 final class RetryBudget {
 
     private final int maxRetries;
+    private final long backoffMs;
     private int failures;
+    private RetriableException last;
+    private long nextAttemptAtMs;
 
-    RetryBudget(int maxRetries) {
+    RetryBudget(int maxRetries, long backoffMs) {
         if (maxRetries < 0) throw new IllegalArgumentException("maxRetries must be >= 0");
         this.maxRetries = maxRetries;
+        this.backoffMs = backoffMs;
     }
 
-    /** Counts a failure: returns it to rethrow while retries remain, else a ConnectException with its cause. */
-    RuntimeException fail(RetriableException e) {
+    /**
+     * Counts a failure at {@code nowMs}: returns it to rethrow while retries remain, else a ConnectException with
+     * its cause. The next attempt is due {@code backoffMs} later.
+     */
+    RuntimeException fail(RetriableException e, long nowMs) {
         failures++;
+        last = e;
+        nextAttemptAtMs = nowMs + backoffMs;
         if (failures <= maxRetries) return e;
         return new ConnectException("giving up after " + failures + " attempt(s) in a row (" + S3SinkConfig.S3_MAX_RETRIES
                 + "=" + maxRetries + "): " + withoutRetryNote(e.getMessage()), e);
     }
 
+    /**
+     * Kafka Connect redelivers a batch at its next poll, which comes at least every offset.flush.interval.ms,
+     * often sooner than the backoff asked: until the next attempt is due, this is the last failure to rethrow
+     * (not counted), else null.
+     */
+    RetriableException waiting(long nowMs) {
+        return failures > 0 && nowMs < nextAttemptAtMs ? last : null;
+    }
+
+    long msUntilNextAttempt(long nowMs) {
+        return Math.max(0, nextAttemptAtMs - nowMs);
+    }
+
     void succeeded() {
         failures = 0;
+        last = null;
     }
 
     int failures() {

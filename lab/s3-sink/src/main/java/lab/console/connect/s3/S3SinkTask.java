@@ -70,7 +70,7 @@ public class S3SinkTask extends SinkTask {
         serializer = RecordSerializer.from(config);
         policy = RotationPolicy.from(config);
         reporter = errantRecordReporter();
-        retries = new RetryBudget(config.maxRetries());
+        retries = new RetryBudget(config.maxRetries(), config.retryBackoffMs());
         reached = false;
         store = storeFactory.apply(config);
         try {
@@ -78,7 +78,7 @@ public class S3SinkTask extends SinkTask {
             reached = true;
         } catch (RetriableException e) {
             // S3 may come up after Connect: put() checks again, s3.retry.backoff.ms apart, a bounded number of times
-            RuntimeException verdict = retries.fail(e);
+            RuntimeException verdict = retries.fail(e, clock.getAsLong());
             if (!(verdict instanceof RetriableException)) { // s3.max.retries=0
                 closeStore();
                 throw verdict;
@@ -121,6 +121,11 @@ public class S3SinkTask extends SinkTask {
 
     @Override
     public void put(Collection<SinkRecord> records) {
+        RetriableException waiting = retries.waiting(clock.getAsLong());
+        if (waiting != null) {
+            if (context != null) context.timeout(Math.max(MIN_WAKEUP_MS, retries.msUntilNextAttempt(clock.getAsLong())));
+            throw waiting;
+        }
         if (!reached) checkAgain();
         long now = clock.getAsLong();
         for (SinkRecord record : records) {
@@ -159,7 +164,7 @@ public class S3SinkTask extends SinkTask {
             store.checkBucket();
         } catch (RetriableException e) {
             if (context != null) context.timeout(config.retryBackoffMs());
-            throw retries.fail(e);
+            throw retries.fail(e, clock.getAsLong());
         }
         reached = true;
         retries.succeeded();
@@ -228,7 +233,7 @@ public class S3SinkTask extends SinkTask {
             store.put(key, state.content(), CONTENT_TYPE);
         } catch (RetriableException e) {
             if (context != null) context.timeout(config.retryBackoffMs());
-            throw retries.fail(e);
+            throw retries.fail(e, clock.getAsLong());
         }
         reached = true;
         retries.succeeded();

@@ -42,6 +42,7 @@ class S3SinkTaskTest {
         final List<String> contentTypes = new ArrayList<>();
         RuntimeException failWith;
         RuntimeException failCheck;
+        int checks;
         boolean closed;
 
         @Override
@@ -53,6 +54,7 @@ class S3SinkTaskTest {
 
         @Override
         public void checkBucket() {
+            checks++;
             if (failCheck != null) throw failCheck;
         }
 
@@ -186,9 +188,10 @@ class S3SinkTaskTest {
         assertThrows(RetriableException.class, () -> task.put(batch));
         assertEquals(5000, context.timeout, "backs off s3.retry.backoff.ms before the redelivery");
         assertTrue(store.objects.isEmpty());
-        assertEquals(Map.of(), committed(consumed(5, 0)), "preCommit retries the write, fails again, commits nothing");
+        assertEquals(Map.of(), committed(consumed(5, 0)), "preCommit commits nothing");
 
         store.failWith = null;
+        now.addAndGet(5000);
         task.put(batch); // Kafka Connect redelivers the same batch
         assertEquals("{\"n\":0}\n{\"n\":1}\n{\"n\":2}\n", store.objects.get(key("28", 0, 0)));
         assertEquals(List.of(key("28", 0, 0)), List.copyOf(store.objects.keySet()));
@@ -274,7 +277,8 @@ class S3SinkTaskTest {
         setUp();
         store.failCheck = new RetriableException("Connection refused");
         start(Map.of());
-        store.failCheck = null; // the server comes up: the next put checks again, then writes
+        store.failCheck = null; // the server comes up: the next put after the backoff checks again, then writes
+        now.addAndGet(5000);
         task.put(recs(0, 0, 2, DAY_28));
         assertEquals(1, store.objects.size());
     }
@@ -318,10 +322,19 @@ class S3SinkTaskTest {
     void anEndpointThatStaysUnreachableFailsTheTaskAfterTheRetriesWithItsCause() {
         store.failCheck = new RetriableException("HeadBucket s3://raw could not reach http://minio:9000: UnknownHostException minio; will retry");
         start(Map.of("s3.max.retries", "2", "s3.retry.backoff.ms", "1000"));
-        // no records at all: Kafka Connect still calls put(), and each call is one more attempt
+        assertEquals(1, store.checks);
+        // no records at all: Kafka Connect still calls put(); one attempt per s3.retry.backoff.ms
+        now.addAndGet(400); // Connect's next poll may come before the backoff: no attempt, and none counted
         assertThrows(RetriableException.class, () -> task.put(List.of()));
+        assertEquals(1, store.checks);
+        assertEquals(600, context.timeout, "asks to be called again when the next attempt is due");
+        now.addAndGet(600);
+        assertThrows(RetriableException.class, () -> task.put(List.of()));
+        assertEquals(2, store.checks);
         assertEquals(1000, context.timeout, "the next attempt comes s3.retry.backoff.ms later");
+        now.addAndGet(1000);
         ConnectException failed = assertThrows(ConnectException.class, () -> task.put(List.of()));
+        assertEquals(3, store.checks);
         assertEquals(ConnectException.class, failed.getClass(), "not retriable: the task FAILS");
         assertTrue(failed.getMessage().contains("giving up after 3 attempt(s)") && failed.getMessage().contains("s3.max.retries=2"),
                 failed.getMessage());
@@ -345,15 +358,19 @@ class S3SinkTaskTest {
         store.failWith = new RetriableException("PutObject failed: HTTP 503 SlowDown; will retry");
         assertThrows(RetriableException.class, () -> task.put(batch));
         for (int i = 0; i < 5; i++) task.preCommit(consumed(3, 0)); // offset commits neither write nor use up retries
+        now.addAndGet(5000);
         assertThrows(RetriableException.class, () -> task.put(batch));
         store.failWith = null;
+        now.addAndGet(5000);
         task.put(batch);
         assertEquals(1, store.objects.size());
 
         store.failWith = new RetriableException("PutObject failed: HTTP 503 SlowDown; will retry");
         List<SinkRecord> next = recs(0, 3, 5, DAY_28);
         assertThrows(RetriableException.class, () -> task.put(next));
+        now.addAndGet(5000);
         assertThrows(RetriableException.class, () -> task.put(next));
+        now.addAndGet(5000);
         ConnectException e = assertThrows(ConnectException.class, () -> task.put(next));
         assertEquals(ConnectException.class, e.getClass());
         assertTrue(e.getMessage().endsWith("HTTP 503 SlowDown"), e.getMessage());
