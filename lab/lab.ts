@@ -7,6 +7,7 @@ import { CreateBucketCommand, ListBucketsCommand, S3Client } from "@aws-sdk/clie
 import { Kafka, logLevel } from "kafkajs";
 import pg from "pg";
 import { applyMigrations } from "../prisma/migrate";
+import { kafkaClusterId } from "./cluster-id";
 import { LabError, ensureDir, portOpen, run, runningPid, spawnDetached, stopPid, tail, waitFor, which } from "./proc";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -337,7 +338,7 @@ async function startKafka(t: Tools): Promise<boolean> {
   const log4j = writeLog4j();
   if (!existsSync(path.join(data, "meta.properties"))) {
     ensureDir(data);
-    const clusterId = randomBytes(16).toString("base64url");
+    const clusterId = kafkaClusterId();
     const r = run(t.java, ["-cp", kafkaClasspath(), `-Dlog4j2.configurationFile=${log4j}`, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", props]);
     if (!r.ok) throw new LabError(`formatting Kafka's KRaft storage failed:\n${r.out}`);
   }
