@@ -2,11 +2,24 @@
 // the orchestration (lab/lab.ts). The defaults come from lib/lab-endpoints.ts, which the console reads too.
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { LAB_DEFAULTS } from "../lib/lab-endpoints";
+import { LAB_CLUSTER, LAB_DEFAULTS } from "../lib/lab-endpoints";
 import { LabError, run, runningPid, stopPid, which } from "./proc";
 
 export const ROOT = path.resolve(__dirname, "..");
-export const LAB = path.resolve(process.env.LAB_DIR ?? path.join(ROOT, ".lab"));
+
+/** LAB_PROFILE=cluster: 3 Kafka brokers (replication factor 3) and 2 Connect workers, in .lab/cluster by default. */
+export type Profile = "single" | "cluster";
+function profile(): Profile {
+  const p = process.env.LAB_PROFILE ?? "single";
+  if (p !== "single" && p !== "cluster") throw new LabError(`LAB_PROFILE=${p} is not a profile of the lab; use single (the default) or cluster`);
+  return p;
+}
+export const PROFILE = profile();
+const CLUSTER = PROFILE === "cluster";
+export const topology = { brokers: CLUSTER ? LAB_CLUSTER.brokers : 1, workers: CLUSTER ? LAB_CLUSTER.workers : 1 };
+const DEFAULT_PORTS = CLUSTER ? LAB_CLUSTER.ports : LAB_DEFAULTS.ports;
+
+export const LAB = path.resolve(process.env.LAB_DIR ?? (CLUSTER ? path.join(ROOT, ".lab", "cluster") : path.join(ROOT, ".lab")));
 export const dirs = {
   logs: path.join(LAB, "logs"),
   run: path.join(LAB, "run"),
@@ -16,31 +29,41 @@ export const dirs = {
   plugins: path.join(LAB, "plugins"),
 };
 
-const envPort = (name: string, def: number) => {
+/** A port from the environment; `count` consecutive ports from it are used (one per broker or worker). */
+const envPort = (name: string, def: number, count = 1) => {
   const v = Number(process.env[name] ?? def);
-  if (!Number.isInteger(v) || v < 1 || v > 65535) throw new LabError(`${name}=${process.env[name]} is not a valid port`);
+  if (!Number.isInteger(v) || v < 1 || v + count - 1 > 65535) throw new LabError(`${name}=${process.env[name]} is not a valid port`);
   return v;
 };
+/** The first port of each service; in the cluster profile broker n uses kafka + n, worker n connect + n. */
 export const ports = {
-  postgres: envPort("LAB_PG_PORT", LAB_DEFAULTS.ports.postgres),
-  kafka: envPort("LAB_KAFKA_PORT", LAB_DEFAULTS.ports.kafka),
-  controller: envPort("LAB_KAFKA_CONTROLLER_PORT", LAB_DEFAULTS.ports.kafkaController),
-  connect: envPort("LAB_CONNECT_PORT", LAB_DEFAULTS.ports.connect),
-  s3: envPort("LAB_S3_PORT", LAB_DEFAULTS.ports.s3),
+  postgres: envPort("LAB_PG_PORT", DEFAULT_PORTS.postgres),
+  kafka: envPort("LAB_KAFKA_PORT", DEFAULT_PORTS.kafka, topology.brokers),
+  controller: envPort("LAB_KAFKA_CONTROLLER_PORT", DEFAULT_PORTS.kafkaController, topology.brokers),
+  connect: envPort("LAB_CONNECT_PORT", DEFAULT_PORTS.connect, topology.workers),
+  s3: envPort("LAB_S3_PORT", DEFAULT_PORTS.s3),
 };
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+export const brokerPorts = () => range(topology.brokers).map((i) => ports.kafka + i);
+export const workerPorts = () => range(topology.workers).map((i) => ports.connect + i);
+export const bootstrapServers = () => brokerPorts().map((p) => `${HOST}:${p}`).join(",");
 export const HOST = LAB_DEFAULTS.host;
 export const READY_TIMEOUT_MS = Number(process.env.LAB_READY_TIMEOUT_MS ?? 120_000);
 export const JAVA_OPTS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"];
 
+/** A group of processes: postgres, s3, kafka (its brokers) and connect (its workers). */
 export type ServiceName = "postgres" | "kafka" | "s3" | "connect";
-export const isService = (s: string | undefined): s is ServiceName => ["postgres", "kafka", "s3", "connect"].includes(s ?? "");
-export const pidFile = (s: ServiceName) => path.join(dirs.run, `${s}.pid`);
+/** One process: a group's name, or in the cluster profile kafka-1…3 and connect-1…2. */
+export const pidFile = (process: string) => path.join(dirs.run, `${process}.pid`);
+/** The name of broker or worker n (from 0): kafka / connect when there is one, else kafka-1, connect-2, … */
+export const memberName = (group: "kafka" | "connect", n: number, count: number) => (count === 1 ? group : `${group}-${n + 1}`);
 
 export const log = (msg: string) => process.stdout.write(`[lab] ${msg}\n`);
 
 /** One process of the lab: what lab.ts starts, waits for, reports and stops. */
 export interface LabService {
-  readonly name: ServiceName;
+  /** The process's name (pid file, log, status line). */
+  readonly name: string;
   /** The ports it listens on, each with the variable that moves it; status checks the first. */
   readonly ports: { port: number; envVar: string }[];
   logFile(): string;
@@ -53,7 +76,7 @@ export interface LabService {
 }
 
 /** The default stop: SIGTERM the process group in the pid file, then SIGKILL after a grace period. */
-export async function stopByPidFile(svc: ServiceName): Promise<boolean> {
+export async function stopByPidFile(svc: string): Promise<boolean> {
   const pid = runningPid(pidFile(svc));
   if (!pid) return false;
   await stopPid(pid);

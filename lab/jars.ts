@@ -48,8 +48,10 @@ export function resolveJars(): boolean {
   rmSync(dirs.lib, { recursive: true, force: true });
   rmSync(dirs.plugins, { recursive: true, force: true });
   rmSync(path.join(LAB, "maven-markers"), { recursive: true, force: true });
-  for (const pom of ["lab/pom.xml", "lab/s3-sink/pom.xml"]) {
-    const r = run("mvn", ["-B", "-q", "-f", path.join(ROOT, pom), "package", "-DskipTests"], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  // The poms install into <clone>/.lab by default; a lab elsewhere (LAB_DIR, the cluster profile) says where.
+  const into = { "lab/pom.xml": `-Dlab.dir=${LAB}`, "lab/s3-sink/pom.xml": `-Dplugin.dir=${path.join(dirs.plugins, "lab-s3-sink")}` };
+  for (const pom of ["lab/pom.xml", "lab/s3-sink/pom.xml"] as const) {
+    const r = run("mvn", ["-B", "-q", "-f", path.join(ROOT, pom), "package", "-DskipTests", into[pom]], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
     writeFileSync(mvnLog, r.out, { flag: "a" });
     if (!r.ok) {
       const missing = /Could not (?:resolve|find) (?:dependencies|artifact)[^\n]*/.exec(r.out)?.[0];

@@ -16,6 +16,17 @@ export const LAB_DEFAULTS = {
   s3: { region: "us-east-1", accessKey: "sudoers123", secretKey: "sudoers1234", buckets: ["raw", "trusted", "refined"] },
 } as const;
 
+/**
+ * The cluster profile (LAB_PROFILE=cluster): 3 Kafka brokers and 2 Connect workers on ports of their own, so that
+ * it can run beside a single-node lab. Broker n (from 0) listens on kafka + n (controller kafkaController + n),
+ * worker n on connect + n.
+ */
+export const LAB_CLUSTER = {
+  brokers: 3,
+  workers: 2,
+  ports: { postgres: 55442, kafka: 19092, kafkaController: 19192, connect: 18083, s3: 19000 },
+} as const;
+
 /** What lab:up writes: each key becomes the default of the console's variable of the same name. */
 export const labEndpointsFileSchema = z.object({
   PG_PORT: z.coerce.string(),
