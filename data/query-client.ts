@@ -1,6 +1,6 @@
 // The one QueryClient factory of the app.
 import { isServer, MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { errorRetryAfter, errorStatus } from "./http-error";
+import { errorRetryAfter, errorStatus } from "./fetcher";
 
 /** Retries after the first failure (so at most three attempts). */
 export const MAX_RETRIES = 2;
@@ -24,6 +24,8 @@ export function retryDelay(failureCount: number, error: unknown): number {
 function onAuthError(error: unknown): void {
   if (isServer || errorStatus(error) !== 401 || window.location.pathname === "/login") return;
   const next = `${window.location.pathname}${window.location.search}`;
+  // A full page load on purpose: the expired session's cached queries go with it.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
   window.location.assign(`/login?next=${encodeURIComponent(next)}`);
 }
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect, test, type Page } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
-import { cfg, CONNECT_URL as CONNECT, connectRest, s3, withOltp } from "./support/lab";
+import { cfg, connectRest, s3, withOltp } from "./support/lab";
 
 // With a Debezium source and an S3 sink registered — both holding passwords in their configs — crawl every
 // page and every response a browser gets from the console, and the client bundle on disk: no password may

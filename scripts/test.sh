@@ -28,6 +28,8 @@ java_tests() {
   return 1
 }
 step npx tsc --noEmit
+step npm run -s lint
+step npm run -s knip
 step java_tests
 step npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 step npm run -s build

@@ -39,7 +39,7 @@ export function resolveCluster(idOrSlug: string): ClusterRef {
   const all = clusters();
   const found = all.find((c) => c.id === idOrSlug || c.slug === idOrSlug);
   if (!found) {
-    throw new AppError(404, "cluster_not_found", `No Kafka Connect cluster "${idOrSlug}" is configured. Configured: ${all.map((c) => `${c.id} (${c.slug}, ${c.url})`).join(", ")}. Set CONNECT_URLS to add one.`, "connect");
+    throw new AppError(404, "cluster_not_found", `No Kafka Connect cluster "${idOrSlug}" is configured. Configured: ${all.map((c) => `${c.id} (${c.slug}, ${c.url})`).join(", ")}. Set CONNECT_URLS to add one.`, "connect", { params: { cluster: idOrSlug, configured: all.map((c) => c.id).join(", ") } });
   }
   return found;
 }
@@ -52,17 +52,10 @@ function baseUrl(cluster: ClusterRef): string {
 // ------------------------------------------------------------------ request counting
 
 // On globalThis so every route bundle of the server shares one counter (Next may load this module per route).
-const COUNTER_KEY = Symbol.for("lab-console.connect.requests");
 const STORAGE_KEY = Symbol.for("lab-console.connect.request-scope");
-type Globals = { [COUNTER_KEY]?: { total: number }; [STORAGE_KEY]?: AsyncLocalStorage<{ count: number }> };
+type Globals = { [STORAGE_KEY]?: AsyncLocalStorage<{ count: number }> };
 const g = globalThis as Globals;
-const counter = (g[COUNTER_KEY] ??= { total: 0 });
 const scope = (g[STORAGE_KEY] ??= new AsyncLocalStorage<{ count: number }>());
-
-/** Connect requests this server process has made since it started. */
-export function connectRequestsTotal(): number {
-  return counter.total;
-}
 
 /** Runs `fn` and reports how many Connect requests it made (only its own, even with concurrent requests). */
 export async function countConnectRequests<T>(fn: () => Promise<T>): Promise<{ result: T; requests: number }> {
@@ -109,19 +102,25 @@ function connectError(cluster: ClusterRef, method: Method, path: string, status:
   const raw = typeof b.message === "string" && b.message ? b.message : `HTTP ${status}`;
   const message = redactValues(scrubSecrets(raw), secrets ?? redactionList());
   const where = `Kafka Connect at ${cluster.url} (${method} ${path})`;
+  // The connector a path names (/connectors/{name}/…), for messages that say which one.
+  const connector = /^\/connectors\/([^/?]+)/.exec(path)?.[1];
+  const params = { url: cluster.url, method, path, connector: connector ? decodeURIComponent(connector) : "" };
+  const opts = (more: { retryAfter?: number } = {}) => ({ params, detail: message, ...more });
   if (status === 409) {
-    if (/already exists/i.test(message)) return new AppError(409, "connector_exists", `${message}. Choose another name, or edit the existing connector.`, "connect");
+    if (/already exists/i.test(message)) return new AppError(409, "connector_exists", `${message}. Choose another name, or edit the existing connector.`, "connect", opts());
     // Connect answers 409 while the workers rebalance or a config change is being applied.
-    return new AppError(409, "connect_rebalancing", `${message} — ${where} is rebalancing; try again in a few seconds.`, "connect", 3);
+    return new AppError(409, "connect_rebalancing", `${message} — ${where} is rebalancing; try again in a few seconds.`, "connect", opts({ retryAfter: 3 }));
   }
-  if (status === 404) return new AppError(404, "connect_not_found", message, "connect");
-  if (status >= 400 && status < 500) return new AppError(status === 400 ? 400 : status, "connect_rejected", message, "connect");
-  return new AppError(502, "connect_error", `${where} failed: ${message}`, "connect");
+  if (status === 404) {
+    if (connector) return new AppError(404, "connector_not_found", `Connector "${params.connector}" does not exist on ${cluster.url}: ${message}`, "connect", opts());
+    return new AppError(404, "connect_not_found", message, "connect", opts());
+  }
+  if (status >= 400 && status < 500) return new AppError(status, "connect_rejected", message, "connect", opts());
+  return new AppError(502, "connect_error", `${where} failed: ${message}`, "connect", opts());
 }
 
 /** One HTTP request to a Connect worker: counted, timed out, and mapped to AppError on any failure. */
 async function call<T>(cluster: ClusterRef, method: Method, path: string, opts: CallOptions = {}): Promise<{ status: number; body: T | null }> {
-  counter.total += 1;
   const s = scope.getStore();
   if (s) s.count += 1;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -137,10 +136,10 @@ async function call<T>(cluster: ClusterRef, method: Method, path: string, opts: 
   } catch (e) {
     const failure = networkFailure(e);
     if (failure === "timeout") {
-      throw new AppError(504, "connect_timeout", `Kafka Connect at ${cluster.url} did not answer ${method} ${path} within ${timeoutMs / 1000} s. Is the worker overloaded or stuck in a rebalance? Check its log.`, "connect");
+      throw new AppError(504, "connect_timeout", `Kafka Connect at ${cluster.url} did not answer ${method} ${path} within ${timeoutMs / 1000} s. Is the worker overloaded or stuck in a rebalance? Check its log.`, "connect", { params: { url: cluster.url, method, path, seconds: timeoutMs / 1000 } });
     }
     const detail = (e as Error & { cause?: Error }).cause?.message ?? (e as Error).message;
-    throw new AppError(503, "connect_unreachable", `Kafka Connect at ${cluster.url} is unreachable (${failure ?? "error"}: ${scrubSecrets(detail)}). Start it (npm run lab:up) or fix CONNECT_URLS.`, "connect");
+    throw new AppError(503, "connect_unreachable", `Kafka Connect at ${cluster.url} is unreachable (${failure ?? "error"}: ${scrubSecrets(detail)}). Start it (npm run lab:up) or fix CONNECT_URLS.`, "connect", { params: { url: cluster.url }, detail: scrubSecrets(detail) });
   }
   const text = await res.text();
   let body: unknown = null;
@@ -190,11 +189,6 @@ export interface RawOffsets {
 }
 
 // ------------------------------------------------------------------ endpoints
-
-/** GET / — version and Kafka cluster id. */
-export async function getWorkerInfo(cluster: ClusterRef) {
-  return (await call<{ version: string; commit: string; kafka_cluster_id: string }>(cluster, "GET", "/")).body;
-}
 
 /** GET /connectors?expand=status&expand=info — every connector with its status and config in ONE request. */
 export async function listConnectorsExpanded(cluster: ClusterRef): Promise<Record<string, { status?: RawStatus; info?: RawInfo }>> {

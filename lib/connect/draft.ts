@@ -16,7 +16,6 @@ export function connectorNameIssue(name: string): NameIssue | null {
   // Connect's Jetty refuses %25 and %5C in paths ("ambiguous URI path encoding"): such a connector could be
   // created but never read, paused or deleted through the REST API again.
   if (/[%\\]/.test(name)) return "unsafe";
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return "control";
   if (name === "." || name === "..") return "dots";
   if (name.length > 249) return "tooLong";
