@@ -5,8 +5,6 @@ import path from "node:path";
 import { z } from "zod";
 import { LAB_DEFAULTS, labEndpointsSchema, type LabEndpoints } from "./lab-endpoints";
 
-export { labEndpointsSchema, type LabEndpoints } from "./lab-endpoints";
-
 /** Where `npm run lab:up` writes the endpoints it used (read by the console at start). */
 export const LAB_DIR = path.resolve(/* turbopackIgnore: true */ process.env.LAB_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".lab"));
 export const LAB_ENDPOINTS_FILE = path.join(LAB_DIR, "endpoints.json");
