@@ -7,11 +7,17 @@ import { LabError, run, runningPid, stopPid, which } from "./proc";
 
 export const ROOT = path.resolve(__dirname, "..");
 
+/** A bad setting read while the modules load: say so plainly (no stack trace) and stop. */
+function badSetting(message: string): never {
+  process.stderr.write(`\n[lab] FAILED: ${message}\n`);
+  process.exit(1);
+}
+
 /** LAB_PROFILE=cluster: 3 Kafka brokers (replication factor 3) and 2 Connect workers, in .lab/cluster by default. */
 export type Profile = "single" | "cluster";
 function profile(): Profile {
   const p = process.env.LAB_PROFILE ?? "single";
-  if (p !== "single" && p !== "cluster") throw new LabError(`LAB_PROFILE=${p} is not a profile of the lab; use single (the default) or cluster`);
+  if (p !== "single" && p !== "cluster") badSetting(`LAB_PROFILE=${p} is not a profile of the lab; use single (the default) or cluster`);
   return p;
 }
 export const PROFILE = profile();
@@ -31,8 +37,9 @@ export const dirs = {
 
 /** A port from the environment; `count` consecutive ports from it are used (one per broker or worker). */
 const envPort = (name: string, def: number, count = 1) => {
-  const v = Number(process.env[name] ?? def);
-  if (!Number.isInteger(v) || v < 1 || v + count - 1 > 65535) throw new LabError(`${name}=${process.env[name]} is not a valid port`);
+  const raw = process.env[name];
+  const v = Number(raw === undefined || raw === "" ? def : raw);
+  if (!Number.isInteger(v) || v < 1 || v + count - 1 > 65535) badSetting(`${name}=${process.env[name]} is not a valid port`);
   return v;
 };
 /** The first port of each service; in the cluster profile broker n uses kafka + n, worker n connect + n. */
