@@ -123,7 +123,8 @@ function broker(n: number): LabService {
     ],
     logFile: () => logFile(n),
     start,
-    ready: () => waitFor(`${name} listening`, async () => (await portOpen(ports.kafka + n)) || null, READY_TIMEOUT_MS, logFile(n)),
+    ready: () =>
+      waitFor(`${topology.brokers === 1 ? "Kafka" : `Kafka broker ${name}`} on port ${ports.kafka + n}`, async () => (await portOpen(ports.kafka + n)) || null, READY_TIMEOUT_MS, logFile(n)),
     stop: () => stopByPidFile(name),
   };
 }
