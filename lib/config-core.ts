@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { LAB_DEFAULTS, labEndpointsSchema, type LabEndpoints } from "./lab-endpoints";
 
 /** Where `npm run lab:up` writes the endpoints it used (read by the console at start). */
 export const LAB_DIR = path.resolve(/* turbopackIgnore: true */ process.env.LAB_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".lab"));
@@ -22,28 +23,28 @@ export const envSchema = z.object({
   CONSOLE_HOST: z.string().default("127.0.0.1"),
   CONSOLE_PORT: port.default(3000),
 
-  PG_HOST: z.string().default("127.0.0.1"),
-  PG_PORT: port.default(55432),
-  PG_USER: z.string().default("sudoers"),
-  PG_PASSWORD: z.string().default("sudoers"),
-  PG_OLTP_DB: z.string().default("liga_sudoers"),
-  PG_DW_DB: z.string().default("liga_sudoers_dw"),
+  PG_HOST: z.string().default(LAB_DEFAULTS.host),
+  PG_PORT: port.default(LAB_DEFAULTS.ports.postgres),
+  PG_USER: z.string().default(LAB_DEFAULTS.postgres.user),
+  PG_PASSWORD: z.string().default(LAB_DEFAULTS.postgres.password),
+  PG_OLTP_DB: z.string().default(LAB_DEFAULTS.postgres.oltpDatabase),
+  PG_DW_DB: z.string().default(LAB_DEFAULTS.postgres.dwDatabase),
   /** The warehouse may live on its own server (as in docker/compose.yml); defaults to PG_HOST/PG_PORT. */
   PG_DW_HOST: z.string().optional(),
   PG_DW_PORT: port.optional(),
-  PG_CONSOLE_DB: z.string().default("lab_console"),
+  PG_CONSOLE_DB: z.string().default(LAB_DEFAULTS.postgres.consoleDatabase),
   /** How Kafka Connect (which may run elsewhere, e.g. in Docker) reaches the OLTP database. */
   PG_HOST_FOR_CONNECT: z.string().optional(),
 
-  KAFKA_BROKERS: csv.default(["127.0.0.1:9092"]),
+  KAFKA_BROKERS: csv.default([`${LAB_DEFAULTS.host}:${LAB_DEFAULTS.ports.kafka}`]),
   KAFKA_CLIENT_ID: z.string().default("lab-console"),
 
-  CONNECT_URLS: csv.default(["http://127.0.0.1:8083"]),
+  CONNECT_URLS: csv.default([`http://${LAB_DEFAULTS.host}:${LAB_DEFAULTS.ports.connect}`]),
 
-  S3_ENDPOINT: z.url().default("http://127.0.0.1:9000"),
-  S3_REGION: z.string().default("us-east-1"),
-  S3_ACCESS_KEY: z.string().default("sudoers123"),
-  S3_SECRET_KEY: z.string().default("sudoers1234"),
+  S3_ENDPOINT: z.url().default(`http://${LAB_DEFAULTS.host}:${LAB_DEFAULTS.ports.s3}`),
+  S3_REGION: z.string().default(LAB_DEFAULTS.s3.region),
+  S3_ACCESS_KEY: z.string().default(LAB_DEFAULTS.s3.accessKey),
+  S3_SECRET_KEY: z.string().default(LAB_DEFAULTS.s3.secretKey),
   S3_FORCE_PATH_STYLE: bool.default(true),
   /** How Kafka Connect reaches the S3 server (the sink's store.url). */
   S3_ENDPOINT_FOR_CONNECT: z.string().optional(),
@@ -122,17 +123,7 @@ export function isLoopbackHost(host: string): boolean {
   return h === "localhost" || h === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
-/** Endpoints written by lab:up; each becomes the default of the matching variable. */
-export const labEndpointsSchema = z
-  .object({
-    PG_PORT: z.coerce.string(),
-    KAFKA_BROKERS: z.string(),
-    CONNECT_URLS: z.string(),
-    S3_ENDPOINT: z.string(),
-  })
-  .partial();
-export type LabEndpoints = z.infer<typeof labEndpointsSchema>;
-
+/** Endpoints written by lab:up (lib/lab-endpoints.ts); each becomes the default of the matching variable. */
 export function readLabEndpoints(file = LAB_ENDPOINTS_FILE): LabEndpoints {
   if (!existsSync(/* turbopackIgnore: true */ file)) return {};
   try {
