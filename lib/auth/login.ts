@@ -30,11 +30,9 @@ export async function handleLogin(req: Request): Promise<Response> {
   const audit = (user: string, role: string, outcome: "ok" | "refused" | "error", error: string | null) =>
     writeAudit({ actor: user, role, clientIp: client, action: "auth.login", target: user, params: { user }, outcome, error, durationMs: performance.now() - started });
 
-  if (isCrossSite(req)) return errorResponse(new AppError(403, "cross_site", "Cross-site sign-in refused.", "console"));
-  const wait = loginRetryAfter(client);
-  if (wait > 0) {
-    await audit("anonymous", "none", "refused", "rate limited");
-    return errorResponse(new AppError(429, "rate_limited", `Too many failed sign-ins from this address; try again in ${wait} s.`, "console", wait), { "Retry-After": String(wait) });
+  if (isCrossSite(req)) {
+    await audit("anonymous", "none", "refused", "cross_site: sign-in from another site");
+    return errorResponse(new AppError(403, "cross_site", "Cross-site sign-in refused.", "console"));
   }
   let body: unknown;
   try {
@@ -45,18 +43,25 @@ export async function handleLogin(req: Request): Promise<Response> {
   const parsed = loginInput.safeParse(body);
   if (!parsed.success) return errorResponse(new AppError(422, "invalid_input", "Send a user and a password.", "console"));
   const { user, password } = parsed.data;
-
   const a = config().auth;
   const role = ROLES.find((r) => ACCOUNT_NAMES[r] === user.toLowerCase()) as Role | undefined;
+  // Per account only for real accounts: made-up names would only fill the table.
+  const account = role ? ACCOUNT_NAMES[role] : null;
+  const wait = loginRetryAfter(client, account);
+  if (wait > 0) {
+    await audit(user, "none", "refused", "rate limited");
+    return errorResponse(new AppError(429, "rate_limited", `Too many failed sign-ins from this address or for this user; try again in ${wait} s.`, "console", wait), { "Retry-After": String(wait) });
+  }
+
   const configured = role === "operator" ? a.operatorPassword : role === "viewer" ? a.viewerPassword : null;
   // checkPassword does the same work for an unknown user as for a known one (similar timing).
   const ok = checkPassword(password, configured);
   if (!ok || !role) {
-    recordLoginFailure(client);
+    recordLoginFailure(client, account);
     await audit(user, "none", "refused", "bad credentials");
     return errorResponse(new AppError(401, "bad_credentials", BAD_LOGIN, "console"));
   }
-  clearLoginFailures(client);
+  clearLoginFailures(client, account);
   const maxAge = Math.round(a.sessionHours * 3600);
   const token = await signSession({ u: ACCOUNT_NAMES[role], r: role, exp: Date.now() + maxAge * 1000 }, sessionSecret());
   await audit(ACCOUNT_NAMES[role], role, "ok", null);

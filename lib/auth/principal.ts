@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { config } from "../config";
+import { PEER_HEADER, resolveClientAddress } from "./client-address";
 import { readCookie, SESSION_COOKIE, verifySession, type Role } from "./session";
 
 export interface Principal {
@@ -27,9 +28,7 @@ export async function principalFrom(cookieHeader: string | null): Promise<Princi
   return null;
 }
 
-/** The caller's address as the server saw it (Next.js's server sets x-forwarded-for from the socket). */
+/** The caller's address: the socket's, or what a configured proxy forwarded (lib/auth/client-address.ts). */
 export function clientAddress(headers: Headers): string | null {
-  const fwd = headers.get("x-forwarded-for");
-  if (fwd) return fwd.split(",").map((s) => s.trim()).filter(Boolean).at(-1) ?? null;
-  return headers.get("x-real-ip");
+  return resolveClientAddress(headers.get(PEER_HEADER), headers.get("x-forwarded-for"), config().auth.trustedProxies);
 }
