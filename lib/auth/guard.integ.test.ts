@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -50,7 +51,7 @@ async function load(env: Record<string, string>) {
   const { signSession } = await import("./session");
   const { sessionSecret } = await import("./principal");
   const { db } = await import("../db");
-  const cookie = async (role: "operator" | "viewer") => `lab_session=${await signSession({ u: role, r: role, exp: Date.now() + 60_000 }, sessionSecret())}`;
+  const cookie = async (role: "operator" | "viewer") => `lab_session=${await signSession({ u: role, r: role, exp: Date.now() + 60_000, sid: randomBytes(12).toString("hex") }, await sessionSecret())}`;
   return { GUARDED, cookie, db };
 }
 
@@ -120,9 +121,10 @@ describe("the role guard on every mutating entry point", () => {
 
   it("lets an operator through the guard on each mutation (validation or the action itself answers), audited", async () => {
     const { cookie, db } = await load(EXPOSED);
-    const operator = await cookie("operator");
     for (const e of entries) {
       if (UNGUARDED_BY_DESIGN.has(e.id)) continue;
+      // A session each: sign-out (one of the entries) revokes the session it is called with.
+      const operator = await cookie("operator");
       // A malformed body: handlers with input stop at validation (422), the rest act on "guard-test-none",
       // which names nothing — so this test changes nothing in the lab.
       const res = await call(e, operator, "{not json");

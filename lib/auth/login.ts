@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { writeAudit } from "../audit";
@@ -6,7 +7,8 @@ import { config } from "../config";
 import { AppError } from "../errors";
 import { isCrossSite } from "./guard";
 import { ACCOUNT_NAMES, checkPassword } from "./passwords";
-import { clientAddress, sessionSecret } from "./principal";
+import { clientAddress, sessionFrom, sessionSecret } from "./principal";
+import { revokeSession } from "./session-store";
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "./rate-limit";
 import { ROLES, SESSION_COOKIE, signSession, type Role } from "./session";
 
@@ -63,7 +65,14 @@ export async function handleLogin(req: Request): Promise<Response> {
   }
   clearLoginFailures(client, account);
   const maxAge = Math.round(a.sessionHours * 3600);
-  const token = await signSession({ u: ACCOUNT_NAMES[role], r: role, exp: Date.now() + maxAge * 1000 }, sessionSecret());
+  let secret: string;
+  try {
+    secret = await sessionSecret();
+  } catch (e) {
+    await audit(ACCOUNT_NAMES[role], role, "error", (e as Error).message);
+    return errorResponse(e instanceof AppError ? e : new AppError(503, "session_key_unavailable", (e as Error).message, "console"));
+  }
+  const token = await signSession({ u: ACCOUNT_NAMES[role], r: role, exp: Date.now() + maxAge * 1000, sid: randomBytes(18).toString("base64url") }, secret);
   await audit(ACCOUNT_NAMES[role], role, "ok", null);
   return NextResponse.json(
     { ok: true, data: { user: ACCOUNT_NAMES[role], role } },
@@ -71,6 +80,9 @@ export async function handleLogin(req: Request): Promise<Response> {
   );
 }
 
-export function handleLogout(req: Request): Response {
+/** Sign-out: the session is revoked (not only the cookie cleared), so a copy of the cookie is worthless. */
+export async function handleLogout(req: Request): Promise<Response> {
+  const session = await sessionFrom(req.headers.get("cookie"));
+  if (session) await revokeSession(session.sid, session.exp);
   return NextResponse.json({ ok: true, data: null }, { headers: { "Cache-Control": "no-store", "Set-Cookie": `${SESSION_COOKIE}=; Max-Age=0; ${cookieFlags(req)}` } });
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { config } from "../config";
 import { PEER_HEADER, resolveClientAddress } from "./client-address";
-import { readCookie, SESSION_COOKIE, verifySession, type Role } from "./session";
+import { readCookie, SESSION_COOKIE, verifySession, type Role, type SessionPayload } from "./session";
+import { isRevoked, storedSessionKey } from "./session-store";
 
 export interface Principal {
   user: string;
@@ -11,10 +11,27 @@ export interface Principal {
   authenticated: boolean;
 }
 
-/** The key that signs session cookies: the configured secret, or one derived from the passwords. */
-export function sessionSecret(): string {
-  const a = config().auth;
-  return a.sessionSecret ?? createHash("sha256").update(`lab-console-session\0${a.operatorPassword ?? ""}\0${a.viewerPassword ?? ""}`).digest("hex");
+/**
+ * The key that signs session cookies: CONSOLE_SESSION_SECRET, or a random key kept in the console's database
+ * (never derived from the passwords: anyone who knew them could forge an operator's cookie).
+ */
+export async function sessionSecret(): Promise<string> {
+  return config().auth.sessionSecret ?? storedSessionKey();
+}
+
+/** The valid, not signed-out session of a Cookie header, or null. */
+export async function sessionFrom(cookieHeader: string | null): Promise<SessionPayload | null> {
+  const token = readCookie(cookieHeader, SESSION_COOKIE);
+  if (!token) return null;
+  let secret: string;
+  try {
+    secret = await sessionSecret();
+  } catch {
+    return null; // no key (console database down, no CONSOLE_SESSION_SECRET): nobody is signed in
+  }
+  const session = await verifySession(token, secret);
+  if (!session || (await isRevoked(session.sid))) return null;
+  return session;
 }
 
 /**
@@ -22,7 +39,7 @@ export function sessionSecret(): string {
  * (a single user on a laptop); a signed session cookie, when present, still wins so roles can be tried locally.
  */
 export async function principalFrom(cookieHeader: string | null): Promise<Principal | null> {
-  const session = await verifySession(readCookie(cookieHeader, SESSION_COOKIE), sessionSecret());
+  const session = await sessionFrom(cookieHeader);
   if (session) return { user: session.u, role: session.r, authenticated: true };
   if (!config().auth.exposed) return { user: "local", role: "operator", authenticated: false };
   return null;

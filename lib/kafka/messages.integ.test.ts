@@ -25,7 +25,7 @@ async function readAsViewer(topic: string, query: string): Promise<{ status: num
   for (const [k, v] of Object.entries(EXPOSED)) vi.stubEnv(k, v);
   const { signSession } = await import("../auth/session");
   const { sessionSecret } = await import("../auth/principal");
-  const cookie = `lab_session=${await signSession({ u: "viewer", r: "viewer", exp: Date.now() + 60_000 }, sessionSecret())}`;
+  const cookie = `lab_session=${await signSession({ u: "viewer", r: "viewer", exp: Date.now() + 60_000, sid: randomBytes(12).toString("hex") }, await sessionSecret())}`;
   const mod = await import(/* @vite-ignore */ path.join(ROOT, "app/api/topics/[topic]/messages/route.ts"));
   const res: Response = await mod.GET(new Request(`http://127.0.0.1:3000/api/topics/${topic}/messages?${query}`, { headers: { cookie } }), { params: Promise.resolve({ topic }) });
   return { status: res.status, text: await res.text() };
