@@ -4,6 +4,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { existingBucketSchema } from "@/lib/s3/bucket-name";
+import { objectKeySchema } from "@/lib/s3/object-key";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -29,11 +30,8 @@ export function queryOf(req: Request): Record<string, string> {
   return Object.fromEntries(new URL(req.url).searchParams.entries());
 }
 
-/** An object key: 1–1024 bytes of UTF-8, as S3 allows. */
-export const objectKey = z
-  .string()
-  .min(1, "The object key is empty.")
-  .refine((k) => new TextEncoder().encode(k).length <= 1024, "An object key has at most 1,024 bytes.");
+/** An object key: the rules of lib/s3/object-key.ts (no dot segments, ≤ 1,024 bytes, no control characters). */
+export const objectKey = objectKeySchema;
 
 /** A folder prefix: empty (the bucket root) or ending with "/". */
 export const folderPrefix = z
