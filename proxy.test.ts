@@ -16,7 +16,7 @@ describe("proxy: Host check on a console without login (DNS rebinding)", () => {
     const api = await run(LOOPBACK, "http://rebind.evil.example:3100/api/topics", { method: "POST", headers: { host: "rebind.evil.example:3100", origin: "http://rebind.evil.example:3100" } });
     expect(api.status).toBe(421);
     const body = await api.json();
-    expect(body).toMatchObject({ ok: false, error: { status: 421, code: "host_not_allowed" } });
+    expect(body).toMatchObject({ ok: false, error: { status: 421, code: "host_not_allowed", params: { host: "rebind.evil.example" } } });
     expect(body.error.message).toContain("CONSOLE_ALLOWED_HOSTS");
     expect(body.error.message).toContain("rebind.evil.example");
 

@@ -1,11 +1,11 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useState } from "react";
-import { useLocale, useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { errorMessage } from "@/data/http-error";
 import { useBucketAccessQuery } from "@/data/lake/use-bucket-access";
 import { useBucketStatsQuery } from "@/data/lake/use-bucket-stats";
 import { useBucketsQuery } from "@/data/lake/use-buckets";
@@ -14,18 +14,21 @@ import { useSetBucketAccessMutation } from "@/data/lake/use-set-bucket-access";
 import type { BucketSummary } from "@/lib/s3/lake-types";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { CreateBucketForm } from "./CreateBucketForm";
-import { formatBytes, formatCount, formatDateTime, lakeHref } from "./format";
+import { formatBytes, formatDateTime, formatNumber } from "@/components/ui/format";
+import { lakeHref } from "./links";
 import { DataTable } from "@/components/ui/DataTable";
 
 /** The buckets of the S3 server: loading → error (retry) → empty → table; create, count, access, delete. */
-export function BucketsPanel({ canWrite }: { canWrite: boolean }) {
+export function BucketsPanel() {
+  const canOperate = useCanOperate();
   const t = useT();
+  const errorText = useErrorText();
   const query = useBucketsQuery();
   const buckets = query.data;
 
   return (
     <div className="space-y-6">
-      {canWrite ? <CreateBucketForm existing={buckets?.map((b) => b.name) ?? []} /> : null}
+      {canOperate ? <CreateBucketForm existing={buckets?.map((b) => b.name) ?? []} /> : null}
       <section aria-labelledby="lake-buckets-heading" className="space-y-2">
         <div className="flex items-center gap-3">
           <h2 id="lake-buckets-heading" className="text-xl font-bold">
@@ -37,7 +40,7 @@ export function BucketsPanel({ canWrite }: { canWrite: boolean }) {
           <LoadingRows label={t("lake.buckets.loading")} rows={3} rowClassName="h-10" />
         ) : query.isError && !buckets ? (
           <LoadError
-            title={t("lake.buckets.errorTitle", { message: errorMessage(query.error) ?? t("common.unknownError") })}
+            title={t("lake.buckets.errorTitle", { message: errorText(query.error) || t("common.unknownError") })}
             showCause={false}
             error={query.error}
             onRetry={() => void query.refetch()}
@@ -48,9 +51,9 @@ export function BucketsPanel({ canWrite }: { canWrite: boolean }) {
         ) : (
           <DataTable
             testId="lake-buckets"
-            columns={(["name", "created", "contents", "access", ...(canWrite ? (["actions"] as const) : [])] as const).map((c) => ({ key: c, label: t(`lake.buckets.${c}`) }))}
+            columns={(["name", "created", "contents", "access", ...(canOperate ? (["actions"] as const) : [])] as const).map((c) => ({ key: c, label: t(`lake.buckets.${c}`) }))}
           >
-            {buckets?.map((b) => <BucketRow key={b.name} bucket={b} canWrite={canWrite} />)}
+            {buckets?.map((b) => <BucketRow key={b.name} bucket={b} />)}
           </DataTable>
         )}
       </section>
@@ -58,8 +61,10 @@ export function BucketsPanel({ canWrite }: { canWrite: boolean }) {
   );
 }
 
-function BucketRow({ bucket, canWrite }: { bucket: BucketSummary; canWrite: boolean }) {
+function BucketRow({ bucket }: { bucket: BucketSummary }) {
+  const canOperate = useCanOperate();
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const [counting, setCounting] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -72,13 +77,13 @@ function BucketRow({ bucket, canWrite }: { bucket: BucketSummary; canWrite: bool
           {bucket.name}
         </Link>
       </td>
-      <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(bucket.createdAt, locale)}</td>
+      <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(locale, bucket.createdAt)}</td>
       <td className="px-3 py-2">
         {stats.data ? (
-          <span data-testid="bucket-stats">{t("lake.buckets.statsValue", { objects: formatCount(stats.data.objects, locale), size: formatBytes(stats.data.bytes, locale) })}</span>
+          <span data-testid="bucket-stats">{t("lake.buckets.statsValue", { objects: formatNumber(locale, stats.data.objects), size: formatBytes(locale, stats.data.bytes) })}</span>
         ) : stats.isError ? (
           <span role="alert" className="text-red-800">
-            {errorMessage(stats.error)}{" "}
+            {errorText(stats.error)}{" "}
             <Button variant="ghost" onClick={() => void stats.refetch()}>
               {t("common.retry")}
             </Button>
@@ -92,9 +97,9 @@ function BucketRow({ bucket, canWrite }: { bucket: BucketSummary; canWrite: bool
         )}
       </td>
       <td className="px-3 py-2">
-        <AccessCell bucket={bucket.name} canWrite={canWrite} />
+        <AccessCell bucket={bucket.name} />
       </td>
-      {canWrite ? (
+      {canOperate ? (
         <td className="px-3 py-2">
           <Button variant="ghost" className="text-red-800" onClick={() => setDeleting(true)}>
             {t("lake.deleteBucket.button")}
@@ -106,19 +111,21 @@ function BucketRow({ bucket, canWrite }: { bucket: BucketSummary; canWrite: bool
   );
 }
 
-function AccessCell({ bucket, canWrite }: { bucket: string; canWrite: boolean }) {
+function AccessCell({ bucket }: { bucket: string }) {
+  const canOperate = useCanOperate();
   const t = useT();
+  const errorText = useErrorText();
   const access = useBucketAccessQuery(bucket);
   const mutation = useSetBucketAccessMutation(bucket);
   if (access.isPending) return <span className="text-slate-600">{t("common.loading")}</span>;
-  if (access.isError) return <span className="text-red-800">{errorMessage(access.error)}</span>;
+  if (access.isError) return <span className="text-red-800">{errorText(access.error)}</span>;
   const state = access.data.access;
   return (
     <div className="space-y-1" data-testid="bucket-access" data-access={state}>
       <span className={state === "public" ? "font-semibold text-amber-800" : state === "unsupported" ? "text-slate-600 italic" : "text-slate-800"}>
         {t(`lake.access.${state}`)}
       </span>
-      {canWrite && state !== "unsupported" ? (
+      {canOperate && state !== "unsupported" ? (
         <div>
           <Button variant="ghost" className="border border-slate-300" disabled={mutation.isPending} onClick={() => mutation.mutate(state !== "public")}>
             {mutation.isPending ? t("lake.common.working") : state === "public" ? t("lake.access.makePrivate") : t("lake.access.makePublic")}
@@ -127,7 +134,7 @@ function AccessCell({ bucket, canWrite }: { bucket: string; canWrite: boolean })
       ) : null}
       {mutation.isError ? (
         <p role="alert" className="max-w-xs text-xs text-red-800">
-          {errorMessage(mutation.error)}
+          {errorText(mutation.error)}
         </p>
       ) : null}
     </div>
@@ -137,6 +144,7 @@ function AccessCell({ bucket, canWrite }: { bucket: string; canWrite: boolean })
 /** Counts the objects first, then says how many go with the bucket. */
 function DeleteBucketDialog({ bucket, onClose }: { bucket: string; onClose: () => void }) {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const stats = useBucketStatsQuery(bucket, "", true);
   const mutation = useDeleteBucketMutation();
@@ -144,18 +152,18 @@ function DeleteBucketDialog({ bucket, onClose }: { bucket: string; onClose: () =
   const body = stats.isPending
     ? t("lake.deleteBucket.counting", { bucket })
     : stats.isError
-      ? errorMessage(stats.error)
+      ? errorText(stats.error)
       : count === 0
         ? t("lake.deleteBucket.empty", { bucket })
-        : t("lake.deleteBucket.withObjects", { bucket, count: formatCount(count ?? 0, locale), size: formatBytes(stats.data?.bytes ?? 0, locale) });
+        : t("lake.deleteBucket.withObjects", { bucket, count: formatNumber(locale, count ?? 0), size: formatBytes(locale, stats.data?.bytes ?? 0) });
   return (
     <ConfirmDialog
       testId="delete-bucket-dialog"
       title={t("lake.deleteBucket.title", { bucket })}
-      confirmLabel={count ? t("lake.deleteBucket.confirmWithObjects", { count: formatCount(count, locale) }) : t("lake.deleteBucket.confirm")}
+      confirmLabel={count ? t("lake.deleteBucket.confirmWithObjects", { count: formatNumber(locale, count) }) : t("lake.deleteBucket.confirm")}
       confirmDisabled={count === undefined}
       busy={mutation.isPending}
-      error={mutation.isError ? errorMessage(mutation.error) : null}
+      error={mutation.isError ? errorText(mutation.error) : null}
       onCancel={onClose}
       onConfirm={() => mutation.mutate({ bucket, withObjects: (count ?? 0) > 0, expectedObjects: count }, { onSuccess: onClose })}
     >

@@ -3,11 +3,11 @@
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { useLocale, useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { errorMessage } from "@/data/http-error";
 import { LATEST_REFRESH_MS, useLatestObjectsQuery } from "@/data/lake/use-latest-objects";
-import { formatBytes, formatCount, formatDateTime, formatTime, lakeHref } from "./format";
+import { formatBytes, formatDateTime, formatNumber, formatTime } from "@/components/ui/format";
+import { lakeHref } from "./links";
 
 /**
  * The newest objects under the prefix, refreshed every 3 s while live, so a student sees the sink's files
@@ -15,6 +15,7 @@ import { formatBytes, formatCount, formatDateTime, formatTime, lakeHref } from "
  */
 export function LatestObjects({ bucket, prefix }: { bucket: string; prefix: string }) {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const [live, setLive] = useState(true);
   const query = useLatestObjectsQuery(bucket, prefix, live);
@@ -48,7 +49,7 @@ export function LatestObjects({ bucket, prefix }: { bucket: string; prefix: stri
         </Button>
         {data ? (
           <span className="text-sm text-slate-600" data-testid="lake-latest-scan">
-            {t("lake.latest.scanned", { keys: formatCount(data.keysScanned, locale), requests: data.requests, time: formatTime(data.scannedAt, locale) })}
+            {t("lake.latest.scanned", { keys: formatNumber(locale, data.keysScanned), requests: data.requests, time: formatTime(locale, data.scannedAt) })}
           </span>
         ) : null}
       </div>
@@ -64,7 +65,7 @@ export function LatestObjects({ bucket, prefix }: { bucket: string; prefix: stri
         <LoadingRows label={t("lake.latest.loading")} rows={3} rowClassName="h-8" />
       ) : query.isError && !data ? (
         <LoadError
-          title={t("lake.latest.errorTitle", { message: errorMessage(query.error) ?? t("common.unknownError") })}
+          title={t("lake.latest.errorTitle", { message: errorText(query.error) || t("common.unknownError") })}
           showCause={false}
           error={query.error}
           onRetry={() => void query.refetch()}
@@ -76,7 +77,7 @@ export function LatestObjects({ bucket, prefix }: { bucket: string; prefix: stri
         <>
           {query.isError ? (
             <p role="alert" className="text-sm text-amber-800">
-              {t("lake.latest.stale", { message: errorMessage(query.error) ?? "" })}
+              {t("lake.latest.stale", { message: errorText(query.error) })}
             </p>
           ) : null}
           <table className="min-w-full text-left text-sm">
@@ -96,8 +97,8 @@ export function LatestObjects({ bucket, prefix }: { bucket: string; prefix: stri
                     </Link>
                     {fresh.has(o.key) ? <span className="ml-2 rounded bg-emerald-700 px-1.5 py-0.5 text-xs font-bold text-white">{t("lake.latest.new")}</span> : null}
                   </td>
-                  <td className="px-3 py-1.5 text-right whitespace-nowrap tabular-nums">{formatBytes(o.size, locale)}</td>
-                  <td className="px-3 py-1.5 whitespace-nowrap">{formatDateTime(o.lastModified, locale)}</td>
+                  <td className="px-3 py-1.5 text-right whitespace-nowrap tabular-nums">{formatBytes(locale, o.size)}</td>
+                  <td className="px-3 py-1.5 whitespace-nowrap">{formatDateTime(locale, o.lastModified)}</td>
                 </tr>
               ))}
             </tbody>

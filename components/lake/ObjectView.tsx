@@ -1,23 +1,26 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useLocale, useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { lakeApi } from "@/data/lake/api";
-import { errorMessage } from "@/data/http-error";
+import { lakeApi } from "@/data/lake/paths";
 import { useDeleteObjectsMutation } from "@/data/lake/use-delete-objects";
 import { useObjectMetaQuery } from "@/data/lake/use-object-meta";
 import { useObjectPreviewQuery } from "@/data/lake/use-object-preview";
 import { baseName, parentPrefix } from "@/lib/s3/paths";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { ConfirmDialog } from "./ConfirmDialog";
-import { formatBytes, formatCount, formatDateTime, lakeHref } from "./format";
+import { formatBytes, formatDateTime, formatNumber } from "@/components/ui/format";
+import { lakeHref } from "./links";
 import { PreviewView } from "./PreviewView";
 
 /** One object: metadata, download (presigned), delete, and its preview inside the page. */
-export function ObjectView({ bucket, objectKey, canWrite }: { bucket: string; objectKey: string; canWrite: boolean }) {
+export function ObjectView({ bucket, objectKey }: { bucket: string; objectKey: string }) {
+  const canOperate = useCanOperate();
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const router = useRouter();
   const meta = useObjectMetaQuery(bucket, objectKey);
@@ -40,7 +43,7 @@ export function ObjectView({ bucket, objectKey, canWrite }: { bucket: string; ob
             <a href={lakeApi.download(bucket, objectKey)} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700" data-testid="lake-download" title={t("lake.object.downloadHint")}>
               {t("lake.object.download")}
             </a>
-            {canWrite ? (
+            {canOperate ? (
               <Button variant="ghost" className="border border-slate-300 text-red-800" onClick={() => setConfirming(true)}>
                 {t("lake.object.delete")}
               </Button>
@@ -53,7 +56,7 @@ export function ObjectView({ bucket, objectKey, canWrite }: { bucket: string; ob
           </p>
         ) : meta.isError && !meta.data ? (
           <div role="alert" className="mt-2">
-            <p className="font-medium text-red-900">{t("lake.object.errorTitle", { message: errorMessage(meta.error) ?? t("common.unknownError") })}</p>
+            <p className="font-medium text-red-900">{t("lake.object.errorTitle", { message: errorText(meta.error) || t("common.unknownError") })}</p>
             <Button className="mt-2" onClick={() => void meta.refetch()}>
               {t("common.retry")}
             </Button>
@@ -64,12 +67,12 @@ export function ObjectView({ bucket, objectKey, canWrite }: { bucket: string; ob
             <dd className="font-mono break-all">{objectKey}</dd>
             <dt className="text-slate-600">{t("lake.object.size")}</dt>
             <dd>
-              {formatBytes(meta.data.size, locale)} <span className="text-slate-600">({t("lake.object.bytes", { count: formatCount(meta.data.size, locale) })})</span>
+              {formatBytes(locale, meta.data.size)} <span className="text-slate-600">({t("lake.object.bytes", { count: formatNumber(locale, meta.data.size) })})</span>
             </dd>
             <dt className="text-slate-600">ETag</dt>
             <dd className="font-mono break-all">{meta.data.etag ?? "—"}</dd>
             <dt className="text-slate-600">{t("lake.object.modified")}</dt>
-            <dd>{formatDateTime(meta.data.lastModified, locale)}</dd>
+            <dd>{formatDateTime(locale, meta.data.lastModified)}</dd>
             <dt className="text-slate-600">{t("lake.object.contentType")}</dt>
             <dd className="font-mono">{meta.data.contentType ?? "—"}</dd>
             {meta.data.contentEncoding ? (
@@ -114,7 +117,7 @@ export function ObjectView({ bucket, objectKey, canWrite }: { bucket: string; ob
             </div>
           ) : preview.isError && !preview.data ? (
             <div role="alert" className="rounded border border-red-300 bg-red-50 p-3">
-              <p className="font-medium text-red-900">{t("lake.preview.errorTitle", { message: errorMessage(preview.error) ?? t("common.unknownError") })}</p>
+              <p className="font-medium text-red-900">{t("lake.preview.errorTitle", { message: errorText(preview.error) || t("common.unknownError") })}</p>
               <Button className="mt-2" onClick={() => void preview.refetch()}>
                 {t("common.retry")}
               </Button>
@@ -131,7 +134,7 @@ export function ObjectView({ bucket, objectKey, canWrite }: { bucket: string; ob
           title={t("lake.object.deleteTitle")}
           confirmLabel={t("lake.object.delete")}
           busy={deletion.isPending}
-          error={deletion.isError ? errorMessage(deletion.error) : null}
+          error={deletion.isError ? errorText(deletion.error) : null}
           onCancel={() => setConfirming(false)}
           onConfirm={() =>
             deletion.mutate([objectKey], {

@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useRef, useState, type FormEvent } from "react";
-import { useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { DEFAULT_MAX_KEPT, type TailItem } from "@/data/topics/tail-buffer";
 import { useTopicTail, type TailStatus } from "@/data/topics/use-topic-tail";
@@ -10,6 +10,7 @@ import { CHANGE_OPS, type ChangeOp } from "@/lib/debezium/types";
 import type { TailFilter } from "@/lib/kafka/tail-filter";
 import { MessageDetails } from "./MessageDetails";
 import { MessageSummary } from "./MessageSummary";
+import { formatNumber } from "@/components/ui/format";
 
 const STATUS_CLASS: Record<TailStatus, string> = {
   connecting: "bg-slate-200 text-slate-900",
@@ -123,6 +124,8 @@ const TailRow = memo(function TailRow({ item, expanded, onToggle }: { item: Tail
 
 function LiveTailView({ topic, onRetry }: { topic: string; onRetry: () => void }) {
   const t = useT();
+  const locale = useLocale();
+  const errorText = useErrorText();
   const [filter, setFilter] = useState<Partial<TailFilter>>({ op: [] });
   const [max, setMax] = useState(DEFAULT_MAX_KEPT);
   const tail = useTopicTail(topic, filter, max);
@@ -194,7 +197,7 @@ function LiveTailView({ topic, onRetry }: { topic: string; onRetry: () => void }
             <select value={max} onChange={(e) => setMax(Number(e.target.value))} className="rounded border border-slate-400 px-1 py-1">
               {MAX_CHOICES.map((n) => (
                 <option key={n} value={n}>
-                  {n.toLocaleString()}
+                  {formatNumber(locale, n)}
                 </option>
               ))}
             </select>
@@ -214,7 +217,7 @@ function LiveTailView({ topic, onRetry }: { topic: string; onRetry: () => void }
       {tail.status === "failed" ? (
         <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
           <p className="font-semibold text-red-900">{t("topics.tail.failed")}</p>
-          {tail.error ? <p className="mt-1 text-red-900">{tail.error}</p> : null}
+          {tail.error ? <p className="mt-1 text-red-900">{errorText(tail.error)}</p> : null}
           <Button className="mt-3" onClick={onRetry}>
             {t("common.retry")}
           </Button>

@@ -22,7 +22,7 @@ export function hostAllowed(hostHeader: string | null, allowedHosts: string[]): 
   return isLoopbackHost(name) || allowedHosts.includes(name);
 }
 
-export function hostRefusal(hostHeader: string): { status: 421; code: "host_not_allowed"; message: string } {
+export function hostRefusal(hostHeader: string): { status: 421; code: "host_not_allowed"; message: string; params: { host: string } } {
   const name = hostNameOf(hostHeader) ?? hostHeader;
   return {
     status: 421,
@@ -30,5 +30,6 @@ export function hostRefusal(hostHeader: string): { status: 421; code: "host_not_
     message:
       `This console has no login, so it only answers to loopback addresses (127.0.0.1, localhost, [::1]); "${name}" is not one. ` +
       `If you reach it by that name on purpose, add it to CONSOLE_ALLOWED_HOSTS (e.g. CONSOLE_ALLOWED_HOSTS=${name}) and restart the console.`,
+    params: { host: name },
   };
 }

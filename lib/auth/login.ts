@@ -5,6 +5,7 @@ import { z } from "zod";
 import { writeAudit } from "../audit";
 import { config } from "../config";
 import { AppError } from "../errors";
+import { errorResponse } from "../http/contract";
 import { isCrossSite } from "./guard";
 import { ACCOUNT_NAMES, checkPassword } from "./passwords";
 import { clientAddress, sessionFrom, sessionSecret } from "./principal";
@@ -22,20 +23,19 @@ function cookieFlags(req: Request): string {
   return `Path=/; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
 }
 
-const errorResponse = (e: AppError, headers?: HeadersInit) =>
-  NextResponse.json({ ok: false, error: e.toJSON() }, { status: e.status, headers: { "Cache-Control": "no-store", ...headers } });
 
 /** POST /api/auth/login — not behind the guard (nobody is signed in yet) but rate-limited and audited. */
 export async function handleLogin(req: Request): Promise<Response> {
   const started = performance.now();
   const client = clientAddress(req.headers) ?? "unknown";
-  const audit = (user: string, role: string, outcome: "ok" | "refused" | "error", error: string | null) =>
-    writeAudit({ actor: user, role, clientIp: client, action: "auth.login", target: user, params: { user }, outcome, error, durationMs: performance.now() - started });
+  const audit = (user: string, role: string, outcome: "ok" | "refused" | "error", e: AppError | null) =>
+    writeAudit({ actor: user, role, clientIp: client, action: "auth.login", target: user, params: { user }, outcome, error: e?.message ?? null, errorCode: e?.code ?? null, errorParams: e?.params ?? null, durationMs: performance.now() - started });
+  const refuse = async (user: string, e: AppError) => {
+    await audit(user, "none", "refused", e);
+    return errorResponse(e);
+  };
 
-  if (isCrossSite(req)) {
-    await audit("anonymous", "none", "refused", "cross_site: sign-in from another site");
-    return errorResponse(new AppError(403, "cross_site", "Cross-site sign-in refused.", "console"));
-  }
+  if (isCrossSite(req)) return refuse("anonymous", new AppError(403, "cross_site", "Cross-site sign-in refused: sign in from the console's own login page.", "console", { params: { action: "auth.login" } }));
   let body: unknown;
   try {
     body = await req.json();
@@ -50,18 +50,14 @@ export async function handleLogin(req: Request): Promise<Response> {
   // Per account only for real accounts: made-up names would only fill the table.
   const account = role ? ACCOUNT_NAMES[role] : null;
   const wait = loginRetryAfter(client, account);
-  if (wait > 0) {
-    await audit(user, "none", "refused", "rate limited");
-    return errorResponse(new AppError(429, "rate_limited", `Too many failed sign-ins from this address or for this user; try again in ${wait} s.`, "console", wait), { "Retry-After": String(wait) });
-  }
+  if (wait > 0) return refuse(user, new AppError(429, "rate_limited", `Too many failed sign-ins from this address or for this user; try again in ${wait} s.`, "console", { params: { seconds: wait }, retryAfter: wait }));
 
   const configured = role === "operator" ? a.operatorPassword : role === "viewer" ? a.viewerPassword : null;
   // checkPassword does the same work for an unknown user as for a known one (similar timing).
   const ok = checkPassword(password, configured);
   if (!ok || !role) {
     recordLoginFailure(client, account);
-    await audit(user, "none", "refused", "bad credentials");
-    return errorResponse(new AppError(401, "bad_credentials", BAD_LOGIN, "console"));
+    return refuse(user, new AppError(401, "bad_credentials", BAD_LOGIN, "console"));
   }
   clearLoginFailures(client, account);
   const maxAge = Math.round(a.sessionHours * 3600);
@@ -69,8 +65,9 @@ export async function handleLogin(req: Request): Promise<Response> {
   try {
     secret = await sessionSecret();
   } catch (e) {
-    await audit(ACCOUNT_NAMES[role], role, "error", (e as Error).message);
-    return errorResponse(e instanceof AppError ? e : new AppError(503, "session_key_unavailable", (e as Error).message, "console"));
+    const err = e instanceof AppError ? e : new AppError(503, "session_key_unavailable", (e as Error).message, "console");
+    await audit(ACCOUNT_NAMES[role], role, "error", err);
+    return errorResponse(err);
   }
   const token = await signSession({ u: ACCOUNT_NAMES[role], r: role, exp: Date.now() + maxAge * 1000, sid: randomBytes(18).toString("base64url") }, secret);
   await audit(ACCOUNT_NAMES[role], role, "ok", null);

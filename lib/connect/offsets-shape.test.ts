@@ -21,6 +21,7 @@ describe("checkOffsets (a connector's offsets before Connect stores them)", () =
     const problem = checkOffsets(DEBEZIUM_PG, [{ partition: { server: "liga_sudoers" }, offset: { lsn: "garbage", txId: "x" } }]);
     expect(problem?.field).toBe("offsets[0].offset.lsn");
     expect(problem?.message).toMatch(/lsn.*non-negative integer.*"garbage"/);
+    expect(problem).toMatchObject({ code: "invalid_offsets", params: { field: "offsets[0].offset.lsn", expected: "a non-negative integer", connector: "Debezium PostgreSQL" } });
     expect(checkOffsets(DEBEZIUM_PG, [{ partition: { server: "s" }, offset: { lsn: 1, txId: "x" } }])?.field).toBe("offsets[0].offset.txId");
     expect(checkOffsets(DEBEZIUM_PG, [{ partition: { server: "s" }, offset: { lsn: -5 } }])?.field).toBe("offsets[0].offset.lsn");
     expect(checkOffsets(DEBEZIUM_PG, [{ partition: { server: "s" }, offset: { txId: 3 } }])?.field).toBe("offsets[0].offset.lsn");
@@ -32,6 +33,7 @@ describe("checkOffsets (a connector's offsets before Connect stores them)", () =
     expect(p?.field).toBe("offsets[0].partition.server");
     const u = checkOffsets(DEBEZIUM_PG, [{ partition: { server: "s" }, offset: { lsn: 1, lnsProc: 2 } }]);
     expect(u?.field).toBe("offsets[0].offset.lnsProc");
+    expect(u?.code).toBe("unknown_offset_field");
     expect(u?.message).toContain("lsn_proc");
   });
 

@@ -9,9 +9,13 @@ export interface OffsetEntryInput {
 }
 
 export interface OffsetProblem {
+  /** invalid_offsets: a field of the wrong type or missing; unknown_offset_field: a field the connector never writes. */
+  code: "invalid_offsets" | "unknown_offset_field";
   /** Where, e.g. "offsets[0].offset.lsn". */
   field: string;
   message: string;
+  /** For the message catalog (errors.codes.<code>). */
+  params: Record<string, string>;
 }
 
 type Kind = "integer" | "string" | "boolean" | "nullable-string";
@@ -68,6 +72,19 @@ function fits(kind: Kind, v: unknown): boolean {
 
 const shown = (v: unknown) => (v === undefined ? "nothing" : JSON.stringify(v));
 
+function wrong(field: string, kind: Kind, shape: Shape, got: unknown, note = ""): OffsetProblem {
+  return {
+    code: "invalid_offsets",
+    field,
+    message: `${field} must be ${WHAT[kind]} for ${shape.label}${note}, got ${shown(got)}.`,
+    params: { field, expected: WHAT[kind], connector: shape.label },
+  };
+}
+
+function unknown(field: string, shape: Shape, known: string[]): OffsetProblem {
+  return { code: "unknown_offset_field", field, message: `${field} is not a field of ${shape.label}'s offsets; its fields are ${known.join(", ")}.`, params: { field, connector: shape.label, known: known.join(", ") } };
+}
+
 /** The first problem of `offsets` for this connector, or null when they fit (or the connector is unknown). */
 export function checkOffsets(connector: { className: string; type?: string | null }, offsets: OffsetEntryInput[]): OffsetProblem | null {
   const shape = shapeOf(connector);
@@ -77,27 +94,26 @@ export function checkOffsets(connector: { className: string; type?: string | nul
     const partitionKeys = Object.keys(shape.partition);
     for (const [k, kind] of Object.entries(shape.partition)) {
       if (!fits(kind, entry.partition[k])) {
-        return { field: `${at}.partition.${k}`, message: `${at}.partition.${k} must be ${WHAT[kind]} (the partition of ${shape.label} is {${partitionKeys.join(", ")}}), got ${shown(entry.partition[k])}.` };
+        return wrong(`${at}.partition.${k}`, kind, shape, entry.partition[k], ` (the partition of ${shape.label} is {${partitionKeys.join(", ")}})`);
       }
     }
     for (const k of Object.keys(entry.partition)) {
-      if (!(k in shape.partition)) return { field: `${at}.partition.${k}`, message: `${at}.partition has an unknown key "${k}": the partition of ${shape.label} is {${partitionKeys.join(", ")}}.` };
+      if (!(k in shape.partition)) return unknown(`${at}.partition.${k}`, shape, partitionKeys);
     }
     // null removes the partition's offset (allowed for every connector).
     if (entry.offset === null) continue;
     for (const [k, kind] of Object.entries(shape.required)) {
-      if (!fits(kind, entry.offset[k])) return { field: `${at}.offset.${k}`, message: `${at}.offset.${k} must be ${WHAT[kind]} for ${shape.label}, got ${shown(entry.offset[k])}.` };
+      if (!fits(kind, entry.offset[k])) return wrong(`${at}.offset.${k}`, kind, shape, entry.offset[k]);
     }
     for (const [k, v] of Object.entries(entry.offset)) {
       if (k in shape.required) continue;
       const kind = shape.optional[k];
       if (kind) {
-        if (!fits(kind, v)) return { field: `${at}.offset.${k}`, message: `${at}.offset.${k} must be ${WHAT[kind]} for ${shape.label}, got ${shown(v)}.` };
+        if (!fits(kind, v)) return wrong(`${at}.offset.${k}`, kind, shape, v);
         continue;
       }
       if (shape.optionalPrefixes?.some((p) => k.startsWith(p))) continue;
-      const known = [...Object.keys(shape.required), ...Object.keys(shape.optional)];
-      return { field: `${at}.offset.${k}`, message: `${at}.offset has an unknown field "${k}" for ${shape.label}; its fields are ${known.join(", ")}.` };
+      return unknown(`${at}.offset.${k}`, shape, [...Object.keys(shape.required), ...Object.keys(shape.optional)]);
     }
   }
   return null;

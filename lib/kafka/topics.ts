@@ -2,6 +2,7 @@ import "server-only";
 import { AssignerProtocol, ConfigResourceTypes, type Admin } from "kafkajs";
 import { AppError } from "../errors";
 import { withAdmin } from "./admin";
+import { tailHub } from "./tail-hub";
 import { unknownTopic } from "./errors";
 import { isInternalTopic } from "./topic-name";
 import type {
@@ -154,9 +155,10 @@ export async function createTopic(input: { name: string; partitions: number; rep
     if (input.replicationFactor > brokers.length) {
       throw new AppError(
         422,
-        "invalid_replication_factor",
+        "replication_factor_above_brokers",
         `Cannot create topic "${input.name}" with replication factor ${input.replicationFactor}: the cluster has ${brokers.length} broker${brokers.length === 1 ? "" : "s"}, and each copy needs its own. Use a replication factor of at most ${brokers.length}.`,
         "kafka",
+        { params: { topic: input.name, replicationFactor: input.replicationFactor, brokerCount: brokers.length } },
       );
     }
     const created = await admin.createTopics({
@@ -164,8 +166,10 @@ export async function createTopic(input: { name: string; partitions: number; rep
       topics: [{ topic: input.name, numPartitions: input.partitions, replicationFactor: input.replicationFactor }],
     });
     if (!created) {
-      throw new AppError(409, "topic_exists", `Topic "${input.name}" already exists. Pick another name or open the existing topic.`, "kafka");
+      throw new AppError(409, "topic_exists", `Topic "${input.name}" already exists. Pick another name or open the existing topic.`, "kafka", { params: { topic: input.name } });
     }
+    // Viewers waiting on a topic that did not exist yet find it now.
+    tailHub().topicCreated();
     return { name: input.name, partitions: input.partitions, replicationFactor: input.replicationFactor };
   });
 }
@@ -181,9 +185,12 @@ export async function deleteTopic(topic: string): Promise<{ name: string }> {
         "internal_topic",
         `Topic "${topic}" belongs to Kafka or Kafka Connect (offsets, configs or status storage); deleting it breaks the lab. Delete the connector instead if you want its data gone.`,
         "kafka",
+        { params: { topic } },
       );
     }
     await admin.deleteTopics({ topics: [topic], timeout: 10_000 });
+    // Its viewers are told, and its shared consumer closed.
+    tailHub().topicDeleted(topic);
     return { name: topic };
   });
 }
