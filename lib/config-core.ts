@@ -53,10 +53,14 @@ export const envSchema = z.object({
    *  (`scrypt$<salt b64>$<hash b64>`, made with `npm run hash-password`). */
   CONSOLE_OPERATOR_PASSWORD: z.string().min(1).optional(),
   CONSOLE_VIEWER_PASSWORD: z.string().min(1).optional(),
-  /** Signs session cookies; random per process when unset (sessions then end when the console restarts). */
+  /** Signs session cookies; unset, a random key kept in the console's database (lib/auth/session-store.ts). */
   CONSOLE_SESSION_SECRET: z.string().min(16).optional(),
   CONSOLE_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(8),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated IPs); none by default. */
+  CONSOLE_TRUSTED_PROXIES: csv.pipe(z.array(z.union([z.ipv4(), z.ipv6()]))).optional(),
+  /** Host names (besides loopback) a console without login answers to; any other Host is refused (DNS rebinding). */
+  CONSOLE_ALLOWED_HOSTS: csv.optional(),
 
   HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(1500),
 
@@ -103,6 +107,10 @@ export interface AppConfig {
     viewerPassword: string | null;
     sessionSecret: string | null;
     sessionHours: number;
+    /** Proxies whose forwarded headers name the client (CONSOLE_TRUSTED_PROXIES), normalised. */
+    trustedProxies: string[];
+    /** Extra Host names accepted without login (CONSOLE_ALLOWED_HOSTS), lower case, without port. */
+    allowedHosts: string[];
   };
   auditRetentionDays: number;
   healthTimeoutMs: number;
@@ -121,6 +129,13 @@ export interface AppConfig {
 export function isLoopbackHost(host: string): boolean {
   const h = host.trim().toLowerCase().replace(/^\[|\]$/g, "");
   return h === "localhost" || h === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/** An IP address as compared everywhere: lower case, no brackets, IPv4-mapped IPv6 (::ffff:a.b.c.d) as IPv4. */
+export function normalizeAddress(address: string): string {
+  const a = address.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(a);
+  return mapped ? mapped[1] : a;
 }
 
 /** Endpoints written by lab:up (lib/lab-endpoints.ts); each becomes the default of the matching variable. */
@@ -180,6 +195,8 @@ export function resolveConfig(env: Record<string, string | undefined>, lab: LabE
       viewerPassword: e.CONSOLE_VIEWER_PASSWORD ?? null,
       sessionSecret: e.CONSOLE_SESSION_SECRET ?? null,
       sessionHours: e.CONSOLE_SESSION_HOURS,
+      trustedProxies: (e.CONSOLE_TRUSTED_PROXIES ?? []).map(normalizeAddress),
+      allowedHosts: (e.CONSOLE_ALLOWED_HOSTS ?? []).map((h) => h.toLowerCase().replace(/:\d+$/, "")),
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     healthTimeoutMs: e.HEALTH_TIMEOUT_MS,

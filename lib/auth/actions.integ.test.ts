@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
@@ -29,7 +30,7 @@ async function load(env: Record<string, string>) {
   const { signSession } = await import("./session");
   const { sessionSecret } = await import("./principal");
   const { db } = await import("../db");
-  const cookie = async (role: "operator" | "viewer") => `lab_session=${await signSession({ u: role, r: role, exp: Date.now() + 60_000 }, sessionSecret())}`;
+  const cookie = async (role: "operator" | "viewer") => `lab_session=${await signSession({ u: role, r: role, exp: Date.now() + 60_000, sid: randomUUID() }, await sessionSecret())}`;
   return { cookie, db };
 }
 
