@@ -52,7 +52,7 @@ describe("every server action passes through the guard", () => {
 
   it("refuses a viewer on each action, audited, and answers the contract's result", async () => {
     const { cookie, db } = await load(EXPOSED);
-    requestHeaders = new Headers({ cookie: await cookie("viewer"), host: "127.0.0.1:3000", "x-forwarded-for": CLIENT });
+    requestHeaders = new Headers({ cookie: await cookie("viewer"), host: "127.0.0.1:3000", "x-lab-console-peer": CLIENT });
     const since = new Date();
     for (const a of actions) {
       const mod = (await import(/* @vite-ignore */ a.file)) as Record<string, (...args: unknown[]) => Promise<unknown>>;
@@ -65,7 +65,7 @@ describe("every server action passes through the guard", () => {
 
   it("refuses a caller without a session when the console is exposed", async () => {
     await load(EXPOSED);
-    requestHeaders = new Headers({ host: "127.0.0.1:3000", "x-forwarded-for": CLIENT });
+    requestHeaders = new Headers({ host: "127.0.0.1:3000", "x-lab-console-peer": CLIENT });
     for (const a of actions) {
       const mod = (await import(/* @vite-ignore */ a.file)) as Record<string, (...args: unknown[]) => Promise<unknown>>;
       expect(await mod[a.name]!({ cluster: "default", name: "actions-test-none" }, ...ARGS), a.name).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
@@ -74,14 +74,14 @@ describe("every server action passes through the guard", () => {
 
   it("refuses a cross-site call even from the local operator", async () => {
     await load({ CONSOLE_HOST: "127.0.0.1" });
-    requestHeaders = new Headers({ origin: "http://evil.example", host: "127.0.0.1:3000", "x-forwarded-for": CLIENT });
+    requestHeaders = new Headers({ origin: "http://evil.example", host: "127.0.0.1:3000", "x-lab-console-peer": CLIENT });
     const { createTopicAction } = await import("../../app/actions/topics");
     expect(await createTopicAction({ name: "actions-test-cross-site" })).toMatchObject({ ok: false, error: { code: "cross_site" } });
   });
 
   it("validates an operator's input strictly, like the route: an unknown key changes nothing", async () => {
     await load({ CONSOLE_HOST: "127.0.0.1" });
-    requestHeaders = new Headers({ host: "127.0.0.1:3000", "x-forwarded-for": CLIENT });
+    requestHeaders = new Headers({ host: "127.0.0.1:3000", "x-lab-console-peer": CLIENT });
     const { startGeneratorAction } = await import("../../app/actions/generators");
     const result = await startGeneratorAction({ generator: "historical", order: 10 });
     expect(result).toMatchObject({ ok: false, error: { code: "invalid_input", issues: [expect.objectContaining({ path: "order", params: expect.objectContaining({ suggestion: "orders" }) })] } });
