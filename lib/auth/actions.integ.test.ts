@@ -56,7 +56,7 @@ describe("every server action passes through the guard", () => {
     const since = new Date();
     for (const a of actions) {
       const mod = (await import(/* @vite-ignore */ a.file)) as Record<string, (...args: unknown[]) => Promise<unknown>>;
-      const result = await mod[a.name]!({ cluster: "default", name: "actions-test-none", bucket: "actions-test-none" }, ...ARGS);
+      const result = await mod[a.name]!({ cluster: "0", name: "actions-test-none", bucket: "actions-test-none" }, ...ARGS);
       expect(result, a.name).toMatchObject({ ok: false, error: { status: 403, code: "forbidden" } });
     }
     const refused = await db().auditEntry.count({ where: { clientIp: CLIENT, outcome: "refused", role: "viewer", at: { gte: since } } });
@@ -68,7 +68,7 @@ describe("every server action passes through the guard", () => {
     requestHeaders = new Headers({ host: "127.0.0.1:3000", "x-lab-console-peer": CLIENT });
     for (const a of actions) {
       const mod = (await import(/* @vite-ignore */ a.file)) as Record<string, (...args: unknown[]) => Promise<unknown>>;
-      expect(await mod[a.name]!({ cluster: "default", name: "actions-test-none" }, ...ARGS), a.name).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+      expect(await mod[a.name]!({ cluster: "0", name: "actions-test-none" }, ...ARGS), a.name).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
     }
   });
 
