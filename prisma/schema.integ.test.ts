@@ -30,6 +30,10 @@ describe("console database (lab_console)", () => {
     expect(audit.at).toBeInstanceOf(Date);
     const run = await prisma.generatorRun.create({ data: { generator: "historical", status: "finished", params: { orders: 1 }, counts: { pedidos: 1 }, endedAt: new Date() } });
     expect(run.counts).toEqual({ pedidos: 1 });
+    const saved = await prisma.sqlSavedQuery.create({ data: { owner: "schema-test", title: "t", sql: "SELECT 1", target: "lake", tables: [{ kind: "lake", name: "t" }] } });
+    expect(saved.tables).toEqual([{ kind: "lake", name: "t" }]);
+    expect(saved.updatedAt).toBeInstanceOf(Date);
+    await prisma.sqlSavedQuery.delete({ where: { id: saved.id } });
     await prisma.auditEntry.delete({ where: { id: audit.id } });
     await prisma.generatorRun.delete({ where: { id: run.id } });
   });

@@ -402,7 +402,7 @@ export class SqlEngine {
    * only SELECT/VALUES; the extended protocol refuses a second statement), at most maxRows + 1 rows fetched, then
    * ROLLBACK. Cancelling asks the server to cancel the backend.
    */
-  private async queryPg(input: QueryInput & { database: SqlDatabase; searchPath?: string }): Promise<QueryResult> {
+  private async queryPg(input: QueryInput & { database: SqlDatabase }): Promise<QueryResult> {
     const release = await this.slots.acquire(input.signal);
     const started = performance.now();
     const state: RunState = { timedOut: false, cancelled: false };

@@ -26,6 +26,8 @@ export interface QueryInput {
   tables?: TableBinding[];
   maxRows?: number;
   signal?: AbortSignal;
+  /** PostgreSQL only, set by the server (tests, never from a request): the schemas unqualified names resolve in. */
+  searchPath?: string;
 }
 
 export interface ColumnInfo {
