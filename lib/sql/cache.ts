@@ -124,6 +124,59 @@ export class ObjectCache {
     return { files: ids.map((id) => this.entries.get(id)!.file), fetchedBytes, release };
   }
 
+  /**
+   * A file the engine derives from cached objects (a table's objects rewritten as one Parquet file, so a second
+   * query does not parse the JSON again), built once per id and pinned for the caller; counted against the cap
+   * and evicted like an object.
+   */
+  async derived(id: string, build: (file: string) => Promise<void>, signal?: AbortSignal): Promise<{ file: string; built: boolean; release: () => void }> {
+    let entry = this.entries.get(id);
+    let built = false;
+    if (!entry) {
+      const running = this.inflight.get(id);
+      if (running) entry = await running;
+      else {
+        const p = (async () => {
+          const file = path.join(this.objectsDir, `${id}.derived.parquet`);
+          const part = path.join(this.scratchDir, `${id}.${randomUUID()}.parquet`);
+          try {
+            if (signal?.aborted) throw new AppError(499, "sql_cancelled", "The query was cancelled.", "console");
+            await build(part);
+            await rename(part, file);
+          } catch (e) {
+            await rm(part, { force: true });
+            throw e;
+          }
+          const size = (await stat(file)).size;
+          this.evict(size);
+          const e: Entry = { file, size, lastUsed: ++this.clock, pins: 0 };
+          this.entries.set(id, e);
+          this.used += size;
+          return e;
+        })();
+        this.inflight.set(id, p);
+        try {
+          entry = await p;
+          built = true;
+        } finally {
+          this.inflight.delete(id);
+        }
+      }
+    }
+    const e = entry;
+    e.pins++;
+    e.lastUsed = ++this.clock;
+    let released = false;
+    return {
+      file: e.file,
+      built,
+      release: () => {
+        if (!released) e.pins--;
+        released = true;
+      },
+    };
+  }
+
   private async fetchOne(id: string, o: CachedObject, signal?: AbortSignal): Promise<{ entry: Entry; fetched: number }> {
     const running = this.inflight.get(id);
     if (running) return { entry: await running, fetched: 0 };

@@ -10,7 +10,7 @@
 // spilling, a row cap on results and a byte cap on what one query fetches from S3.
 import { GetObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { DuckDBInstance, JsonDuckDBValueConverter, StatementType, type DuckDBConnection } from "@duckdb/node-api";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
 import path from "node:path";
@@ -65,6 +65,12 @@ export function errorPosition(message: string): { line: number; column: number }
   if (!m) return null;
   const prefix = `LINE ${m[1]}: `.length;
   return { line: Number(m[1]), column: Math.max(1, m[3]!.length - prefix + 1) };
+}
+
+interface Budget {
+  fetched: number;
+  scanned: number;
+  derivedBuilt: boolean;
 }
 
 interface RunState {
@@ -219,7 +225,7 @@ export class SqlEngine {
   }
 
   /** Binds every table of the input on `c` (temp views and temp tables: visible to this connection only). */
-  private async bind(c: DuckDBConnection, tables: TableBinding[], budget: { fetched: number; scanned: number }, leases: Array<() => void>, signal?: AbortSignal) {
+  private async bind(c: DuckDBConnection, tables: TableBinding[], budget: Budget, leases: Array<() => void>, signal?: AbortSignal) {
     const names = new Set<string>();
     for (const t of tables) {
       checkTableName(t.name);
@@ -230,30 +236,52 @@ export class SqlEngine {
         if (objects.length === 0) {
           throw new AppError(404, "sql_prefix_empty", `"${t.bucket}/${t.prefix}" holds no JSON Lines, CSV or Parquet objects yet: check the prefix, or wait for the sink to write.`, "s3");
         }
-        const lease = await this.cache.acquire(objects, { maxFetchBytes: this.opts.maxFetchBytes - budget.fetched, signal });
-        leases.push(lease.release);
-        budget.fetched += lease.fetchedBytes;
         budget.scanned += objects.reduce((s, o) => s + o.size, 0);
-        let select = rawSelect(objects.map((o, i) => ({ format: o.format, path: lease.files[i]! })));
-        if (t.debezium) {
-          const described = await c.runAndReadAll(`DESCRIBE ${select}`);
-          const columns = described.getRows().map((r) => ({ name: String(r[0]), type: String(r[1]) }));
-          if (!isDebeziumShape(columns)) {
-            throw new AppError(422, "sql_not_debezium", `"${t.bucket}/${t.prefix}" does not hold Debezium change events (no op/before/after columns): turn "flatten" off for it.`, "console");
-          }
-          const logical = new Map<string, string | null>();
-          const src = sourceTableOf(t.prefix);
-          if (src) {
-            const cols = await this.pgColumns(t.database ?? "oltp", t.sourceSchema ?? src.schema, t.sourceTable ?? src.table).catch(() => []);
-            for (const col of cols) logical.set(col.name, logicalTypeOf(col.type, col.precision));
-          }
-          select = flattenSelect(select, columns, logical);
-        }
+        // The table's objects, parsed once and kept as one Parquet file: keyed by every object's ETag (a new or
+        // rewritten object makes a new table file) and by how the table is read. The objects themselves are only
+        // needed (fetched, pinned) while that file is built.
+        const derivedId = createHash("sha256")
+          .update(JSON.stringify({ v: 1, t: { ...t, name: "" }, objects: objects.map((o) => ObjectCache.idOf(o)) }))
+          .digest("hex");
+        const derived = await this.cache.derived(
+          derivedId,
+          async (file) => {
+            const lease = await this.cache.acquire(objects, { maxFetchBytes: this.opts.maxFetchBytes - budget.fetched, signal });
+            try {
+              budget.fetched += lease.fetchedBytes;
+              let select = rawSelect(objects.map((o, i) => ({ format: o.format, path: lease.files[i]! })));
+              if (t.debezium) select = await this.flattened(c, t, select);
+              await c.run(`COPY (${select}) TO ${lit(file)} (FORMAT parquet, COMPRESSION snappy)`);
+            } finally {
+              lease.release();
+            }
+          },
+          signal,
+        );
+        leases.push(derived.release);
+        budget.derivedBuilt = budget.derivedBuilt || derived.built;
+        const select = `SELECT * FROM read_parquet(${lit(derived.file)})`;
         await c.run(`CREATE OR REPLACE TEMP VIEW ${ident(t.name)} AS ${select}`);
       } else {
         await this.copyFromPg(c, t, budget, signal);
       }
     }
+  }
+
+  /** The flattened Debezium SELECT over `raw`, logical types decoded with the captured table's column types. */
+  private async flattened(c: DuckDBConnection, t: Extract<TableBinding, { kind: "lake" }>, raw: string): Promise<string> {
+    const described = await c.runAndReadAll(`DESCRIBE ${raw}`);
+    const columns = described.getRows().map((r) => ({ name: String(r[0]), type: String(r[1]) }));
+    if (!isDebeziumShape(columns)) {
+      throw new AppError(422, "sql_not_debezium", `"${t.bucket}/${t.prefix}" does not hold Debezium change events (no op/before/after columns): turn "flatten" off for it.`, "console");
+    }
+    const logical = new Map<string, string | null>();
+    const src = sourceTableOf(t.prefix);
+    if (src || t.sourceTable) {
+      const cols = await this.pgColumns(t.database ?? "oltp", t.sourceSchema ?? src?.schema ?? "public", t.sourceTable ?? src!.table).catch(() => []);
+      for (const col of cols) logical.set(col.name, logicalTypeOf(col.type, col.precision));
+    }
+    return flattenSelect(raw, columns, logical);
   }
 
   /**
@@ -330,7 +358,7 @@ export class SqlEngine {
     if (input.database && input.database !== "lake") return this.queryPg({ ...input, database: input.database });
     return this.withConnection(input.signal, async (c, state) => {
       const started = performance.now();
-      const budget = { fetched: 0, scanned: 0 };
+      const budget: Budget = { fetched: 0, scanned: 0, derivedBuilt: false };
       const leases: Array<() => void> = [];
       try {
         await this.bind(c, input.tables ?? [], budget, leases, input.signal);
@@ -483,7 +511,7 @@ export class SqlEngine {
       const leases: Array<() => void> = [];
       const file = path.join(this.cache.scratchDir, `${randomUUID()}.parquet`);
       try {
-        await this.bind(c, input.tables ?? [], { fetched: 0, scanned: 0 }, leases, input.signal);
+        await this.bind(c, input.tables ?? [], { fetched: 0, scanned: 0, derivedBuilt: false }, leases, input.signal);
         (await this.prepareReadOnly(c, input.sql)).destroySync();
         const text = input.sql.trim().replace(/;+\s*$/, "");
         const copied = await c.runAndReadAll(`COPY (${text}) TO ${lit(file)} (FORMAT parquet, COMPRESSION snappy)`); // snappy: the lake preview (hyparquet) reads it

@@ -42,15 +42,17 @@ const DIFFERS = `l.nome IS DISTINCT FROM s.nome OR l.sexo IS DISTINCT FROM s.sex
 
 function reconcileSummary(a: { lake: string; source: string; missingLake: string; missingSource: string; different: string; total: string; comment: string }): string {
   return `WITH ${currentState(a.comment)},
-src AS (SELECT id, nome, sexo, dt_nasc, created_at, updated_at FROM pg_pessoas)
-SELECT
-  (SELECT count(*) FROM lake) AS ${a.lake},
-  (SELECT count(*) FROM src) AS ${a.source},
-  (SELECT count(*) FROM src WHERE id NOT IN (SELECT id FROM lake)) AS ${a.missingLake},
-  (SELECT count(*) FROM lake WHERE id NOT IN (SELECT id FROM src)) AS ${a.missingSource},
-  (SELECT count(*) FROM lake l JOIN src s USING (id)
-     WHERE ${DIFFERS}) AS ${a.different},
-  ${a.missingLake} + ${a.missingSource} + ${a.different} AS ${a.total}`;
+src AS (SELECT id, nome, sexo, dt_nasc, created_at, updated_at FROM pg_pessoas),
+counts AS (
+  SELECT
+    (SELECT count(*) FROM lake) AS ${a.lake},
+    (SELECT count(*) FROM src) AS ${a.source},
+    (SELECT count(*) FROM src WHERE id NOT IN (SELECT id FROM lake)) AS ${a.missingLake},
+    (SELECT count(*) FROM lake WHERE id NOT IN (SELECT id FROM src)) AS ${a.missingSource},
+    (SELECT count(*) FROM lake l JOIN src s USING (id)
+       WHERE ${DIFFERS}) AS ${a.different}
+)
+SELECT *, ${a.missingLake} + ${a.missingSource} + ${a.different} AS ${a.total} FROM counts`;
 }
 
 function reconcileRows(a: { kind: string; missingLake: string; missingSource: string; different: string; comment: string }): string {
