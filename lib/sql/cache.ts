@@ -20,6 +20,9 @@ export interface CachedObject {
 /** Fetches one object's body (must be exactly that ETag, or throw). */
 export type ObjectFetcher = (o: CachedObject, signal?: AbortSignal) => Promise<Readable | ReadableStream | Uint8Array>;
 
+/** Parallel GETs when filling the cache. */
+const FETCH_CONCURRENCY = 8;
+
 interface Entry {
   file: string;
   size: number;
@@ -89,6 +92,7 @@ export class ObjectCache {
         "sql_fetch_limit",
         `This query would fetch ${missingBytes} bytes from S3, over the limit of ${opts.maxFetchBytes} per query (SQL_MAX_FETCH_MB): narrow the prefix (e.g. one day's folder) or raise the limit.`,
         "console",
+        { params: { bytes: missingBytes, max: opts.maxFetchBytes } },
       );
     }
     if (missingBytes > this.capBytes) {
@@ -110,13 +114,18 @@ export class ObjectCache {
         }
       }
       this.evict(missingBytes);
-      for (const [id, o] of missing) {
-        const { entry, fetched } = await this.fetchOne(id, o, opts.signal);
-        entry.pins++;
-        entry.lastUsed = ++this.clock;
-        pinned.push(entry);
-        fetchedBytes += fetched;
-      }
+      // a few GETs at a time: sink objects are small, and one request at a time leaves the link idle
+      const queue = [...missing];
+      const worker = async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          const { entry, fetched } = await this.fetchOne(next[0], next[1], opts.signal);
+          entry.pins++;
+          entry.lastUsed = ++this.clock;
+          pinned.push(entry);
+          fetchedBytes += fetched;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, queue.length) }, worker));
     } catch (e) {
       release();
       throw e;

@@ -12,7 +12,7 @@ import { GetObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/clie
 import { DuckDBInstance, JsonDuckDBValueConverter, StatementType, type DuckDBConnection } from "@duckdb/node-api";
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { rm, stat } from "node:fs/promises";
+import { readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { AppError } from "../errors";
@@ -48,14 +48,15 @@ export class SqlError extends AppError {
     status: number,
     code: string,
     message: string,
-    readonly detail: string,
+    detail: string,
     readonly position: { line: number; column: number } | null = null,
+    params: Record<string, string | number> = {},
   ) {
-    super(status, code, message, "console");
+    super(status, code, message, "console", { detail, params: { ...params, ...(position ? { line: position.line, column: position.column } : {}) } });
   }
 
   override toJSON() {
-    return { ...super.toJSON(), detail: this.detail, position: this.position };
+    return { ...super.toJSON(), position: this.position };
   }
 }
 
@@ -84,11 +85,11 @@ export function toSqlError(e: unknown, state: RunState, timeoutMs: number, memor
   const text = e instanceof Error ? e.message : String(e);
   const first = text.split("\n")[0]!;
   if (/^INTERRUPT Error/.test(text) || /Interrupted/.test(first)) {
-    if (state.timedOut) return new SqlError(408, "sql_timeout", `The query ran longer than ${timeoutMs} ms (SQL_QUERY_TIMEOUT_MS) and was stopped: filter earlier, aggregate, or add a LIMIT.`, text);
+    if (state.timedOut) return new SqlError(408, "sql_timeout", `The query ran longer than ${timeoutMs} ms (SQL_QUERY_TIMEOUT_MS) and was stopped: filter earlier, aggregate, or add a LIMIT.`, text, null, { ms: timeoutMs });
     return new SqlError(499, "sql_cancelled", "The query was cancelled and stopped in the engine.", text);
   }
   if (/^Out of Memory Error/.test(text)) {
-    return new SqlError(413, "sql_memory_limit", `The query needs more than the engine's ${memoryLimitMb} MB (SQL_MEMORY_LIMIT_MB): avoid cross joins, aggregate before joining, or raise the limit.`, text);
+    return new SqlError(413, "sql_memory_limit", `The query needs more than the engine's ${memoryLimitMb} MB (SQL_MEMORY_LIMIT_MB): avoid cross joins, aggregate before joining, or raise the limit.`, text, null, { mb: memoryLimitMb });
   }
   if (/^Permission Error/.test(text) || /disabled by configuration|has been locked/.test(text)) {
     return new SqlError(403, "sql_forbidden", "The SQL engine reads only the tables the console gives it: files, the network, extensions and settings are off limits.", text, errorPosition(text));
@@ -101,7 +102,7 @@ function pgError(e: unknown, state: RunState, timeoutMs: number): AppError {
   const err = e as { code?: string; message?: string; position?: string };
   const text = err.message ?? String(e);
   if (err.code === "57014") {
-    if (state.timedOut || !state.cancelled) return new SqlError(408, "sql_timeout", `The query ran longer than ${timeoutMs} ms (SQL_QUERY_TIMEOUT_MS) and PostgreSQL cancelled it.`, text);
+    if (state.timedOut || !state.cancelled) return new SqlError(408, "sql_timeout", `The query ran longer than ${timeoutMs} ms (SQL_QUERY_TIMEOUT_MS) and PostgreSQL cancelled it.`, text, null, { ms: timeoutMs });
     return new SqlError(499, "sql_cancelled", "The query was cancelled and stopped in PostgreSQL.", text);
   }
   if (err.code === "25006") return new SqlError(403, "sql_read_only", "Queries on the databases run in a read-only transaction: only SELECT is allowed here.", text);
@@ -234,7 +235,7 @@ export class SqlEngine {
       if (t.kind === "lake") {
         const objects = await this.listPrefix(t.bucket, t.prefix, signal);
         if (objects.length === 0) {
-          throw new AppError(404, "sql_prefix_empty", `"${t.bucket}/${t.prefix}" holds no JSON Lines, CSV or Parquet objects yet: check the prefix, or wait for the sink to write.`, "s3");
+          throw new AppError(404, "sql_prefix_empty", `"${t.bucket}/${t.prefix}" holds no JSON Lines, CSV or Parquet objects yet: check the prefix, or wait for the sink to write.`, "s3", { params: { bucket: t.bucket, prefix: t.prefix } });
         }
         budget.scanned += objects.reduce((s, o) => s + o.size, 0);
         // The table's objects, parsed once and kept as one Parquet file: keyed by every object's ETag (a new or
@@ -377,6 +378,7 @@ export class SqlEngine {
               "sql_too_many_rows",
               `The result has more than ${maxRows} rows, the most the console sends to the browser (SQL_MAX_ROWS): add a LIMIT or aggregate, or use "Save as Parquet" for the whole result.`,
               "console",
+              { params: { max: maxRows } },
             );
           }
           for (const r of chunk.convertRows(JsonDuckDBValueConverter)) rows.push(r as unknown[]);
@@ -461,7 +463,7 @@ export class SqlEngine {
       await client.query({ text: `DECLARE console_sql NO SCROLL CURSOR FOR ${text}`, queryMode: "extended" } as pg.QueryConfig);
       const res = await client.query({ text: `FETCH ${maxRows + 1} FROM console_sql`, rowMode: "array" });
       if (res.rows.length > maxRows) {
-        throw new AppError(413, "sql_too_many_rows", `The result has more than ${maxRows} rows, the most the console sends to the browser (SQL_MAX_ROWS): add a LIMIT or aggregate.`, "console");
+        throw new AppError(413, "sql_too_many_rows", `The result has more than ${maxRows} rows, the most the console sends to the browser (SQL_MAX_ROWS): add a LIMIT or aggregate.`, "console", { params: { max: maxRows } });
       }
       const typeNames = await this.pgTypeNames(client, res.fields.map((f) => f.dataTypeID));
       await client.query("ROLLBACK");
@@ -482,7 +484,7 @@ export class SqlEngine {
       if (err instanceof SqlError && err.code === "sql_error" && (e as { position?: string }).position) {
         const pos = Number((e as { position?: string }).position) - "DECLARE console_sql NO SCROLL CURSOR FOR ".length;
         const before = input.sql.trim().slice(0, Math.max(0, pos - 1)).split("\n");
-        throw new SqlError(err.status, err.code, err.message, err.detail, { line: before.length, column: before.at(-1)!.length + 1 });
+        throw new SqlError(err.status, err.code, err.message, err.detail ?? "", { line: before.length, column: before.at(-1)!.length + 1 });
       }
       throw err;
     } finally {
@@ -499,36 +501,53 @@ export class SqlEngine {
   }
 
   /**
-   * Runs the query and writes its whole result (no row cap) as one Parquet object: COPY into the scratch folder
-   * (the console's own statement, not the user's), then PutObject through the console's S3 client.
+   * Runs the query and writes its whole result (no row cap) as one Parquet file in the scratch folder — the
+   * console's own COPY around the checked SELECT, never the user's — hands it to `use`, then removes it.
    */
-  async saveParquet(input: QueryInput & { bucket: string; key: string }): Promise<{ bucket: string; key: string; bytes: number; rows: number; elapsedMs: number }> {
-    if (!/\.parquet$/.test(input.key) || input.key.startsWith("/") || input.key.includes("..")) {
-      throw new AppError(422, "sql_bad_parquet_key", `"${input.key}" is not a usable object key: end it with .parquet (e.g. trusted/pessoas/part-0.parquet).`, "console");
-    }
+  private async writeParquet<T>(input: QueryInput, use: (file: string, rows: number, bytes: number) => Promise<T>): Promise<T> {
     return this.withConnection(input.signal, async (c, state) => {
-      const started = performance.now();
       const leases: Array<() => void> = [];
       const file = path.join(this.cache.scratchDir, `${randomUUID()}.parquet`);
       try {
         await this.bind(c, input.tables ?? [], { fetched: 0, scanned: 0, derivedBuilt: false }, leases, input.signal);
         (await this.prepareReadOnly(c, input.sql)).destroySync();
         const text = input.sql.trim().replace(/;+\s*$/, "");
-        const copied = await c.runAndReadAll(`COPY (${text}) TO ${lit(file)} (FORMAT parquet, COMPRESSION snappy)`); // snappy: the lake preview (hyparquet) reads it
+        // snappy: the lake preview (hyparquet) reads it
+        const copied = await c.runAndReadAll(`COPY (${text}) TO ${lit(file)} (FORMAT parquet, COMPRESSION snappy)`);
         const rows = Number(copied.getRows()[0]?.[0] ?? 0);
-        const bytes = (await stat(file)).size;
-        await this.opts.s3.send(
-          new PutObjectCommand({ Bucket: input.bucket, Key: input.key, Body: createReadStream(file), ContentLength: bytes, ContentType: "application/vnd.apache.parquet" }),
-          { abortSignal: input.signal },
-        );
-        return { bucket: input.bucket, key: input.key, bytes, rows, elapsedMs: Math.round(performance.now() - started) };
+        return await use(file, rows, (await stat(file)).size);
       } catch (e) {
-        if ((e as { name?: string }).name === "NoSuchBucket") throw new AppError(404, "sql_bucket_missing", `Bucket "${input.bucket}" does not exist: create it first.`, "s3");
+        if ((e as { name?: string }).name === "NoSuchBucket") throw new AppError(404, "sql_bucket_missing", "The bucket does not exist: create it first.", "s3");
         throw toSqlError(e, state, this.opts.queryTimeoutMs, this.opts.memoryLimitMb);
       } finally {
         for (const release of leases) release();
         await rm(file, { force: true });
       }
+    });
+  }
+
+  /** Saves the whole result as one Parquet object through the console's S3 client (the audited write). */
+  async saveParquet(input: QueryInput & { bucket: string; key: string }): Promise<{ bucket: string; key: string; bytes: number; rows: number; elapsedMs: number }> {
+    if (!/\.parquet$/.test(input.key) || input.key.startsWith("/") || input.key.split("/").includes("..")) {
+      throw new AppError(422, "sql_bad_parquet_key", `"${input.key}" is not a usable object key: end it with .parquet (e.g. trusted/pessoas/part-0.parquet).`, "console", { params: { key: input.key } });
+    }
+    const started = performance.now();
+    return this.writeParquet(input, async (file, rows, bytes) => {
+      await this.opts.s3.send(
+        new PutObjectCommand({ Bucket: input.bucket, Key: input.key, Body: createReadStream(file), ContentLength: bytes, ContentType: "application/vnd.apache.parquet" }),
+        { abortSignal: input.signal },
+      );
+      return { bucket: input.bucket, key: input.key, bytes, rows, elapsedMs: Math.round(performance.now() - started) };
+    });
+  }
+
+  /** The whole result as Parquet bytes, for a download (at most SQL_MAX_FETCH_MB). */
+  async exportParquet(input: QueryInput): Promise<Buffer> {
+    return this.writeParquet(input, async (file, _rows, bytes) => {
+      if (bytes > this.opts.maxFetchBytes) {
+        throw new AppError(413, "sql_export_too_large", `The Parquet file has ${bytes} bytes, over the download limit (SQL_MAX_FETCH_MB): save it to the lake instead.`, "console", { params: { bytes } });
+      }
+      return readFile(file);
     });
   }
 

@@ -2,14 +2,10 @@ import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { SavedQueryInput } from "./inputs";
+import type { SavedQuery } from "./saved-types";
 import type { TableBinding } from "./types";
 
-export interface SavedQuery extends SavedQueryInput {
-  id: string;
-  owner: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { SavedQuery } from "./saved-types";
 
 /** Most saved queries one user keeps. */
 export const MAX_SAVED_PER_USER = 500;

@@ -56,7 +56,7 @@ function list(paths: string[]): string {
 export function readerFor(format: LakeFormat, paths: string[]): string {
   switch (format) {
     case "jsonl":
-      return `read_json(${list(paths)}, format = 'newline_delimited', union_by_name = true, sample_size = -1)`;
+      return `read_json(${list(paths)}, format = 'newline_delimited', union_by_name = true)`;
     case "csv":
       return `read_csv(${list(paths)}, union_by_name = true)`;
     case "parquet":

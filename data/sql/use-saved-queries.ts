@@ -1,0 +1,31 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { SavedQueryInput } from "@/lib/sql/inputs";
+import type { SavedQuery } from "@/lib/sql/saved-types";
+import { apiGet, apiSend } from "../fetcher";
+import { sqlApi, sqlKeys } from "./keys";
+
+export function getSavedQueries(signal?: AbortSignal) {
+  return apiGet<{ queries: SavedQuery[] }>(sqlApi.saved(), signal).then((r) => r.queries);
+}
+
+export function useSavedQueriesQuery() {
+  return useQuery({ queryKey: sqlKeys.saved(), queryFn: ({ signal }) => getSavedQueries(signal) });
+}
+
+/** Creates (no id) or updates (id) one of the user's saved queries. */
+export function useSaveQueryMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: SavedQueryInput & { id?: string }) =>
+      id ? apiSend<SavedQuery>("PUT", sqlApi.savedOne(id), input) : apiSend<SavedQuery>("POST", sqlApi.saved(), input),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: sqlKeys.saved() }),
+  });
+}
+
+export function useDeleteSavedQueryMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiSend<{ deleted: string }>("DELETE", sqlApi.savedOne(id)),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: sqlKeys.saved() }),
+  });
+}
