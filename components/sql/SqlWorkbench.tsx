@@ -123,6 +123,18 @@ export function SqlWorkbench({ canWrite }: { canWrite: boolean }) {
               {tables.map((b) => (
                 <li key={b.name} className="flex items-center gap-1 rounded bg-slate-100 px-2 py-1 font-mono text-xs">
                   <strong>{b.name}</strong>
+                  {b.kind === "pg" ? (
+                    <input
+                      aria-label={t("sql.tables.pgTable", { name: b.name })}
+                      data-testid={`sql-pg-${b.name}`}
+                      className="w-48 rounded border border-slate-400 px-1"
+                      defaultValue={`${b.schema}.${b.table}`}
+                      onBlur={(e) => {
+                        const [schema, table] = e.target.value.trim().split(".");
+                        if (schema && table) setTables((ts) => ts.map((x) => (x.name === b.name && x.kind === "pg" ? { ...x, schema, table } : x)));
+                      }}
+                    />
+                  ) : null}
                   <span className="text-slate-600">
                     {b.kind === "lake" ? t("sql.tables.lake", { bucket: b.bucket, prefix: b.prefix }) : t("sql.tables.pg", { database: b.database, schema: b.schema, table: b.table })}
                     {b.kind === "lake" && b.debezium ? ` · ${t("sql.tables.flattened")}` : ""}

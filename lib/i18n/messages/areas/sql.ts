@@ -31,6 +31,7 @@ export const sqlPtBR = {
     lake: "{bucket}/{prefix}",
     flattened: "achatado",
     pg: "cópia de {database}.{schema}.{table}",
+    pgTable: "Tabela de origem de {name} (esquema.tabela)",
     remove: "Remover {name}",
   },
   result: {
@@ -107,6 +108,7 @@ export const sqlEn: typeof sqlPtBR = {
     lake: "{bucket}/{prefix}",
     flattened: "flattened",
     pg: "copy of {database}.{schema}.{table}",
+    pgTable: "Source table of {name} (schema.table)",
     remove: "Remove {name}",
   },
   result: {
