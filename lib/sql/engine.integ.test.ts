@@ -27,6 +27,7 @@ beforeAll(async () => {
   await s3().send(new PutObjectCommand({ Bucket: BUCKET, Key: "data/a/part-0.jsonl", Body: lines(0) }));
   await s3().send(new PutObjectCommand({ Bucket: BUCKET, Key: "data/a/part-1.jsonl", Body: lines(50) }));
   await s3().send(new PutObjectCommand({ Bucket: BUCKET, Key: "data/a/notes.txt", Body: "not a table" }));
+  await s3().send(new PutObjectCommand({ Bucket: BUCKET, Key: "data/csv/part-0.csv", Body: "id,cidade\n1,Recife\n2,Natal\n" }));
   engine = await SqlEngine.create(engineOptions({ cacheDir: CACHE, memoryLimitMb: 256, queryTimeoutMs: 3000, maxRows: 1000, maxFetchBytes: 1_000_000 }));
 });
 
@@ -52,6 +53,18 @@ describe("SQL over a lake prefix", () => {
     expect(again.rows).toEqual([["100"]]);
     expect(again.bytesFetched).toBe(0);
     expect(again.bytesScanned).toBe(first.bytesScanned);
+  });
+
+  it("reads CSV objects too, typed by DuckDB's sniffer", async () => {
+    const r = await engine.query({ sql: "SELECT id, cidade FROM c ORDER BY id", tables: [{ kind: "lake", name: "c", bucket: BUCKET, prefix: "data/csv/" }] });
+    expect(r.columns).toEqual([
+      { name: "id", type: "BIGINT" },
+      { name: "cidade", type: "VARCHAR" },
+    ]);
+    expect(r.rows).toEqual([
+      ["1", "Recife"],
+      ["2", "Natal"],
+    ]);
   });
 
   it("describes a prefix: suggested name, objects, inferred columns", async () => {
