@@ -5,6 +5,7 @@
 // Everything runs in a schema of this run's own (sql_it_<run>, copies of the lab's tables) so other engineers'
 // generators on public.* cannot move the numbers; connectors, slot, publication and topics are named after it.
 import { CreateBucketCommand, DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -32,6 +33,7 @@ const PUB = `sql_it_pub_${RUN}`;
 const BUCKET = "sql-raw";
 const LAKE_PREFIX = `topics/${TOPIC}/`;
 const CONNECT = config().connect.urls[0];
+const CACHE = path.join(os.tmpdir(), `sql-it-cdc-${RUN}`);
 
 let admin: pg.Pool;
 let gen: pg.Pool;
@@ -158,11 +160,12 @@ beforeAll(async () => {
   await waitFor("Debezium to run", () => state(DBZ), (s) => s === "RUNNING/RUNNING");
   await waitFor("the sink to run", () => state(SINK), (s) => s === "RUNNING/RUNNING");
   await waitFor("the slot to be active", async () => (await admin.query("SELECT active FROM pg_replication_slots WHERE slot_name = $1", [SLOT])).rows[0]?.active === true, (a) => a === true);
-  engine = await SqlEngine.create(engineOptions({ cacheDir: path.join(os.tmpdir(), `sql-it-cdc-${RUN}`), queryTimeoutMs: 60_000 }));
+  engine = await SqlEngine.create(engineOptions({ cacheDir: CACHE, queryTimeoutMs: 60_000 }));
 }, 180_000);
 
 afterAll(async () => {
   engine?.close();
+  rmSync(CACHE, { recursive: true, force: true });
   for (const name of [DBZ, SINK]) await connectPut(`/connectors/${name}`, "DELETE").catch(() => undefined);
   await waitFor("the slot to be released", async () => (await admin.query("SELECT active FROM pg_replication_slots WHERE slot_name = $1", [SLOT])).rows[0]?.active !== true, (v) => v === true, 30_000).catch(() => undefined);
   await admin.query("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1", [SLOT]).catch(() => undefined);

@@ -1,6 +1,7 @@
 // The SQL routes as the browser calls them, with a login (exposed console): viewers run read-only queries and keep
 // their own saved queries; only the operator saves a result to the lake, which the lake preview then reads.
 import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
+import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -51,6 +52,7 @@ afterAll(async () => {
   await s3().send(new DeleteBucketCommand({ Bucket: BUCKET })).catch(() => undefined);
   await db().sqlSavedQuery.deleteMany({ where: { owner: viewerUser } });
   await db().auditEntry.deleteMany({ where: { clientIp: "10.9.8.15" } });
+  rmSync(ENV.SQL_CACHE_DIR, { recursive: true, force: true });
   vi.unstubAllEnvs();
 });
 
