@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useLocale, useT } from "@/components/i18n/I18nProvider";
-import { formatBytes } from "@/components/lake/format";
+import { formatBytes } from "@/components/ui/format";
 import { Button } from "@/components/ui/Button";
 import type { QueryResult } from "@/lib/sql/types";
 
@@ -25,7 +25,7 @@ export function ResultGrid({ result }: { result: QueryResult }) {
     <div className="space-y-2" data-testid="sql-result">
       <p className="text-sm text-slate-700" data-testid="sql-result-summary">
         {result.engine === "duckdb"
-          ? t("sql.result.summary", { rows: result.rowCount.toLocaleString(locale), ms: result.elapsedMs.toLocaleString(locale), fetched: formatBytes(result.bytesFetched, locale), scanned: formatBytes(result.bytesScanned, locale) })
+          ? t("sql.result.summary", { rows: result.rowCount.toLocaleString(locale), ms: result.elapsedMs.toLocaleString(locale), fetched: formatBytes(locale, result.bytesFetched), scanned: formatBytes(locale, result.bytesScanned) })
           : t("sql.result.summaryPg", { rows: result.rowCount.toLocaleString(locale), ms: result.elapsedMs.toLocaleString(locale) })}
       </p>
       {result.rowCount === 0 ? (

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
-import { formatBytes } from "@/components/lake/format";
+import { formatBytes } from "@/components/ui/format";
 import { Button } from "@/components/ui/Button";
 import { LoadingRows } from "@/components/ui/QueryStates";
 import { useBucketsQuery } from "@/data/lake/use-buckets";
@@ -119,7 +119,7 @@ function Describe({ bucket, prefix, onAdd }: { bucket: string; prefix: string; o
   return (
     <div className="space-y-2 rounded bg-slate-50 p-2" data-testid="sql-describe">
       <p className="text-xs text-slate-700">
-        {t("sql.panel.objects", { objects: d.objects.toLocaleString(locale), size: formatBytes(d.bytes, locale) })} · {d.formats.join(", ")}
+        {t("sql.panel.objects", { objects: d.objects.toLocaleString(locale), size: formatBytes(locale, d.bytes) })} · {d.formats.join(", ")}
       </p>
       <label className="block text-xs">
         {t("sql.panel.tableName")}

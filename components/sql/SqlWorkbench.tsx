@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { ConfirmDialog } from "@/components/lake/ConfirmDialog";
-import { formatBytes } from "@/components/lake/format";
+import { formatBytes } from "@/components/ui/format";
 import { Button } from "@/components/ui/Button";
 import { ApiError } from "@/data/fetcher";
 import { exportParquet } from "@/data/sql/export-parquet";
@@ -224,7 +224,7 @@ export function SqlWorkbench({ canWrite }: { canWrite: boolean }) {
         {catalog.data ? (
           <p className="text-xs text-slate-600">
             max {catalog.data.limits.maxRows.toLocaleString(locale)} rows · {catalog.data.limits.queryTimeoutMs.toLocaleString(locale)} ms · {catalog.data.limits.memoryLimitMb} MB ·{" "}
-            {formatBytes(catalog.data.limits.maxFetchBytes, locale)} S3
+            {formatBytes(locale, catalog.data.limits.maxFetchBytes)} S3
           </p>
         ) : null}
       </div>
@@ -277,7 +277,7 @@ function SaveParquet({ vars }: { vars: RunVars }) {
       ) : null}
       {save.data ? (
         <p role="status" className="text-sm text-slate-800" data-testid="sql-saved">
-          {t("sql.save.saved", { rows: save.data.rows.toLocaleString(locale), size: formatBytes(save.data.bytes, locale), bucket: save.data.bucket, key: save.data.key })}{" "}
+          {t("sql.save.saved", { rows: save.data.rows.toLocaleString(locale), size: formatBytes(locale, save.data.bytes), bucket: save.data.bucket, key: save.data.key })}{" "}
           <Link className="text-sky-800 underline" href={`/lake/${encodeURIComponent(save.data.bucket)}/object?key=${encodeURIComponent(save.data.key)}`}>
             {t("sql.save.open")}
           </Link>

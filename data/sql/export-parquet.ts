@@ -1,10 +1,8 @@
-import { responseError } from "../fetcher";
+import { sqlPost } from "./post";
 import { sqlApi } from "./keys";
 import type { RunVars } from "./use-run-query";
 
 /** The whole result as a Parquet file, downloaded by the browser. */
 export async function exportParquet(vars: RunVars, signal?: AbortSignal): Promise<Blob> {
-  const res = await fetch(sqlApi.export(), { method: "POST", signal, headers: { "content-type": "application/json" }, body: JSON.stringify(vars) });
-  if (!res.ok) throw await responseError(res);
-  return res.blob();
+  return (await sqlPost(sqlApi.export(), vars, signal)).blob();
 }

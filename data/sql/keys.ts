@@ -11,7 +11,5 @@ export const sqlApi = {
   describe: (bucket: string, prefix: string) => `/api/sql/describe?${new URLSearchParams({ bucket, prefix })}`,
   query: () => "/api/sql/query",
   export: () => "/api/sql/export",
-  saveParquet: () => "/api/sql/save-parquet",
   saved: () => "/api/sql/saved",
-  savedOne: (id: string) => `/api/sql/saved/${encodeURIComponent(id)}`,
 };

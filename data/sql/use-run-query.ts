@@ -1,7 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useCallback, useRef } from "react";
 import type { QueryResult, SqlTarget, TableBinding } from "@/lib/sql/types";
-import { apiSend } from "../fetcher";
+import { sqlPost } from "./post";
 import { sqlApi } from "./keys";
 
 export interface RunVars {
@@ -18,7 +18,7 @@ export function useRunQueryMutation() {
       controller.current?.abort();
       const ac = new AbortController();
       controller.current = ac;
-      return apiSend<QueryResult>("POST", sqlApi.query(), vars, ac.signal);
+      return sqlPost(sqlApi.query(), vars, ac.signal).then(async (res) => ((await res.json()) as { data: QueryResult }).data);
     },
   });
   const cancel = useCallback(() => controller.current?.abort(), []);

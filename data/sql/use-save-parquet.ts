@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiSend } from "../fetcher";
+import { saveParquetAction } from "@/app/actions/sql";
+import { actionData } from "../fetcher";
 import { lakeKeys } from "../lake/keys";
-import { sqlApi } from "./keys";
 import type { RunVars } from "./use-run-query";
 
 export interface SavedParquet {
@@ -16,7 +16,7 @@ export interface SavedParquet {
 export function useSaveParquetMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (vars: RunVars & { bucket: string; key: string }) => apiSend<SavedParquet>("POST", sqlApi.saveParquet(), vars),
+    mutationFn: (vars: RunVars & { bucket: string; key: string }) => actionData<SavedParquet>(saveParquetAction(vars)),
     onSettled: (_d, _e, vars) => queryClient.invalidateQueries({ queryKey: lakeKeys.objects(vars.bucket) }),
   });
 }

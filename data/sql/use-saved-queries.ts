@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { SavedQueryInput } from "@/lib/sql/inputs";
 import type { SavedQuery } from "@/lib/sql/saved-types";
-import { apiGet, apiSend } from "../fetcher";
+import { createSavedQueryAction, deleteSavedQueryAction, updateSavedQueryAction } from "@/app/actions/sql";
+import { actionData, apiGet } from "../fetcher";
 import { sqlApi, sqlKeys } from "./keys";
 
 export function getSavedQueries(signal?: AbortSignal) {
@@ -17,7 +18,7 @@ export function useSaveQueryMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...input }: SavedQueryInput & { id?: string }) =>
-      id ? apiSend<SavedQuery>("PUT", sqlApi.savedOne(id), input) : apiSend<SavedQuery>("POST", sqlApi.saved(), input),
+      actionData<SavedQuery>(id ? updateSavedQueryAction(id, input) : createSavedQueryAction(input)),
     onSettled: () => queryClient.invalidateQueries({ queryKey: sqlKeys.saved() }),
   });
 }
@@ -25,7 +26,7 @@ export function useSaveQueryMutation() {
 export function useDeleteSavedQueryMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiSend<{ deleted: string }>("DELETE", sqlApi.savedOne(id)),
+    mutationFn: (id: string) => actionData<{ deleted: string }>(deleteSavedQueryAction(id)),
     onSettled: () => queryClient.invalidateQueries({ queryKey: sqlKeys.saved() }),
   });
 }

@@ -1,6 +1,7 @@
 // The SQL routes as the browser calls them, with a login (exposed console): viewers run read-only queries and keep
 // their own saved queries; only the operator saves a result to the lake, which the lake preview then reads.
 import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
+import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -27,7 +28,8 @@ const saveRoute = await import("./save-parquet/route");
 const savedRoute = await import("./saved/route");
 const describeRoute = await import("./describe/route");
 
-const cookie = async (user: string, role: "operator" | "viewer") => `lab_session=${await signSession({ u: user, r: role, exp: Date.now() + 600_000 }, sessionSecret())}`;
+const cookie = async (user: string, role: "operator" | "viewer") =>
+  `lab_session=${await signSession({ u: user, r: role, exp: Date.now() + 600_000, sid: randomBytes(12).toString("hex") }, await sessionSecret())}`;
 const viewerUser = `sql-api-viewer-${RUN}`;
 
 async function call(handler: unknown, opts: { method?: string; body?: unknown; cookie?: string; url?: string } = {}) {

@@ -2,8 +2,8 @@ import { mutatingRoute } from "@/lib/auth/guard";
 import { principalFrom } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { readRoute } from "@/lib/http/contract";
-import { savedQueryInputSchema } from "@/lib/sql/inputs";
-import { createSaved, listSaved } from "@/lib/sql/saved";
+import { sqlOps } from "@/lib/sql/operations";
+import { listSaved } from "@/lib/sql/saved";
 
 export const dynamic = "force-dynamic";
 
@@ -14,12 +14,4 @@ export const GET = readRoute(async ({ req }) => {
   return { queries: await listSaved(principal.user) };
 });
 
-export const POST = mutatingRoute({
-  action: "sql.saved.create",
-  role: "viewer",
-  input: savedQueryInputSchema,
-  maxBodyBytes: 256 * 1024,
-  target: ({ input }) => input.title,
-  successStatus: 201,
-  run: ({ input, principal }) => createSaved(principal.user, input),
-});
+export const POST = mutatingRoute(sqlOps.createSaved);
