@@ -19,6 +19,7 @@ const ENV = {
 for (const [k, v] of Object.entries(ENV)) vi.stubEnv(k, v);
 
 const { signSession } = await import("@/lib/auth/session");
+const { PEER_HEADER } = await import("@/lib/auth/client-address");
 const { sessionSecret } = await import("@/lib/auth/principal");
 const { s3 } = await import("@/lib/s3/client");
 const { db } = await import("@/lib/db");
@@ -33,7 +34,7 @@ const cookie = async (user: string, role: "operator" | "viewer") =>
 const viewerUser = `sql-api-viewer-${RUN}`;
 
 async function call(handler: unknown, opts: { method?: string; body?: unknown; cookie?: string; url?: string } = {}) {
-  const headers: Record<string, string> = { "content-type": "application/json", "x-forwarded-for": "10.9.8.15" };
+  const headers: Record<string, string> = { "content-type": "application/json", [PEER_HEADER]: "10.9.8.15" };
   if (opts.cookie) headers.cookie = opts.cookie;
   const req = new Request(opts.url ?? "http://127.0.0.1:3000/api/sql", { method: opts.method ?? "POST", headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
   const res = await (handler as (r: Request, c: unknown) => Promise<Response>)(req, { params: Promise.resolve({}) });
