@@ -6,6 +6,7 @@ import { topicsEn } from "./areas/topics";
 import { lakeEn } from "./areas/lake";
 import { generatorsEn } from "./areas/generators";
 import { errorsEn } from "./areas/errors";
+import { sqlEn } from "./areas/sql";
 
 
 export const en: Messages = {
@@ -16,6 +17,7 @@ export const en: Messages = {
   lake: lakeEn,
   generators: generatorsEn,
   errors: errorsEn,
+  sql: sqlEn,
 
   app: {
     name: "Lab Console",
@@ -30,6 +32,7 @@ export const en: Messages = {
     database: "Database",
     generators: "Generators",
     audit: "Audit log",
+    sql: "SQL",
   },
   locale: {
     label: "Language",

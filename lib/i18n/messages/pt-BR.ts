@@ -9,6 +9,7 @@ import { topicsPtBR } from "./areas/topics";
 import { lakePtBR } from "./areas/lake";
 import { generatorsPtBR } from "./areas/generators";
 import { errorsPtBR } from "./areas/errors";
+import { sqlPtBR } from "./areas/sql";
 
 // Each area's strings live in ./areas/<area>.ts (one file per area keeps parallel work apart).
 export const ptBR = {
@@ -19,6 +20,7 @@ export const ptBR = {
   lake: lakePtBR,
   generators: generatorsPtBR,
   errors: errorsPtBR,
+  sql: sqlPtBR,
 
   app: {
     name: "Console do Lab",
@@ -33,6 +35,7 @@ export const ptBR = {
     database: "Banco de dados",
     generators: "Geradores",
     audit: "Auditoria",
+    sql: "SQL",
   },
   locale: {
     label: "Idioma",
