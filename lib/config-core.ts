@@ -85,7 +85,6 @@ export const envSchema = z.object({
   SQL_MAX_CONCURRENT: z.coerce.number().int().min(1).max(64).default(2),
 });
 
-export type Env = z.infer<typeof envSchema>;
 
 export interface AppConfig {
   console: { host: string; port: number };

@@ -1,6 +1,6 @@
 // The SQL engine against the lab's real S3 server and PostgreSQL: reading a prefix, saving Parquet, and abuse —
 // each refused with a clear error, the engine still answering afterwards, nothing written.
-import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -502,9 +502,9 @@ export class SqlEngine {
 
   /**
    * Runs the query and writes its whole result (no row cap) as one Parquet file in the scratch folder — the
-   * console's own COPY around the checked SELECT, never the user's — hands it to `use`, then removes it.
+   * console's own COPY around the checked SELECT, never the user's — hands it to `consume`, then removes it.
    */
-  private async writeParquet<T>(input: QueryInput, use: (file: string, rows: number, bytes: number) => Promise<T>): Promise<T> {
+  private async writeParquet<T>(input: QueryInput, consume: (file: string, rows: number, bytes: number) => Promise<T>): Promise<T> {
     return this.withConnection(input.signal, async (c, state) => {
       const leases: Array<() => void> = [];
       const file = path.join(this.cache.scratchDir, `${randomUUID()}.parquet`);
@@ -515,7 +515,7 @@ export class SqlEngine {
         // snappy: the lake preview (hyparquet) reads it
         const copied = await c.runAndReadAll(`COPY (${text}) TO ${lit(file)} (FORMAT parquet, COMPRESSION snappy)`);
         const rows = Number(copied.getRows()[0]?.[0] ?? 0);
-        return await use(file, rows, (await stat(file)).size);
+        return await consume(file, rows, (await stat(file)).size);
       } catch (e) {
         if ((e as { name?: string }).name === "NoSuchBucket") throw new AppError(404, "sql_bucket_missing", "The bucket does not exist: create it first.", "s3");
         throw toSqlError(e, state, this.opts.queryTimeoutMs, this.opts.memoryLimitMb);

@@ -38,6 +38,7 @@ async function call(handler: unknown, opts: { method?: string; body?: unknown; c
   if (opts.cookie) headers.cookie = opts.cookie;
   const req = new Request(opts.url ?? "http://127.0.0.1:3000/api/sql", { method: opts.method ?? "POST", headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
   const res = await (handler as (r: Request, c: unknown) => Promise<Response>)(req, { params: Promise.resolve({}) });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the fields it asserts
   return { status: res.status, body: (await res.json()) as { ok: boolean; data?: any; error?: any } };
 }
 
