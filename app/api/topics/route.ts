@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { mutatingRoute } from "@/lib/auth/guard";
 import { createTopicSchema } from "@/lib/kafka/topic-name";
-import { tailHub } from "@/lib/kafka/tail-hub";
+import { tailHub } from "@/lib/kafka/tail/hub";
 import { createTopic, topicsOverview } from "@/lib/kafka/topics";
 import { errorResponse, NO_STORE } from "./_shared";
 

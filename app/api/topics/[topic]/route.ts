@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { mutatingRoute } from "@/lib/auth/guard";
-import { tailHub } from "@/lib/kafka/tail-hub";
+import { tailHub } from "@/lib/kafka/tail/hub";
 import { deleteTopic, describeTopic } from "@/lib/kafka/topics";
 import { errorResponse, NO_STORE, parseTopicParam, topicParamError } from "../_shared";
 

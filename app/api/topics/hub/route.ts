@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { tailHub } from "@/lib/kafka/tail-hub";
+import { tailHub } from "@/lib/kafka/tail/hub";
 import { NO_STORE } from "../_shared";
 
 export const dynamic = "force-dynamic";

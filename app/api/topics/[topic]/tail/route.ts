@@ -1,5 +1,5 @@
 import { tailFilterSchema } from "@/lib/kafka/tail-filter";
-import { tailHub } from "@/lib/kafka/tail-hub";
+import { tailHub } from "@/lib/kafka/tail/hub";
 import { errorResponse, invalid, parseTopicParam, queryObject } from "../../_shared";
 
 export const dynamic = "force-dynamic";
