@@ -102,7 +102,7 @@ async function main() {
   let server: ConsoleServer | null = null;
   if (!url) {
     if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
-    server = await startConsoleServer(PORT, PROFILE_DIR ? { nodeOptions: `--cpu-prof --cpu-prof-dir=${path.resolve(PROFILE_DIR)}` } : {});
+    server = await startConsoleServer(PORT, PROFILE_DIR ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] } : {});
     ({ url, pid: serverPid } = server);
   }
   log(`console ${url}${serverPid ? ` (pid ${serverPid})` : ""}; topic ${topic}, ${PARTITIONS} partitions; ${VIEWERS} viewers; ${RATE} msg/s for ${SECONDS} s`);

@@ -104,8 +104,8 @@ export interface ConsoleServer {
 
 export interface StartOptions {
   distDir?: string;
-  /** Extra NODE_OPTIONS for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
-  nodeOptions?: string;
+  /** Extra node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (not allowed in NODE_OPTIONS). */
+  nodeArgs?: string[];
   env?: Record<string, string>;
 }
 
@@ -116,8 +116,7 @@ export async function startConsoleServer(port: number, o: StartOptions = {}): Pr
   const url = `http://127.0.0.1:${port}`;
   if (await fetch(`${url}/api/health`).then(() => true, () => false)) throw new Error(`Port ${port} is in use; stop what listens there, or pass another --port.`);
   const env: NodeJS.ProcessEnv = { ...process.env, ...o.env, NEXT_DIST_DIR: distDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NODE_NO_WARNINGS: "1" };
-  if (o.nodeOptions) env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} ${o.nodeOptions}`.trim();
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const stop = () => {

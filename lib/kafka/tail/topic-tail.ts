@@ -19,6 +19,12 @@ import type { TailViewer } from "./viewer";
 // per flush, one Buffer.concat for the topic and one write per viewer, whatever the number of records.
 
 const encoder = new TextEncoder();
+/**
+ * Writes per second a topic's flushes may cost over all its viewers (one write each per flush): with many viewers
+ * the flush period grows past flushMs (200 viewers: 20 ms, 500: 50 ms), since past a few thousand writes a second
+ * the socket writes and their stream machinery, not the records, take the server's time and delay everyone.
+ */
+const WRITES_PER_SECOND = 10_000;
 
 /** What a topic tail needs from the hub that owns it. */
 export interface TailOwner {
@@ -141,7 +147,8 @@ export class TopicTail {
 
   private scheduleFlush(): void {
     if (this.flushTimer) return;
-    this.flushTimer = setTimeout(() => this.flush(), this.owner.options.flushMs);
+    const period = Math.max(this.owner.options.flushMs, Math.ceil((this.viewers.size * 1000) / WRITES_PER_SECOND));
+    this.flushTimer = setTimeout(() => this.flush(), period);
   }
 
   /** Hands the pending records, as one chunk, to every viewer that takes it, then wakes whoever has something. */

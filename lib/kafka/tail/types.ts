@@ -13,7 +13,7 @@ export interface HubOptions {
   idleCloseMs: number;
   /** Comment lines sent to idle streams so proxies and browsers keep them open. */
   heartbeatMs: number;
-  /** Fan-out batching: viewers are woken at most this often (one write per viewer per flush). */
+  /** Fan-out batching: viewers are woken at most this often (one write per viewer per flush); more seldom with many viewers (topic-tail.ts). */
   flushMs: number;
   /** Messages read from before the first viewer arrived, spread over the partitions (at most ringSize). */
   backfill: number;
