@@ -21,10 +21,10 @@ import type { TailViewer } from "./viewer";
 const encoder = new TextEncoder();
 /**
  * Writes per second a topic's flushes may cost over all its viewers (one write each per flush): with many viewers
- * the flush period grows past flushMs (200 viewers: 20 ms, 500: 50 ms), since past a few thousand writes a second
+ * the flush period grows past flushMs (500 viewers: 20 ms, 1,000: 40 ms), since past a few thousand writes a second
  * the socket writes and their stream machinery, not the records, take the server's time and delay everyone.
  */
-const WRITES_PER_SECOND = 10_000;
+const WRITES_PER_SECOND = 25_000;
 
 /** What a topic tail needs from the hub that owns it. */
 export interface TailOwner {
