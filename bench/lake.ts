@@ -128,7 +128,7 @@ function pidOnPort(port: number): number | null {
 async function startServer(): Promise<{ url: string; pid: number; child: ChildProcess }> {
   // Builds the console in .next-bench when the sources are newer than its build (bench/support/console-server.ts).
   const server = await startConsoleServer(PORT);
-  return { url: server.url, pid: pidOnPort(PORT) ?? server.pid!, child: server.child };
+  return { url: server.url, pid: pidOnPort(Number(new URL(server.url).port)) ?? server.pid!, child: server.child };
 }
 
 async function consoleJson<T>(url: string): Promise<T> {

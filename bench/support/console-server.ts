@@ -7,6 +7,7 @@
 // tracked tsconfig.json: its bytes are put back after the build, so `git status` stays clean.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -94,6 +95,25 @@ export function ensureBuild(distDir = BENCH_DIST_DIR): void {
   log(`built in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 export interface ConsoleServer {
   url: string;
   /** The process to measure (RSS, CPU): `next start` and its children. */
@@ -113,8 +133,13 @@ export interface StartOptions {
 export async function startConsoleServer(port: number, o: StartOptions = {}): Promise<ConsoleServer> {
   const distDir = o.distDir ?? BENCH_DIST_DIR;
   ensureBuild(distDir);
+  // Several checkouts on one machine run benches too: when the usual port is taken, take a free one.
+  if (!(await portFree(port))) {
+    const free = await freePort();
+    log(`port ${port} is in use: starting the console on ${free} instead`);
+    port = free;
+  }
   const url = `http://127.0.0.1:${port}`;
-  if (await fetch(`${url}/api/health`).then(() => true, () => false)) throw new Error(`Port ${port} is in use; stop what listens there, or pass another --port.`);
   const env: NodeJS.ProcessEnv = { ...process.env, ...o.env, NEXT_DIST_DIR: distDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NODE_NO_WARNINGS: "1" };
   const child = spawn(process.execPath, [...(o.nodeArgs ?? []), NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
