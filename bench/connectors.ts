@@ -3,14 +3,13 @@
 // endpoint (Server-Timing) and counts the Connect requests each refresh costs (X-Connect-Requests), against a
 // baseline in the same run: the bare REST call the list is built on. Deletes the connectors at the end.
 //
-//   npm run bench:connectors                       starts `next start` from NEXT_DIST_DIR (default .next)
+//   npm run bench:connectors                       starts its own `next start` (built in .next-bench when needed)
 //   BENCH_CONSOLE_URL=http://127.0.0.1:3000 npm run bench:connectors   uses a console already running
 //
 // Prints a table, and last one JSON line: {"connectors":200,"list_server_ms":…,"connect_requests_per_refresh":…,…}
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { readLabEndpoints, resolveConfig } from "../lib/config-core";
+import { startConsoleServer } from "./support/console-server";
 
 const COUNT = Number(process.env.BENCH_CONNECTORS ?? 200);
 const REFRESHES = Number(process.env.BENCH_REFRESHES ?? 20);
@@ -54,20 +53,8 @@ async function ours(): Promise<number> {
 
 async function startConsole(): Promise<{ url: string; child: ChildProcess | null }> {
   if (process.env.BENCH_CONSOLE_URL) return { url: process.env.BENCH_CONSOLE_URL.replace(/\/+$/, ""), child: null };
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
-  if (!existsSync(path.join(distDir, "BUILD_ID"))) {
-    throw new Error(`No production build in ${distDir}. Run \`NEXT_DIST_DIR=${distDir} npx next build\` first, or set BENCH_CONSOLE_URL to a running console.`);
-  }
-  const port = Number(process.env.BENCH_PORT ?? 3599);
-  const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore", detached: true, env: { ...process.env, NEXT_DIST_DIR: distDir } });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const up = await fetch(`${url}/api/health`).then((r) => r.status === 200 || r.status === 503).catch(() => false);
-    if (up) return { url, child };
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`the console did not start on ${url} within 60 s`);
+  const server = await startConsoleServer(Number(process.env.BENCH_PORT ?? 3599));
+  return { url: server.url, child: server.child };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -141,7 +128,7 @@ async function main() {
       await each(names, (name) => connect("DELETE", `/connectors/${name}`)).catch((e) => log(`cleanup: ${(e as Error).message}`));
       log(`left behind: ${await ours()}`);
     }
-    if (child?.pid) process.kill(-child.pid, "SIGTERM");
+    child?.kill("SIGTERM");
   }
 }
 

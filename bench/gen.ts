@@ -1,10 +1,16 @@
-// npm run bench:gen — the data generators against the running lab (PostgreSQL liga_sudoers).
+// npm run bench:gen — the data generators against the running lab's PostgreSQL, in a database of the bench's own
+// (--db, default bench_gen: the lab's schema and seed, filled once to 1,000,000 orders and reused), so that
+// neither the lab's liga_sudoers (and whoever captures it with Debezium) nor its size changes the figures:
+//  0. where one batch of 5,000 orders spends its time (EXPLAIN ANALYZE, rolled back) in a fresh database and in
+//     the bench's one of ≥ 1,000,000 orders: inserts, each foreign key's per-row trigger, and the bulk path;
 //  1. the seed's loop as a baseline: the Python script itself when python3 has psycopg2, and always a
 //     TypeScript port of it (row by row, a commit per order, products chosen by ORDER BY random()), ~5 s each;
 //  2. 1,000,000 historical orders through the same code as the CLI and the console (orders/s, peak RSS);
 //  3. the streaming generator's achieved rate against the asked one at 10, 100 and 2,000 events/s.
 // Prints a table, then ONE line with a JSON object of the figures. Timing never fails the run.
 import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { loadavg } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -16,6 +22,10 @@ import { runGenerator } from "../lib/generators/engine";
 import { startParams } from "../lib/generators/params";
 import { Progress } from "../lib/generators/progress";
 import { createRng } from "../lib/generators/random";
+import { catalogFrom, emptyBatch, OrderMaker } from "../lib/generators/orders";
+import { INSERT_ORDERS_SQL, loadPeople, loadProducts, pedidosSequence } from "../lib/generators/sql";
+import { FraudDice } from "../lib/generators/rules";
+import { arg } from "./support/args";
 import { CATEGORIES_BY_PROFILE, FRAUD_DEVICES, FRAUD_GEOHASHES, LEGIT_DEVICE, LEGIT_GEOHASHES, ageOn, profileOf, type Sexo } from "../lib/generators/rules";
 import { startRun } from "../lib/generators/runner";
 import { RunStore } from "../lib/generators/run-store";
@@ -28,7 +38,115 @@ const RATE_SECONDS = Number(process.env.BENCH_GEN_RATE_SECONDS ?? 10);
 const SEED_MEASURED_UPSTREAM = 250;
 
 const cfg = resolveConfig(process.env, readLabEndpoints()).postgres;
-const oltpOptions = { host: cfg.host, port: cfg.port, user: cfg.user, password: cfg.password, database: cfg.oltpDatabase, application_name: "lab-console-bench-gen" };
+const BENCH_DB = arg("db", "bench_gen");
+/** Orders the bench's database holds before the historical run (the issue's condition). */
+const PREFILL = Number(arg("prefill", "1000000"));
+const oltpOptions = { host: cfg.host, port: cfg.port, user: cfg.user, password: cfg.password, database: BENCH_DB, application_name: "lab-console-bench-gen" };
+const labSql = (f: string) => readFileSync(path.join(import.meta.dirname, "../lab/sql", f), "utf8");
+
+/** Creates `db` from the lab's schema and seed when missing; then fills pedidos (set-based SQL) up to `orders`. */
+async function ensureDatabase(db: string, orders: number): Promise<number> {
+  const admin = new pg.Client({ ...oltpOptions, database: cfg.oltpDatabase });
+  await admin.connect();
+  try {
+    let exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [db]);
+    // Each run adds its orders: past twice the asked size, start again so that runs stay comparable.
+    if (exists.rowCount && orders > 0) {
+      const c = new pg.Client({ ...oltpOptions, database: db });
+      await c.connect();
+      const n = await c.query<{ n: string }>("SELECT CASE WHEN to_regclass('public.pedidos') IS NULL THEN 0 ELSE (SELECT reltuples::bigint FROM pg_class WHERE oid = 'public.pedidos'::regclass) END AS n").finally(() => undefined);
+      await c.end();
+      if (Number(n.rows[0]?.n ?? 0) > 2 * orders) {
+        await admin.query(`DROP DATABASE ${pg.escapeIdentifier(db)} WITH (FORCE)`);
+        exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [db]);
+      }
+    }
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(db)}`);
+  } finally {
+    await admin.end();
+  }
+  const client = new pg.Client({ ...oltpOptions, database: db });
+  await client.connect();
+  try {
+    const hasSchema = await client.query("SELECT to_regclass('public.pedidos') IS NOT NULL AS ok");
+    if (!hasSchema.rows[0].ok) {
+      await client.query(labSql("oltp-schema.sql"));
+      await client.query(labSql("oltp-seed.sql"));
+    }
+    let have = Number((await client.query<{ n: string }>("SELECT count(*) AS n FROM pedidos")).rows[0].n);
+    if (have < orders) {
+      console.log(`  filling ${db} to ${fmt(orders)} orders (once; reused by the next runs)…`);
+      await client.query("BEGIN");
+      await client.query(
+        `CREATE TEMP TABLE fill ON COMMIT DROP AS
+           WITH ins AS (INSERT INTO pedidos (id_pessoa, dt_venda, valor_total)
+             SELECT (SELECT array_agg(id ORDER BY id) FROM pessoas)[1 + i % (SELECT count(*) FROM pessoas)::int], localtimestamp - (1 + i % 180) * interval '1 day', 0
+             FROM generate_series(1, $1::int) i RETURNING id)
+           SELECT id FROM ins`,
+        [orders - have],
+      );
+      // 1–5 distinct products per order, set-based (filler orders: their valor_total stays 0).
+      await client.query(
+        `INSERT INTO itens_pedidos (id_pedido, id_produto, qtde, valor_total)
+           SELECT f.id, p.id, 1, p.valor_unit
+           FROM fill f CROSS JOIN generate_series(0, f.id % 5) k
+           JOIN (SELECT id, valor_unit, row_number() OVER (ORDER BY id) - 1 AS rn FROM produtos) p ON p.rn = (f.id * 7 + k) % (SELECT count(*) FROM produtos)`,
+      );
+      await client.query(`INSERT INTO auditoria_pedidos (id_pedido, dispositivo, geohash, telefone) SELECT f.id, 'Samsung', '6gyf', right(o.id_pessoa::text, 9) FROM fill f JOIN pedidos o ON o.id = f.id`);
+      await client.query("COMMIT");
+      await client.query("VACUUM ANALYZE");
+      have = orders;
+    }
+    return have;
+  } finally {
+    await client.end();
+  }
+}
+
+interface Breakdown {
+  totalMs: number;
+  triggersMs: number;
+  triggers: Record<string, number>;
+  bulkMs: number;
+}
+
+/** One batch of `n` orders as the generator builds it, EXPLAIN ANALYZEd and rolled back: per-row path, then the bulk path. */
+async function batchBreakdown(db: string, n: number): Promise<Breakdown> {
+  const client = new pg.Client({ ...oltpOptions, database: db });
+  await client.connect();
+  try {
+    const rng = createRng(3);
+    const catalog = catalogFrom(await loadProducts(client));
+    const people = await loadPeople(client, 200_000, new Date());
+    const seq = await pedidosSequence(client);
+    const maker = new OrderMaker(rng, catalog, new FraudDice(0.01, rng), { backDated: true });
+    const b = emptyBatch();
+    for (let i = 0; i < n; i++) maker.addOrder(b, people[i % people.length]);
+    const params = [b.pessoa, b.daysBack, b.cents, b.dispositivo, b.geohash, b.itemOrder, b.itemProduto, b.itemCents, seq, false];
+    await client.query("BEGIN");
+    const plan = (await client.query(`EXPLAIN (ANALYZE, COSTS OFF) ${INSERT_ORDERS_SQL}`, params)).rows.map((r) => r["QUERY PLAN"] as string);
+    await client.query("ROLLBACK");
+    const triggers: Record<string, number> = {};
+    for (const line of plan) {
+      const m = /^Trigger for constraint (\S+).*time=([\d.]+)/.exec(line);
+      if (m) triggers[m[1]] = Number(m[2]);
+    }
+    const totalMs = Number(/Execution Time: ([\d.]+)/.exec(plan.join("\n"))?.[1] ?? NaN);
+    // The bulk path (lib/generators/sql.ts): the references locked once per batch, the per-row triggers off.
+    await client.query("BEGIN; SET LOCAL session_replication_role = replica");
+    const t0 = performance.now();
+    await client.query(
+      `SELECT (SELECT count(*) FROM (SELECT 1 FROM pessoas WHERE id = ANY($1::bigint[]) FOR KEY SHARE) p), (SELECT count(*) FROM (SELECT 1 FROM produtos WHERE id = ANY($2::int[]) FOR KEY SHARE) q)`,
+      [[...new Set(b.pessoa)], [...new Set(b.itemProduto)]],
+    );
+    await client.query(INSERT_ORDERS_SQL, params);
+    const bulkMs = performance.now() - t0;
+    await client.query("ROLLBACK");
+    return { totalMs, triggersMs: Object.values(triggers).reduce((x, y) => x + y, 0), triggers, bulkMs };
+  } finally {
+    await client.end();
+  }
+}
 
 /** A full GC on demand (to tell garbage from a leak when memory is sampled). */
 setFlagsFromString("--expose-gc");
@@ -90,7 +208,7 @@ function seedLoopPython(seconds: number): number | null {
   const script = `
 import random, time, psycopg2
 from datetime import datetime, timedelta
-conn = psycopg2.connect(dbname=${JSON.stringify(cfg.oltpDatabase)}, user=${JSON.stringify(cfg.user)}, password=${JSON.stringify(cfg.password)}, host=${JSON.stringify(cfg.host)}, port=${cfg.port})
+conn = psycopg2.connect(dbname=${JSON.stringify(BENCH_DB)}, user=${JSON.stringify(cfg.user)}, password=${JSON.stringify(cfg.password)}, host=${JSON.stringify(cfg.host)}, port=${cfg.port})
 cursor = conn.cursor()
 cursor.execute("SELECT id, nome, sexo, dt_nasc FROM pessoas")
 pessoas = cursor.fetchall()
@@ -207,7 +325,23 @@ async function streamingRate(rate: number): Promise<{ asked: number; achieved: n
 }
 
 async function main() {
-  console.log(`bench:gen — PostgreSQL ${cfg.host}:${cfg.port}/${cfg.oltpDatabase} · load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} (shared machine: figures are noisy)\n`);
+  console.log(`bench:gen — PostgreSQL ${cfg.host}:${cfg.port}/${BENCH_DB} · load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} (shared machine: figures are noisy)\n`);
+
+  console.log("0. Where a batch of 5,000 orders spends its time (EXPLAIN ANALYZE, rolled back)");
+  const held = await ensureDatabase(BENCH_DB, PREFILL);
+  const freshDb = `${BENCH_DB}_fresh`;
+  await ensureDatabase(freshDb, 0);
+  const fresh = await batchBreakdown(freshDb, 5_000);
+  const full = await batchBreakdown(BENCH_DB, 5_000);
+  const dropper = new pg.Client({ ...oltpOptions, database: cfg.oltpDatabase });
+  await dropper.connect();
+  await dropper.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(freshDb)}`).finally(() => dropper.end());
+  const pct = (x: number, of: number) => `${fmt((x / of) * 100)} %`;
+  for (const [label, b] of [["fresh database (0 orders)", fresh], [`${BENCH_DB} (${fmt(held)} orders)`, full]] as const) {
+    console.log(`  ${label}: statement ${fmt(b.totalMs)} ms, of which per-row foreign-key triggers ${fmt(b.triggersMs)} ms (${pct(b.triggersMs, b.totalMs)}): ${Object.entries(b.triggers).map(([k, v]) => `${k} ${fmt(v)}`).join(", ")}`);
+    console.log(`    bulk path (references locked once, per-row triggers off): ${fmt(b.bulkMs)} ms`);
+  }
+  console.log("");
 
   console.log(`1. The seed's loop (row by row, a commit per order), ${BASELINE_S} s each`);
   const python = seedLoopPython(BASELINE_S);
@@ -216,7 +350,7 @@ async function main() {
   console.log(`  TypeScript port of the seed loop: ${fmt(port)} orders/s\n`);
   const seedOrdersPerS = python ?? SEED_MEASURED_UPSTREAM;
 
-  console.log(`2. Historical generator: ${fmt(ORDERS)} orders (batches of 5,000, 2 connections, one statement per batch)`);
+  console.log(`2. Historical generator: ${fmt(ORDERS)} orders into ${fmt(held)} (batches of 5,000, 2 connections)`);
   const hist = await historical(ORDERS);
 
   console.log(`\n3. Streaming generator: achieved vs asked rate, ${RATE_SECONDS} s each`);
@@ -229,7 +363,8 @@ async function main() {
   const errorPct = (r: { asked: number; achieved: number }) => Number((((r.achieved - r.asked) / r.asked) * 100).toFixed(2));
 
   const rows: Array<[string, string]> = [
-    ["historical orders", fmt(ORDERS)],
+    ["historical orders", `${fmt(ORDERS)} into a database holding ${fmt(held)}`],
+    ["batch of 5,000: fresh DB / full DB", `${fmt(fresh.totalMs)} / ${fmt(full.totalMs)} ms; FK triggers ${pct(fresh.triggersMs, fresh.totalMs)} / ${pct(full.triggersMs, full.totalMs)}; bulk path ${fmt(fresh.bulkMs)} / ${fmt(full.bulkMs)} ms`],
     ["historical orders/s", `${fmt(hist.ordersPerS)} (${fmt(hist.seconds, 1)} s, run #${hist.runId}; target ≥ 25,000)`],
     ["items, fraud", `${fmt(hist.items)} itens_pedidos, ${fmt(hist.fraud)} fraudulent (${fmt((hist.fraud / ORDERS) * 100, 2)} %)`],
     ["peak RSS", `${fmt(hist.peakRssMb)} MB (whole process, Prisma included)`],
@@ -247,6 +382,12 @@ async function main() {
     JSON.stringify({
       orders: ORDERS,
       orders_per_s: Math.round(hist.ordersPerS),
+      orders_before_run: held,
+      batch_ms_fresh_db: Math.round(fresh.totalMs),
+      batch_ms_full_db: Math.round(full.totalMs),
+      batch_fk_trigger_share: Number((full.triggersMs / full.totalMs).toFixed(2)),
+      batch_ms_bulk_path: Math.round(full.bulkMs),
+      load_average: Number(loadavg()[0]!.toFixed(1)),
       peak_rss_mb: Math.round(hist.peakRssMb),
       heap_after_gc_mb: hist.heapAt.map((m) => Math.round(m)),
       seed_orders_per_s: Math.round(seedOrdersPerS),

@@ -1,10 +1,11 @@
 // bench/lab-startup — how long `lab:up` takes from nothing running to every service ready (jars already
 // cached), and how much JavaScript the overview page makes a browser download (gzip).
 // Run with the lab's jars cached: npm run bench:lab-startup   (it stops and restarts the lab!)
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { startConsoleServer } from "./support/console-server";
 
 const ROOT = path.resolve(__dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3190);
@@ -31,26 +32,12 @@ async function firstLoadJs(base: string, route: string): Promise<{ bytes: number
 }
 
 async function withConsole<T>(fn: (base: string) => Promise<T>): Promise<T> {
-  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], { cwd: ROOT, stdio: "ignore", detached: true });
+  // Built in .next-bench when the sources are newer than its build (bench/support/console-server.ts).
+  const server = await startConsoleServer(PORT);
   try {
-    const base = `http://127.0.0.1:${PORT}`;
-    for (let i = 0; ; i++) {
-      try {
-        const r = await fetch(`${base}/api/health`);
-        if (r.status === 200 || r.status === 503) break;
-      } catch {
-        /* not up yet */
-      }
-      if (i > 120) throw new Error("the console did not start (run `npm run build` first)");
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    return await fn(base);
+    return await fn(server.url);
   } finally {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      /* gone */
-    }
+    server.stop();
   }
 }
 

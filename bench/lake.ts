@@ -3,18 +3,18 @@
 //  2. first page of 1,000 keys through the console's API vs one ListObjectsV2 call (median of runs);
 //  3. the console server's RSS while paging to the end (100 pages) vs the SDK paging in this process;
 //  4. bytes read to preview a 100 MB Parquet file (console: ranged reads) vs the SDK way (GET, then read).
-// Needs a console: starts its own production server on port 3302 (build in NEXT_DIST_DIR, default .next-lake,
-// built first when missing), or use --url http://host:port [--pid <server pid>] for a running one.
+// Needs a console: starts its own production server on port 3302 (built in .next-bench when the sources are newer,
+// bench/support/console-server.ts), or use --url http://host:port [--pid <server pid>] for a running one.
 // Prints a table, then ONE line with a JSON object. Timing never fails the run.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { readLabEndpoints, resolveConfig } from "../lib/config-core";
+import { startConsoleServer } from "./support/console-server";
 
 const OBJECTS = 100_000;
 const BUCKET = "lake-bench";
@@ -126,25 +126,9 @@ function pidOnPort(port: number): number | null {
 }
 
 async function startServer(): Promise<{ url: string; pid: number; child: ChildProcess }> {
-  const distDir = process.env.NEXT_DIST_DIR || ".next-lake";
-  if (!existsSync(path.join(distDir, "BUILD_ID"))) {
-    log(`no production build in ${distDir}: building it (NEXT_DIST_DIR=${distDir} next build)…`);
-    execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { env: { ...process.env, NEXT_DIST_DIR: distDir }, stdio: ["ignore", "ignore", "inherit"] });
-  }
-  if (pidOnPort(PORT)) throw new Error(`Port ${PORT} is in use; stop what listens there or pass --url.`);
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
-    env: { ...process.env, NEXT_DIST_DIR: distDir, NODE_NO_WARNINGS: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${PORT}`;
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    const res = await fetch(`${url}/api/health`).catch(() => null);
-    if (res && (res.status === 200 || res.status === 503)) return { url, pid: pidOnPort(PORT) ?? child.pid!, child };
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  child.kill();
-  throw new Error(`The console did not start on ${url} within 60 s.`);
+  // Builds the console in .next-bench when the sources are newer than its build (bench/support/console-server.ts).
+  const server = await startConsoleServer(PORT);
+  return { url: server.url, pid: pidOnPort(Number(new URL(server.url).port)) ?? server.pid!, child: server.child };
 }
 
 async function consoleJson<T>(url: string): Promise<T> {

@@ -6,7 +6,7 @@
 // table, the shape the lab's connector writes) at --rate for --seconds. Inside the page it records the interval
 // between animation frames, long tasks (> 50 ms, the browser's own PerformanceObserver) and how late a 0 ms timer
 // fires (what a click would wait); at the end the rows kept and the JS heap. Without --url it starts its own
-// production server from .next-topics (build it with `NEXT_DIST_DIR=.next-topics npx next build`).
+// production server (built in .next-bench when the sources are newer, bench/support/console-server.ts).
 // Prints a table, then one JSON line. Figures are reported, never judged: the machines are shared.
 import { randomBytes } from "node:crypto";
 import { Kafka, logLevel, Partitioners } from "kafkajs";
@@ -62,7 +62,7 @@ const round = (x: number) => Math.round(x * 10) / 10;
 async function main() {
   let server: ConsoleServer | null = null;
   if (!url) {
-    server = await startConsoleServer(".next-topics", PORT);
+    server = await startConsoleServer(PORT);
     url = server.url;
   }
   const admin = kafka.admin();
@@ -139,7 +139,7 @@ async function main() {
     await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
     await admin.disconnect();
     if (server) {
-      server.child.kill("SIGTERM");
+      server.stop();
       await sleep(1000);
     }
   }

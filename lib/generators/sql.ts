@@ -45,6 +45,68 @@ export async function insertOrders(db: Db, batch: OrderBatch, pedidosSequence: s
   return res.rows[0]?.ids ?? null;
 }
 
+// ---- the bulk path of the historical generator ----
+// PostgreSQL checks a foreign key with one SPI query per inserted row: a batch of 5,000 orders (≈15,000 items)
+// fires 40,000 of them, about 70 % of the statement's time (EXPLAIN ANALYZE, with 0 or 1,000,000 orders in the
+// tables alike). The bulk path does the same checks once per batch instead: it locks the distinct people and
+// products the batch references FOR KEY SHARE (what each row's trigger would lock; a concurrent DELETE waits
+// for the commit) and fails with foreign_key_violation when one is missing, then inserts with the
+// per-row triggers off for this transaction only (SET LOCAL session_replication_role = replica). The pedidos
+// rows that items and audit rows reference are inserted by the same statement. Used only when the tables
+// carry exactly the lab's four foreign keys and no insert trigger of their own (see bulkInsertAllowed).
+
+/** The foreign keys the bulk path checks itself, as "table→referenced table". */
+const CHECKED_FOREIGN_KEYS = ["auditoria_pedidos→pedidos", "itens_pedidos→pedidos", "itens_pedidos→produtos", "pedidos→pessoas"];
+
+/**
+ * True when the bulk path keeps every guarantee of the per-row triggers here: the role may set
+ * session_replication_role, the order tables have no foreign key but the four it checks, and no trigger
+ * that fires on INSERT (a student's audit trigger keeps firing: the generator then takes the plain path).
+ */
+export async function bulkInsertAllowed(db: Db): Promise<boolean> {
+  const res = await db.query<{ fks: string[] | null; insert_triggers: number; may_set: boolean }>(
+    `SELECT
+       (SELECT array_agg(c.conrelid::regclass::text || '→' || c.confrelid::regclass::text ORDER BY c.conrelid::regclass::text, c.confrelid::regclass::text)
+          FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid IN ('pedidos'::regclass, 'itens_pedidos'::regclass, 'auditoria_pedidos'::regclass)) AS fks,
+       (SELECT count(*)::int FROM pg_trigger t
+          WHERE t.tgrelid IN ('pedidos'::regclass, 'itens_pedidos'::regclass, 'auditoria_pedidos'::regclass) AND NOT t.tgisinternal AND (t.tgtype & 4) <> 0) AS insert_triggers,
+       (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR has_parameter_privilege('session_replication_role', 'SET') AS may_set`,
+  );
+  const row = res.rows[0];
+  return Boolean(row && row.may_set && row.insert_triggers === 0 && JSON.stringify(row.fks ?? []) === JSON.stringify(CHECKED_FOREIGN_KEYS));
+}
+
+/** An error PostgreSQL would have raised itself: callers treat both alike (isForeignKeyViolation). */
+class MissingReference extends Error {
+  readonly code = "23503";
+}
+
+/**
+ * The batch in one transaction on `client`, with the foreign keys checked once per batch (see above).
+ * Four round trips instead of one, for a statement about three times cheaper.
+ */
+export async function insertOrdersBulk(client: pg.PoolClient | pg.Client, batch: OrderBatch, pedidosSequence: string, returnIds = false): Promise<number[] | null> {
+  const pessoas = [...new Set(batch.pessoa)];
+  const produtos = [...new Set(batch.itemProduto)];
+  await client.query("BEGIN; SET LOCAL session_replication_role = replica");
+  try {
+    const found = await client.query<{ pessoas: number; produtos: number }>(
+      `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM pessoas WHERE id = ANY($1::bigint[]) FOR KEY SHARE) p) AS pessoas,
+              (SELECT count(*)::int FROM (SELECT 1 FROM produtos WHERE id = ANY($2::int[]) FOR KEY SHARE) q) AS produtos`,
+      [pessoas, produtos],
+    );
+    const f = found.rows[0]!;
+    if (f.pessoas !== pessoas.length) throw new MissingReference(`${pessoas.length - f.pessoas} of the batch's people no longer exist in pessoas`);
+    if (f.produtos !== produtos.length) throw new MissingReference(`${produtos.length - f.produtos} of the batch's products no longer exist in produtos`);
+    const ids = await insertOrders(client, batch, pedidosSequence, returnIds);
+    await client.query("COMMIT");
+    return ids;
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw e;
+  }
+}
+
 export interface NewPerson {
   id: number;
   nome: string;

@@ -72,7 +72,7 @@ describe("secrets in Kafka messages", () => {
   it("masks them in the live tail too (what the tail page shows and exports)", async () => {
     vi.resetModules();
     for (const [k, v] of Object.entries({ ...EXPOSED, TAIL_IDLE_CLOSE_MS: "0" })) vi.stubEnv(k, v);
-    const { SseReader } = await import("./sse-test-client");
+    const { SseReader } = await import("@/test/sse-test-client");
     const mod = await import(/* @vite-ignore */ path.join(ROOT, "app/api/topics/[topic]/tail/route.ts"));
     const abort = new AbortController();
     const res: Response = await mod.GET(new Request(`http://127.0.0.1:3000/api/topics/${CONFIG_TOPIC}/tail`, { signal: abort.signal }), { params: Promise.resolve({ topic: CONFIG_TOPIC }) });

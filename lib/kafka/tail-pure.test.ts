@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { DecodedValue } from "../debezium/types";
 import type { TopicMessage } from "./message-types";
-import { RingBuffer } from "./ring-buffer";
+import { RingBuffer } from "./tail/ring-buffer";
 import { parseEventId, sseComment, sseEvent } from "./sse";
 import { filterToSearchParams, matchesFilter, tailFilterSchema } from "./tail-filter";
 import { createTopicSchema, isInternalTopic, topicNameProblem } from "./topic-name";
-import { ViewerQueue } from "./viewer-queue";
+import { ViewerQueue } from "./tail/viewer-queue";
 
 const msg = (key: string | null, value: DecodedValue, partition = 0, offset = "0"): TopicMessage => ({
   id: `${partition}:${offset}`,
@@ -74,6 +74,18 @@ describe("viewer queue", () => {
     expect(q.take()).toEqual([{ kind: "item", item: 7 }, { kind: "skipped", count: 2 }, { kind: "item", item: 10 }]);
     expect(q.droppedTotal).toBe(4);
     expect(q.hasPending).toBe(false);
+  });
+
+  it("counts a shared batch as the records it holds, and skips them all when they do not fit", () => {
+    const q = new ViewerQueue<string>(10);
+    expect(q.push("batch of 6", false, 6)).toBe(true);
+    expect(q.wouldDrop(5)).toBe(true);
+    expect(q.push("batch of 5", false, 5)).toBe(false);
+    expect(q.push("batch of 4", false, 4)).toBe(true);
+    expect(q.take()).toEqual([{ kind: "item", item: "batch of 6" }, { kind: "skipped", count: 5 }, { kind: "item", item: "batch of 4" }]);
+    expect(q.droppedTotal).toBe(5);
+    // Taken: the room is back.
+    expect(q.wouldDrop(10)).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@ import "server-only";
 import { AssignerProtocol, ConfigResourceTypes, type Admin } from "kafkajs";
 import { AppError } from "../errors";
 import { withAdmin } from "./admin";
-import { tailHub } from "./tail-hub";
+import { tailHub } from "./tail/hub";
 import { unknownTopic } from "./errors";
 import { isInternalTopic } from "./topic-name";
 import type {

@@ -1,5 +1,5 @@
 import { readRoute } from "@/lib/http/contract";
-import { tailHub } from "@/lib/kafka/tail-hub";
+import { tailHub } from "@/lib/kafka/tail/hub";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { parseInput, errorResponse, queryOf } from "@/lib/http/contract";
 import { sseStreamResponse } from "@/lib/http/sse";
 import { tailFilterSchema } from "@/lib/kafka/tail-filter";
-import { tailHub } from "@/lib/kafka/tail-hub";
+import { tailHub } from "@/lib/kafka/tail/hub";
 import { topicNameSchema } from "@/lib/kafka/topic-name";
 
 export const dynamic = "force-dynamic";

@@ -1,11 +1,16 @@
 // A viewer's bounded queue: when the viewer cannot keep up, new items are dropped and counted, and the count
 // is delivered as one "skipped" marker in their place. Memory stays bounded; other viewers are not involved. Pure.
 
+// An item may stand for several messages (a batch shared by every viewer): its weight counts against the capacity.
+
 export type QueueEntry<T> = { kind: "item"; item: T } | { kind: "skipped"; count: number };
 
 export class ViewerQueue<T> {
   private entries: QueueEntry<T>[] = [];
+  private weights: number[] = [];
   private head = 0;
+  /** Sum of the weights of the items waiting. */
+  private size = 0;
   private pendingSkipped = 0;
   /** Total items dropped over the queue's life. */
   droppedTotal = 0;
@@ -18,19 +23,26 @@ export class ViewerQueue<T> {
     return this.entries.length - this.head;
   }
 
+  /** True when an item of this weight would be dropped now (unless the viewer is keeping up). */
+  wouldDrop(weight = 1): boolean {
+    return this.size + weight > this.capacity;
+  }
+
   /**
    * False when the item was dropped. `keepingUp`: the viewer's stream is waiting for data right now, so
    * whatever arrives before the next flush goes out in one write — a burst larger than the capacity is then
    * not a reason to drop anything.
    */
-  push(item: T, keepingUp = false): boolean {
-    if (!keepingUp && this.length >= this.capacity) {
-      this.pendingSkipped++;
-      this.droppedTotal++;
+  push(item: T, keepingUp = false, weight = 1): boolean {
+    if (!keepingUp && this.size + weight > this.capacity) {
+      this.pendingSkipped += weight;
+      this.droppedTotal += weight;
       return false;
     }
     this.flushSkipped();
     this.entries.push({ kind: "item", item });
+    this.weights.push(weight);
+    this.size += weight;
     return true;
   }
 
@@ -43,6 +55,7 @@ export class ViewerQueue<T> {
   take(max = Infinity): QueueEntry<T>[] {
     const end = Math.min(this.entries.length, this.head + max);
     const out = this.entries.slice(this.head, end);
+    for (let i = this.head; i < end; i++) this.size -= this.weights[i]!;
     this.head = end;
     if (this.length === 0 && this.pendingSkipped > 0) {
       out.push({ kind: "skipped", count: this.pendingSkipped });
@@ -50,6 +63,7 @@ export class ViewerQueue<T> {
     }
     if (this.head > 1024 && this.head * 2 > this.entries.length) {
       this.entries = this.entries.slice(this.head);
+      this.weights = this.weights.slice(this.head);
       this.head = 0;
     }
     return out;
@@ -58,6 +72,7 @@ export class ViewerQueue<T> {
   private flushSkipped(): void {
     if (this.pendingSkipped > 0) {
       this.entries.push({ kind: "skipped", count: this.pendingSkipped });
+      this.weights.push(0);
       this.pendingSkipped = 0;
     }
   }

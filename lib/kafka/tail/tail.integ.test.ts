@@ -2,9 +2,9 @@
 import { randomBytes } from "node:crypto";
 import { Kafka, logLevel, Partitioners, type Admin, type Producer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readLabEndpoints } from "../config-core";
-import type { TailGap, TailReady, TopicMessage } from "./message-types";
-import { SseReader, type SseMessage } from "./sse-test-client";
+import { readLabEndpoints } from "../../config-core";
+import type { TailGap, TailReady, TopicMessage } from "../message-types";
+import { SseReader, type SseMessage } from "@/test/sse-test-client";
 
 // Small numbers so that the limits are reached quickly (read when the hub is first used).
 process.env.TAIL_RING_SIZE = "200";
@@ -16,7 +16,7 @@ process.env.TAIL_FLUSH_MS = "5";
 const { GET: tailGET } = await import("@/app/api/topics/[topic]/tail/route");
 const { GET: hubGET } = await import("@/app/api/topics/hub/route");
 const { DELETE: topicDELETE } = await import("@/app/api/topics/[topic]/route");
-const { tailHub } = await import("./tail-hub");
+const { tailHub } = await import("./hub");
 
 const brokers = (process.env.KAFKA_BROKERS ?? readLabEndpoints().KAFKA_BROKERS ?? "127.0.0.1:9092").split(",");
 const kafka = new Kafka({ clientId: "tail-hub-integ", brokers, logLevel: logLevel.NOTHING });

@@ -1,0 +1,260 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { Consumer, EachBatchPayload } from "kafkajs";
+import { AppError } from "../../errors";
+import { withAdmin } from "../admin";
+import { kafka } from "../client";
+import { kafkaError, unknownTopic } from "../errors";
+import type { TailFailure, TailReady } from "../message-types";
+import { toTopicMessage } from "../messages";
+import { sseEvent } from "../sse";
+import { CONSOLE_GROUP_PREFIX } from "../topics";
+import { RingBuffer } from "./ring-buffer";
+import type { Batch, HubOptions, ResumePoint, TailEntry, TailState, TopicTailStats } from "./types";
+import type { TailViewer } from "./viewer";
+
+// The consumer and buffer of one topic, shared by all its viewers. Each record is decoded and framed once and
+// kept in the ring (for new viewers and resumes). Records read since the last flush wait in `pending`; every
+// flushMs they become ONE chunk, handed as it is to every viewer without a filter, then the viewers are woken:
+// per flush, one Buffer.concat for the topic and one write per viewer, whatever the number of records.
+
+const encoder = new TextEncoder();
+/**
+ * Writes per second a topic's flushes may cost over all its viewers (one write each per flush): with many viewers
+ * the flush period grows past flushMs (500 viewers: 20 ms, 1,000: 40 ms), since past a few thousand writes a second
+ * the socket writes and their stream machinery, not the records, take the server's time and delay everyone.
+ */
+const WRITES_PER_SECOND = 25_000;
+
+/** What a topic tail needs from the hub that owns it. */
+export interface TailOwner {
+  readonly options: HubOptions;
+  consumerOpened(topic: string): void;
+  consumerClosed(): void;
+  /** The tail stopped being its topic's tail (closed or failed). */
+  forget(tail: TopicTail): void;
+}
+
+export class TopicTail {
+  state: TailState = "starting";
+  readonly groupId: string;
+  readonly ring: RingBuffer<TailEntry>;
+  readonly viewers = new Set<TailViewer>();
+  private consumer: Consumer | null = null;
+  private ready: TailReady | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  /** Next offset to read per partition: where a rebalance must resume. */
+  private readonly nextOffsets = new Map<number, bigint>();
+  /** High watermarks when the consumer opened: records below them are history (backfill), not live. */
+  private readonly liveFrom = new Map<number, bigint>();
+  /** Records read since the last flush, for the viewers that take the shared chunk. */
+  private pending: TailEntry[] = [];
+  /** Viewers with something to write at the next flush. */
+  private readonly dirty = new Set<TailViewer>();
+  private flushTimer: NodeJS.Timeout | null = null;
+  received = 0;
+  skippedAtClose = 0;
+
+  constructor(
+    private readonly owner: TailOwner,
+    readonly topic: string,
+  ) {
+    this.groupId = `${CONSOLE_GROUP_PREFIX}tail-${topic}-${randomBytes(4).toString("hex")}`;
+    this.ring = new RingBuffer(owner.options.ringSize);
+  }
+
+  get partitions(): number {
+    return this.ready?.partitions.length ?? 0;
+  }
+
+  /** Reads the offsets, opens the consumer and positions it: backfill, or right after a resuming viewer. */
+  async start(resume: ResumePoint | null): Promise<void> {
+    const { backfill, ringSize } = this.owner.options;
+    try {
+      const offsets = await withAdmin(`read the offsets of "${this.topic}"`, async (admin) => {
+        const names = await admin.listTopics();
+        if (!names.includes(this.topic)) throw unknownTopic(this.topic);
+        return admin.fetchTopicOffsets(this.topic);
+      });
+      const perPartition = offsets.length ? Math.ceil(backfill / offsets.length) : 0;
+      for (const o of offsets) {
+        const low = BigInt(o.low);
+        const high = BigInt(o.high);
+        let start = high - BigInt(perPartition) > low ? high - BigInt(perPartition) : low;
+        // A viewer reconnecting after the consumer closed: start right after what it has, if close enough.
+        if (resume && resume.partition === o.partition && resume.offset + 1n >= low && resume.offset + 1n < start && high - (resume.offset + 1n) <= BigInt(ringSize)) {
+          start = resume.offset + 1n;
+        }
+        this.nextOffsets.set(o.partition, start);
+        this.liveFrom.set(o.partition, high);
+      }
+      this.ready = {
+        topic: this.topic,
+        partitions: offsets.map((o) => ({ partition: o.partition, startOffset: String(this.nextOffsets.get(o.partition)), highWatermark: o.high })).sort((a, b) => a.partition - b.partition),
+        bufferSize: ringSize,
+        resumedAfter: null,
+      };
+      if (this.state !== "starting") return; // every viewer left while we were reading offsets
+
+      const consumer = kafka().consumer({ groupId: this.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 250, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+      this.consumer = consumer;
+      this.owner.consumerOpened(this.topic);
+      // Position every partition on each (re)join: the group never commits, so after a rebalance kafkajs would
+      // otherwise jump to the latest offset and lose what arrived in between.
+      consumer.on(consumer.events.GROUP_JOIN, () => {
+        for (const [partition, offset] of this.nextOffsets) consumer.seek({ topic: this.topic, partition, offset: String(offset) });
+      });
+      consumer.on(consumer.events.CRASH, (event) => {
+        if (!event.payload.restart) this.fail(kafkaError(event.payload.error, `keep reading "${this.topic}"`));
+      });
+      await consumer.connect();
+      await consumer.subscribe({ topics: [this.topic], fromBeginning: false });
+      await consumer.run({ autoCommit: false, eachBatchAutoResolve: true, eachBatch: (payload) => this.onBatch(payload) });
+      if (this.state !== "starting") return;
+      this.state = "running";
+      for (const v of this.viewers) this.sendReady(v);
+    } catch (e) {
+      this.fail(e instanceof AppError ? e : kafkaError(e, `start reading "${this.topic}"`));
+    }
+  }
+
+  private async onBatch({ batch }: EachBatchPayload): Promise<void> {
+    if (batch.messages.length === 0) return;
+    for (const v of this.viewers) if (!v.readySent) this.sendReady(v);
+    const now = Date.now();
+    const live = this.liveFrom.get(batch.partition) ?? 0n;
+    // Viewers with a filter or a resume point look at each record; the others get the flush's shared chunk.
+    let oneByOne: TailViewer[] | null = null;
+    for (const v of this.viewers) if (!v.takesBatches) (oneByOne ??= []).push(v);
+    for (const m of batch.messages) {
+      const offset = BigInt(m.offset);
+      const message = toTopicMessage(batch.partition, m, offset >= live, now, this.topic);
+      const entry: TailEntry = { partition: batch.partition, offset, message, frame: encoder.encode(sseEvent(message, { id: message.id })), receivedAt: performance.now() };
+      this.nextOffsets.set(batch.partition, offset + 1n);
+      this.received++;
+      this.ring.push(entry);
+      this.pending.push(entry);
+      if (oneByOne) for (const v of oneByOne) v.offer(entry);
+    }
+    this.scheduleFlush();
+  }
+
+  /** A viewer has something waiting (see TailViewer.onDirty). */
+  private markDirty(v: TailViewer): void {
+    this.dirty.add(v);
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer) return;
+    const period = Math.max(this.owner.options.flushMs, Math.ceil((this.viewers.size * 1000) / WRITES_PER_SECOND));
+    this.flushTimer = setTimeout(() => this.flush(), period);
+  }
+
+  /** Hands the pending records, as one chunk, to every viewer that takes it, then wakes whoever has something. */
+  flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (this.pending.length > 0) {
+      const entries = this.pending;
+      this.pending = [];
+      const batch: Batch = {
+        bytes: entries.length === 1 ? entries[0]!.frame : Buffer.concat(entries.map((e) => e.frame)),
+        count: entries.length,
+        receivedAt: entries[0]!.receivedAt,
+        entries,
+      };
+      for (const v of this.viewers) {
+        if (!v.takesBatches) continue;
+        v.offerBatch(batch);
+        this.dirty.add(v);
+      }
+    }
+    for (const v of this.dirty) v.wake();
+    this.dirty.clear();
+  }
+
+  private sendReady(v: TailViewer): void {
+    if (!this.ready || v.readySent) return;
+    v.readySent = true;
+    v.pushControl(encoder.encode(sseEvent({ ...this.ready, resumedAfter: v.resume?.id ?? null } satisfies TailReady, { event: "ready" })));
+  }
+
+  addViewer(v: TailViewer): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    // The pending records go to the viewers already here: the newcomer gets them from the ring, once.
+    this.flush();
+    this.viewers.add(v);
+    v.onClose = () => this.removeViewer(v);
+    v.onDirty = (x) => this.markDirty(x);
+    if (this.state !== "running") return; // ready and records follow when the consumer is positioned
+    this.sendReady(v);
+    const backlog = this.ring.toArray();
+    let from = 0;
+    if (v.resume) {
+      const at = backlog.findLastIndex((e) => e.partition === v.resume!.partition && e.offset === v.resume!.offset);
+      if (at >= 0) from = at + 1;
+    }
+    for (let i = from; i < backlog.length; i++) v.offer(backlog[i]!, true);
+  }
+
+  removeViewer(v: TailViewer): void {
+    if (!this.viewers.delete(v)) return;
+    this.dirty.delete(v);
+    this.skippedAtClose += v.skippedTotal;
+    if (this.viewers.size > 0 || this.state === "closing" || this.state === "closed" || this.state === "failed") return;
+    // Also while starting: start() stops early or finishes, then the timer closes the consumer.
+    this.idleTimer = setTimeout(() => void this.close(), this.owner.options.idleCloseMs);
+    this.idleTimer.unref?.();
+  }
+
+  skippedTotal(): number {
+    let n = this.skippedAtClose;
+    for (const v of this.viewers) n += v.skippedTotal;
+    return n;
+  }
+
+  fail(error: AppError): void {
+    if (this.state === "closed" || this.state === "failed") return;
+    this.state = "failed";
+    this.flush();
+    const failure: TailFailure = { code: error.code, message: error.message };
+    const frame = encoder.encode(sseEvent(failure, { event: "tail-error" }));
+    for (const v of [...this.viewers]) {
+      v.pushControl(frame);
+      // Let the frame reach the stream before it ends.
+      setTimeout(() => v.close(), 50);
+    }
+    this.owner.forget(this);
+    void this.shutdown();
+  }
+
+  async close(): Promise<void> {
+    if (this.state === "closing" || this.state === "closed" || this.state === "failed") return;
+    this.state = "closing";
+    this.owner.forget(this);
+    await this.shutdown();
+    this.state = "closed";
+  }
+
+  private async shutdown(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    this.pending = [];
+    const consumer = this.consumer;
+    this.consumer = null;
+    this.ring.clear();
+    if (!consumer) return;
+    await consumer.disconnect().catch(() => undefined);
+    this.owner.consumerClosed();
+    // The group never committed anything; delete it so it does not linger in the groups list.
+    await withAdmin("delete the tail's consumer group", (admin) => admin.deleteGroups([this.groupId])).catch(() => undefined);
+  }
+
+  stats(): TopicTailStats {
+    return { topic: this.topic, state: this.state, groupId: this.groupId, viewers: this.viewers.size, buffered: this.ring.size, received: this.received, skipped: this.skippedTotal(), partitions: this.partitions };
+  }
+}
