@@ -131,10 +131,11 @@ async function startServer(): Promise<{ url: string; pid: number; child: ChildPr
   return { url: server.url, pid: pidOnPort(Number(new URL(server.url).port)) ?? server.pid!, child: server.child };
 }
 
+/** A read route's data (the console answers { ok: true, data }). */
 async function consoleJson<T>(url: string): Promise<T> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url} → HTTP ${res.status}: ${await res.text()}`);
-  return (await res.json()) as T;
+  return ((await res.json()) as { data: T }).data;
 }
 
 interface Page {

@@ -88,9 +88,9 @@ function sample(pid: number): { rssMb: number; cpuSeconds: number } {
   return { rssMb: rssKb / 1024, cpuSeconds: ticks / CLK_TCK };
 }
 
-// ---- viewers run in child processes (bench/support/tail-viewers.cjs): parsing 200 streams must not delay the
+// ---- viewers run in child processes (bench/support/tail-viewers.mjs): parsing 200 streams must not delay the
 // producer's clock, and their CPU is read from /proc apart from the server's ----
-const VIEWER_SCRIPT = path.join(import.meta.dirname, "support/tail-viewers.cjs");
+const VIEWER_SCRIPT = path.join(import.meta.dirname, "support/tail-viewers.mjs");
 
 interface ViewerReport {
   received: number;
@@ -207,10 +207,9 @@ async function main() {
     const failed = viewers.filter((v) => v.error);
     const keptUp = viewers.filter((v) => !v.error && v.skipped === 0);
     const lost = keptUp.reduce((s, v) => s + (expected - v.received), 0);
-    const hubStats = (await (await fetch(`${url}/api/topics/hub`)).json()) as {
-      consumersOpenedByTopic: Record<string, number>;
-      fanoutDelayMs?: { p50: number | null; p99: number | null };
-    };
+    const hubStats = ((await (await fetch(`${url}/api/topics/hub`)).json()) as {
+      data: { consumersOpenedByTopic: Record<string, number>; fanoutDelayMs?: { p50: number | null; p99: number | null } };
+    }).data;
     const hubConsumers = hubStats.consumersOpenedByTopic[topic] ?? 0;
     const first = samples[0];
     const last = samples.at(-1);

@@ -64,7 +64,7 @@ export const envSchema = z.object({
 
   HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(1500),
 
-  /** The live tail hub (lib/kafka/tail-hub.ts). */
+  /** The live tail hub (lib/kafka/tail/). */
   TAIL_RING_SIZE: z.coerce.number().int().min(1).max(100_000).default(500),
   TAIL_VIEWER_QUEUE: z.coerce.number().int().min(1).max(100_000).default(1000),
   TAIL_IDLE_CLOSE_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),

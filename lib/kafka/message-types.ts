@@ -1,5 +1,5 @@
 // What the topic browser and the live tail send to the browser for each Kafka record. Pure types.
-import type { ChangeOp, DecodedValue } from "../debezium/types";
+import type { DecodedValue } from "../debezium/types";
 
 export interface TopicMessage {
   /** "partition:offset" — also the SSE event id. */
@@ -27,11 +27,6 @@ export interface TailReady {
   resumedAfter: string | null;
 }
 
-/** The viewer could not keep up: this many messages were dropped for it (the others' streams are unaffected). */
-export interface TailSkipped {
-  count: number;
-}
-
 /** A reconnect whose resume point is older than the server's buffer: these offsets were not delivered. */
 export interface TailGap {
   partition: number;
@@ -45,4 +40,3 @@ export interface TailFailure {
   message: string;
 }
 
-export type { ChangeOp };

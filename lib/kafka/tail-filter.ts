@@ -22,8 +22,6 @@ export const tailFilterSchema = z
 
 export type TailFilter = z.infer<typeof tailFilterSchema>;
 
-export const NO_FILTER: TailFilter = { op: [] };
-
 export function isEmptyFilter(f: TailFilter): boolean {
   return f.op.length === 0 && !f.key && f.field === undefined;
 }

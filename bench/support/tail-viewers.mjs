@@ -1,8 +1,8 @@
 // bench:tail's viewers: one child process holding `count` SSE connections to the tail (a process, not a worker
 // thread, so the bench can read its CPU from /proc and tell the viewers' cost from the server's).
 // Started by bench/tail.ts with fork(); reports over IPC.
-const http = require("node:http");
-const { monitorEventLoopDelay } = require("node:perf_hooks");
+import http from "node:http";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
 const { url, count, expected, bucketMs, buckets } = JSON.parse(process.argv[2]);
