@@ -14,6 +14,7 @@ export class ApiError extends Error {
   readonly issues: InputIssue[];
   readonly fields: Record<string, string[]>;
   readonly plugins: NonNullable<ApiErrorBody["plugins"]>;
+  readonly labChanges: NonNullable<ApiErrorBody["labChanges"]>;
 
   constructor(body: Partial<ApiErrorBody> & { status: number; message: string }) {
     super(body.message);
@@ -27,6 +28,7 @@ export class ApiError extends Error {
     this.issues = body.issues ?? [];
     this.fields = body.fields ?? {};
     this.plugins = body.plugins ?? [];
+    this.labChanges = body.labChanges ?? [];
   }
 }
 

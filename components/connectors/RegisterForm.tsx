@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/Button";
 import { ApiError } from "@/data/fetcher";
 import { useRegisterConnectorMutation } from "@/data/connectors/use-register-connector";
 import { useValidateConnectorMutation } from "@/data/connectors/use-validate-connector";
-import { draftIssues, draftToJson, parseDraftJson, type DraftIssue } from "@/lib/connect/draft";
+import { applyChangesToJson, draftIssues, draftToJson, parseDraftJson, type ConfigChange, type DraftIssue } from "@/lib/connect/draft";
 import { isSecretKey } from "@/lib/secrets";
 import type { ClusterRef, ConnectorDraft, ConnectorTemplateView, TemplateId, ValidationReport } from "@/lib/connect/types";
 import { detailHref } from "./ConnectorsList";
@@ -70,6 +70,28 @@ export function RegisterForm({
   const report: ValidationReport | null = validate.data && !register.error ? validate.data : null;
   const serverFields: Record<string, string[]> = { ...(report?.fields ?? {}), ...(httpError?.fields ?? {}) };
   const busy = validate.isPending || register.isPending;
+  // The course's JSON names Docker services and a sink this lab does not have: the server says what to change.
+  const labChanges: ConfigChange[] = (report?.labChanges.length ? report.labChanges : httpError?.labChanges) ?? [];
+  const hints = report?.hints ?? [];
+
+  /** Applies the lab's changes to the draft the person sees, then validates it again. */
+  function applyLabSettings() {
+    let next: ConnectorDraft | null = null;
+    if (mode === "raw") {
+      const text = applyChangesToJson(raw, labChanges);
+      setRaw(text);
+      const reparsed = parseDraftJson(text);
+      next = reparsed.ok ? { ...reparsed.draft, template } : null;
+    } else {
+      const byKey = new Map(labChanges.map((c) => [c.key, c]));
+      const updated = fields.filter((f) => byKey.get(f.key)?.after !== null).map((f) => (byKey.has(f.key) ? { ...f, value: byKey.get(f.key)!.after! } : f));
+      for (const c of labChanges) if (c.kind === "added" && c.after !== null) updated.push({ id: nextId++, key: c.key, value: c.after });
+      setFields(updated);
+      next = { name, config: Object.fromEntries(updated.map((f) => [f.key, f.value])), template };
+    }
+    reset();
+    if (next) validate.mutate(next);
+  }
 
   function reset() {
     validate.reset();
@@ -197,6 +219,26 @@ export function RegisterForm({
       </div>
 
       <div aria-live="polite" data-testid="register-result">
+        {labChanges.length ? (
+          <div className="mb-2 rounded border border-sky-300 bg-sky-50 p-3 text-sky-950" data-testid="lab-changes">
+            <p className="font-semibold">{t("connectors.form.labChangesTitle")}</p>
+            <ul className="mt-1 space-y-0.5 font-mono text-xs">
+              {labChanges.map((c) => (
+                <li key={c.key}>
+                  {c.key}: <del className="text-red-800">{c.before ?? "—"}</del> → <ins className="text-emerald-800 no-underline">{c.after ?? "—"}</ins>
+                </li>
+              ))}
+            </ul>
+            <Button className="mt-2" onClick={applyLabSettings} disabled={busy} data-testid="use-lab-settings">
+              {t("connectors.form.useLabSettings")}
+            </Button>
+          </div>
+        ) : null}
+        {hints.map((h) => (
+          <p key={`${h.key}-${h.code}`} role="alert" className="mb-2 rounded border border-amber-300 bg-amber-50 p-3 text-amber-950" data-testid="connection-hint">
+            <span className="font-mono text-xs">{h.key}</span>: {t(`connectors.hints.${h.code}`, h.params)}
+          </p>
+        ))}
         {report?.ok ? (
           <p className="rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900">
             {t("connectors.form.valid", { className: report.className, type: report.pluginType })}

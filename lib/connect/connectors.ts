@@ -1,4 +1,5 @@
 import "server-only";
+import { config } from "../config";
 import { AppError, asAppError } from "../errors";
 import { maskSecrets, redactValues, restoreMaskedSecrets } from "../secrets";
 import * as connect from "./client";
@@ -6,6 +7,7 @@ import { clusters, redactionList, type RawInfo, type RawStatus, type RawValidati
 import { debeziumEvidence, isDebeziumPostgres } from "./debezium-evidence";
 import { checkOffsets } from "./offsets-shape";
 import { configuredTopics, describeIssue, diffConfigs, draftIssues, resolvePlugin, traceView, type ConfigChange } from "./draft";
+import { adaptToLab, connectionHints, type LabEndpoints } from "./lab-adapt";
 import { restoreTemplateSecrets } from "./templates";
 import {
   CONNECTOR_STATES,
@@ -40,8 +42,11 @@ export class ConnectValidationError extends AppError {
     super(status, code, message, "connect", { params });
   }
 
+  /** What to change so the config fits this lab (the one-click "use this lab's sink"). */
+  labChanges: ConfigChange[] = [];
+
   override toJSON() {
-    return { ...super.toJSON(), fields: this.fields, plugins: this.plugins };
+    return { ...super.toJSON(), fields: this.fields, plugins: this.plugins, labChanges: this.labChanges };
   }
 }
 
@@ -141,18 +146,21 @@ function fieldErrors(raw: RawValidation, secrets: string[]): Record<string, stri
   return fields;
 }
 
-function notInstalled(cluster: ClusterRef, className: string, plugins: PluginInfo[]): ConnectValidationError {
+function notInstalled(cluster: ClusterRef, className: string, plugins: PluginInfo[], labChanges: ConfigChange[]): ConnectValidationError {
   const connectors = plugins.filter((p) => p.type === "source" || p.type === "sink");
   const list = connectors.map((p) => `${p.className} (${p.type}${p.version ? ` ${p.version}` : ""})`).join(", ");
   const sameKind = /sink/i.test(className) ? connectors.filter((p) => p.type === "sink") : /source/i.test(className) ? connectors.filter((p) => p.type === "source") : [];
   const hint = sameKind.length ? ` For this lab, use ${sameKind.map((p) => p.className).join(" or ")}.` : "";
   const message = `The connector plugin "${className}" is not installed on Kafka Connect at ${cluster.url}. Installed connector plugins: ${list || "none"}.${hint} Or install the plugin into the worker's plugin.path and restart the worker.`;
-  return new ConnectValidationError(422, "plugin_not_installed", message, { "connector.class": [`"${className}" is not installed on this Kafka Connect cluster.`] }, connectors, {
-    className,
-    url: cluster.url,
-    installed: list || "—",
-    suggestion: sameKind.map((p) => p.className).join(" / "),
-  });
+  return Object.assign(
+    new ConnectValidationError(422, "plugin_not_installed", message, { "connector.class": [`"${className}" is not installed on this Kafka Connect cluster.`] }, connectors, {
+      className,
+      url: cluster.url,
+      installed: list || "—",
+      suggestion: sameKind.map((p) => p.className).join(" / "),
+    }),
+    { labChanges },
+  );
 }
 
 /** The flat config to send: template secrets restored, `name` set. */
@@ -171,14 +179,24 @@ export async function validateDraft(cluster: ClusterRef, draft: ConnectorDraft):
   const local = draftIssues({ name: draft.name, config: cfg });
   if (local.length) throw localIssuesError(local);
   const plugins = await connect.listPlugins(cluster);
+  const lab = labEndpoints(plugins);
+  // Only non-secret keys change (class, URLs, hosts, ports): the browser applies them to its own draft.
+  const labChanges = diffConfigs(cfg, adaptToLab(cfg, lab));
   const plugin = resolvePlugin(cfg["connector.class"], plugins);
-  if (!plugin) throw notInstalled(cluster, cfg["connector.class"], plugins);
+  if (!plugin) throw notInstalled(cluster, cfg["connector.class"], plugins, labChanges);
   const typed = draftIssues({ name: draft.name, config: cfg }, plugin.type);
   if (typed.length) throw localIssuesError(typed);
   const secrets = redactionList(cfg);
   const raw = await connect.validateConfig(cluster, plugin.className, cfg, secrets);
   const fields = fieldErrors(raw, secrets);
-  return { ok: raw.error_count === 0, className: plugin.className, pluginType: plugin.type, errorCount: raw.error_count, fields };
+  const hints = connectionHints(cfg, fields, lab);
+  return { ok: raw.error_count === 0, className: plugin.className, pluginType: plugin.type, errorCount: raw.error_count, fields, hints, labChanges };
+}
+
+/** This lab's endpoints as Kafka Connect reaches them, for adapting the course's JSON and explaining failures. */
+function labEndpoints(plugins: PluginInfo[]): LabEndpoints {
+  const c = config();
+  return { pgHost: c.postgres.hostForConnect, pgPort: c.postgres.port, s3Endpoint: c.s3.endpointForConnect, installed: plugins.map((p) => p.className) };
 }
 
 function localIssuesError(issues: ReturnType<typeof draftIssues>): ConnectValidationError {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MASK } from "../secrets";
-import { configuredTopics, connectorNameIssue, diffConfigs, draftIssues, draftToJson, lineColumn, parseDraftJson, resolvePlugin, traceView } from "./draft";
+import { applyChangesToJson, configuredTopics, connectorNameIssue, diffConfigs, draftIssues, draftToJson, lineColumn, parseDraftJson, resolvePlugin, traceView } from "./draft";
 
 describe("connector names (Connect's rules)", () => {
   it("accepts the seed's names", () => {
@@ -123,5 +123,18 @@ describe("configured topics", () => {
     expect(configuredTopics("sink", { topics: "a, b" })).toEqual(["a", "b"]);
     expect(configuredTopics("source", { topic: "t" })).toEqual(["t"]);
     expect(configuredTopics("source", { "topic.prefix": "liga_sudoers", "table.include.list": "public.pessoas" })).toEqual(["liga_sudoers.public.pessoas"]);
+  });
+});
+
+describe("applyChangesToJson", () => {
+  it("changes the config of the course's nested JSON and keeps the rest", () => {
+    const text = JSON.stringify({ name: "minio-sink-connector", config: { "connector.class": "io.confluent.connect.s3.S3SinkConnector", "store.url": "http://minio:9000", "flush.size": "10" } });
+    const out = JSON.parse(
+      applyChangesToJson(text, [
+        { key: "connector.class", kind: "changed", before: "io.confluent.connect.s3.S3SinkConnector", after: "lab.console.connect.s3.S3SinkConnector", secret: false },
+        { key: "store.url", kind: "changed", before: "http://minio:9000", after: "http://127.0.0.1:9000", secret: false },
+      ]),
+    );
+    expect(out).toEqual({ name: "minio-sink-connector", config: { "connector.class": "lab.console.connect.s3.S3SinkConnector", "store.url": "http://127.0.0.1:9000", "flush.size": "10" } });
   });
 });

@@ -197,3 +197,16 @@ export function configuredTopics(type: ConnectorType, config: Record<string, str
   }
   return [];
 }
+
+/** The raw editor's JSON with `changes` applied to its config (nested `{name, config}` or flat), re-indented. */
+export function applyChangesToJson(text: string, changes: ConfigChange[]): string {
+  const top = JSON.parse(text) as Record<string, unknown>;
+  const nested = top.config !== null && typeof top.config === "object" && !Array.isArray(top.config);
+  const cfg = (nested ? top.config : top) as Record<string, unknown>;
+  for (const c of changes) {
+    if (c.secret) continue;
+    if (c.after === null) delete cfg[c.key];
+    else cfg[c.key] = c.after;
+  }
+  return JSON.stringify(top, null, 2);
+}

@@ -1,5 +1,7 @@
 // Shapes the Connect area hands to the browser. Pure types and constants: no server-only import, so client
 // components and the data layer share them with lib/connect. Every config in here is already masked.
+import type { ConfigChange } from "./draft";
+import type { ConnectionHint } from "./lab-adapt";
 
 export const CONNECTOR_STATES = ["RUNNING", "PAUSED", "STOPPED", "FAILED", "UNASSIGNED", "RESTARTING"] as const;
 /** Connect's states, plus UNKNOWN when a worker reported something this console does not know. */
@@ -115,6 +117,10 @@ export interface ValidationReport {
   errorCount: number;
   /** key → Connect's own error messages for that key. */
   fields: Record<string, string[]>;
+  /** For failed connections: what was tried, the lab's endpoint and the likely cause (lib/connect/lab-adapt.ts). */
+  hints: ConnectionHint[];
+  /** What to change so the config fits this lab (class, Docker service names → endpoints); empty when it does. */
+  labChanges: ConfigChange[];
 }
 
 export interface OffsetEntry {

@@ -27,6 +27,8 @@ export interface ApiErrorBody {
   /** Connect's validation: its messages per config key; an unknown class: the installed plugins. */
   fields?: Record<string, string[]>;
   plugins?: { className: string; type: string; version: string | null }[];
+  /** Connect's validation: what to change so the config fits this lab (non-secret keys only). */
+  labChanges?: { key: string; kind: "added" | "removed" | "changed"; before: string | null; after: string | null; secret: boolean }[];
 }
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody };

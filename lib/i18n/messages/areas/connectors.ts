@@ -1,6 +1,12 @@
 // Catalog group "connectors" in both languages; pt-BR is the source of truth, en must have the same keys.
 // State words (RUNNING, FAILED…) stay as Kafka Connect writes them: students meet the same words in curl output.
 export const connectorsPtBR = {
+  hints: {
+    docker_service: "tentou {tried}, um nome de serviço do Docker que só existe dentro da rede do docker-compose. Fora do Docker, o servidor deste lab está em {lab}.",
+    wrong_port: "tentou {tried} e nada respondeu nessa porta. O PostgreSQL deste lab está em {lab}.",
+    unreachable: "tentou {tried} e não conseguiu conectar. O PostgreSQL do lab está no ar? (npm run lab:status)",
+    other_server: "tentou {tried}, mas quem respondeu é outro PostgreSQL (não conhece o usuário do lab). O deste lab está em {lab}.",
+  },
   readOnly: "Somente leitura: entre como operador para registrar, alterar ou excluir conectores.",
   title: "Conectores",
   intro:
@@ -63,6 +69,8 @@ export const connectorsPtBR = {
     installed: "Plugins de conector instalados neste cluster:",
     otherErrors: "Erros em campos que não estão no formulário:",
     rawErrors: "Erros por chave:",
+    labChangesTitle: "Esta configuração cita coisas que este lab não tem (o sink da Confluent, serviços do docker-compose do curso). Para rodar aqui, mude:",
+    useLabSettings: "Usar as configurações deste lab e validar",
   },
   issues: {
     name_empty: "o nome do conector está vazio",
@@ -159,6 +167,12 @@ export const connectorsPtBR = {
 };
 
 export const connectorsEn: typeof connectorsPtBR = {
+  hints: {
+    docker_service: "tried {tried}, a Docker service name that only exists inside the docker-compose network. Outside Docker, this lab's server is at {lab}.",
+    wrong_port: "tried {tried} and nothing answered on that port. This lab's PostgreSQL is at {lab}.",
+    unreachable: "tried {tried} and could not connect. Is the lab's PostgreSQL up? (npm run lab:status)",
+    other_server: "tried {tried}, but another PostgreSQL answered there (it does not know the lab's user). This lab's is at {lab}.",
+  },
   readOnly: "Read only: sign in as an operator to register, change or delete connectors.",
   title: "Connectors",
   intro:
@@ -221,6 +235,8 @@ export const connectorsEn: typeof connectorsPtBR = {
     installed: "Connector plugins installed on this cluster:",
     otherErrors: "Errors on fields that are not in the form:",
     rawErrors: "Errors by key:",
+    labChangesTitle: "This configuration names things this lab does not have (Confluent's sink, the course's docker-compose services). To run it here, change:",
+    useLabSettings: "Use this lab's settings and validate",
   },
   issues: {
     name_empty: "the connector name is empty",
