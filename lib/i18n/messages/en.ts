@@ -5,6 +5,7 @@ import { connectorsEn } from "./areas/connectors";
 import { topicsEn } from "./areas/topics";
 import { lakeEn } from "./areas/lake";
 import { generatorsEn } from "./areas/generators";
+import { databaseEn } from "./areas/database";
 
 
 export const en: Messages = {
@@ -14,6 +15,7 @@ export const en: Messages = {
   topics: topicsEn,
   lake: lakeEn,
   generators: generatorsEn,
+  database: databaseEn,
 
   app: {
     name: "Lab Console",

@@ -8,6 +8,7 @@ import { connectorsPtBR } from "./areas/connectors";
 import { topicsPtBR } from "./areas/topics";
 import { lakePtBR } from "./areas/lake";
 import { generatorsPtBR } from "./areas/generators";
+import { databasePtBR } from "./areas/database";
 
 // Each area's strings live in ./areas/<area>.ts (one file per area keeps parallel work apart).
 export const ptBR = {
@@ -17,6 +18,7 @@ export const ptBR = {
   topics: topicsPtBR,
   lake: lakePtBR,
   generators: generatorsPtBR,
+  database: databasePtBR,
 
   app: {
     name: "Console do Lab",
