@@ -1,6 +1,6 @@
 // The one QueryClient factory of the app.
 import { isServer, MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { errorRetryAfter, errorStatus } from "./http-error";
+import { errorRetryAfter, errorStatus } from "./fetcher";
 
 /** Retries after the first failure (so at most three attempts). */
 export const MAX_RETRIES = 2;

@@ -15,7 +15,7 @@ const optionalDate = z
     return d;
   });
 
-export const auditQuerySchema = z.object({
+export const auditQuerySchema = z.strictObject({
   action: optionalText,
   target: optionalText,
   outcome: z.enum(["ok", "error", "refused"]).optional().or(z.literal("").transform(() => undefined)),

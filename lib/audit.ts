@@ -14,7 +14,10 @@ export interface AuditRecord {
   target: string | null;
   params: unknown;
   outcome: AuditOutcome;
+  /** The English sentence (logs, scripts); the page renders errorCode + errorParams in the reader's language. */
   error: string | null;
+  errorCode?: string | null;
+  errorParams?: Record<string, string | number> | null;
   durationMs: number;
 }
 
@@ -22,7 +25,12 @@ export interface AuditRecord {
 export async function writeAudit(r: AuditRecord): Promise<void> {
   try {
     await db().auditEntry.create({
-      data: { ...r, params: r.params === undefined ? undefined : (maskSecrets(JSON.parse(JSON.stringify(r.params ?? null))) as Prisma.InputJsonValue), durationMs: Math.round(r.durationMs) },
+      data: {
+        ...r,
+        params: r.params === undefined ? undefined : (maskSecrets(JSON.parse(JSON.stringify(r.params ?? null))) as Prisma.InputJsonValue),
+        errorParams: r.errorParams ? (maskSecrets(r.errorParams) as Prisma.InputJsonValue) : undefined,
+        durationMs: Math.round(r.durationMs),
+      },
     });
   } catch (e) {
     console.error(`[audit] could not write entry for ${r.action}: ${(e as Error).message}`);
@@ -78,6 +86,8 @@ export async function listAudit(q: AuditQuery): Promise<{ rows: AuditRow[]; next
       params: r.params,
       outcome: r.outcome as AuditOutcome,
       error: r.error,
+      errorCode: r.errorCode,
+      errorParams: (r.errorParams ?? null) as Record<string, string | number> | null,
       durationMs: r.durationMs,
     })),
     nextBefore: rows.length > q.limit ? page[page.length - 1].id.toString() : null,

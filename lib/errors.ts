@@ -1,23 +1,58 @@
 // The one error type the console passes from lib/ to route handlers and the UI: it names the system,
 // the cause and, where we know it, the fix. Made at the lib/ boundary from vendor errors.
+//
+// `code` + `params` are what the browser renders from the message catalog in the reader's language
+// (`errors.<code>`); `message` is the English sentence kept for logs, scripts and as the fallback; `detail` is the
+// vendor's own text (Connect's validation message, PostgreSQL's error, an S3 code), shown labelled as such.
+import type { ApiErrorBody, ErrorParams, ErrorSource } from "./http/envelope";
 
-export type ErrorSource = "postgres" | "kafka" | "connect" | "s3" | "console";
+export type { ErrorSource } from "./http/envelope";
+
+export interface AppErrorOptions {
+  params?: ErrorParams;
+  detail?: string;
+  retryAfter?: number;
+}
 
 export class AppError extends Error {
+  readonly params: ErrorParams;
+  readonly detail?: string;
+  readonly retryAfter?: number;
+
+  /** `options` may still be a bare number: the seconds to wait before a retry (the older call sites). */
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly source: ErrorSource,
-    readonly retryAfter?: number,
+    options: AppErrorOptions | number = {},
   ) {
     super(message);
     this.name = "AppError";
+    const opts = typeof options === "number" ? { retryAfter: options } : options;
+    this.params = opts.params ?? {};
+    this.detail = opts.detail;
+    this.retryAfter = opts.retryAfter;
   }
 
-  toJSON() {
-    return { status: this.status, code: this.code, message: this.message, source: this.source, retryAfter: this.retryAfter };
+  toJSON(): ApiErrorBody {
+    return {
+      status: this.status,
+      code: this.code,
+      message: this.message,
+      params: this.params,
+      source: this.source,
+      ...(this.detail ? { detail: this.detail } : {}),
+      ...(this.retryAfter ? { retryAfter: this.retryAfter } : {}),
+    };
   }
+}
+
+/** Anything thrown, as an AppError: unknown errors become a 500 that still says what happened. */
+export function asAppError(e: unknown, code = "internal"): AppError {
+  if (e instanceof AppError) return e;
+  const detail = e instanceof Error ? e.message : String(e);
+  return new AppError(500, code, `The console failed unexpectedly: ${detail}`, "console", { detail });
 }
 
 /** Network-level failure codes shared by every probe and client (see lib/health-types.ts FailureCode). */

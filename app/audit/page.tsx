@@ -2,6 +2,7 @@ import Link from "next/link";
 import { listAudit } from "@/lib/audit";
 import { auditQuerySchema } from "@/lib/audit-query";
 import { config } from "@/lib/config";
+import { errorText } from "@/lib/i18n/error-text";
 import { getI18n } from "@/lib/i18n/server";
 import { DataTable } from "@/components/ui/DataTable";
 
@@ -12,7 +13,7 @@ type Search = Record<string, string | undefined>;
 const OUTCOME_STYLE = { ok: "bg-emerald-100 text-emerald-900", error: "bg-red-100 text-red-900", refused: "bg-amber-100 text-amber-900" } as const;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const { t, locale } = await getI18n();
+  const { t, locale, messages } = await getI18n();
   const search = await searchParams;
   const parsed = auditQuerySchema.safeParse(search);
   const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
@@ -82,7 +83,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </td>
               <td className="whitespace-nowrap px-3 py-2 text-right">{r.durationMs} ms</td>
               <td className="max-w-md px-3 py-2">
-                {r.error ? <p className="text-red-800">{r.error}</p> : null}
+                {r.error ? <p className="text-red-800">{errorText(messages, { code: r.errorCode, params: r.errorParams, message: r.error })}</p> : null}
                 {r.params ? <pre className="max-h-32 overflow-auto whitespace-pre-wrap break-all font-mono text-xs text-slate-600">{JSON.stringify(r.params)}</pre> : null}
               </td>
             </tr>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ConnectorsList } from "@/components/connectors/ConnectorsList";
+import { currentPrincipal } from "@/lib/auth/server";
 import { getI18n } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -9,14 +10,16 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ConnectorsPage() {
-  const { t } = await getI18n();
+  const [{ t }, principal] = await Promise.all([getI18n(), currentPrincipal()]);
   return (
     <section className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-3xl font-bold">{t("connectors.title")}</h1>
-        <Link href="/connectors/register" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700" data-testid="connectors-register">
-          {t("connectors.register")}
-        </Link>
+        {principal?.role === "operator" ? (
+          <Link href="/connectors/register" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700" data-testid="connectors-register">
+            {t("connectors.register")}
+          </Link>
+        ) : null}
       </div>
       <p className="max-w-3xl text-slate-700">{t("connectors.intro")}</p>
       <ConnectorsList />

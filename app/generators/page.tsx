@@ -20,7 +20,7 @@ export default async function GeneratorsPage() {
         <p className="mt-2 max-w-4xl text-lg leading-relaxed text-slate-800">{t("generators.intro")}</p>
         {canOperate ? null : <p className="mt-3 rounded bg-amber-50 p-2 text-base text-amber-900">{t("generators.viewerNote")}</p>}
       </section>
-      <GeneratorsConsole canOperate={canOperate} />
+      <GeneratorsConsole />
     </div>
   );
 }

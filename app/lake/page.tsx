@@ -18,7 +18,7 @@ export default async function LakePage() {
       <h1 className="text-3xl font-bold text-slate-900">{t("lake.title")}</h1>
       <p className="max-w-3xl text-slate-800">{t("lake.intro")}</p>
       {!canWrite ? <p className="text-sm text-slate-600">{t("lake.readOnly")}</p> : null}
-      <BucketsPanel canWrite={canWrite} />
+      <BucketsPanel />
     </section>
   );
 }

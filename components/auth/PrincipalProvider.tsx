@@ -20,7 +20,7 @@ export function usePrincipal(): ClientPrincipal | null {
   return useContext(PrincipalContext);
 }
 
-/** True when the caller may change things: controls that mutate are hidden or disabled otherwise. */
-export function useCanMutate(): boolean {
+/** True when the caller may change things: every mutating control is hidden or disabled (with the reason) otherwise. */
+export function useCanOperate(): boolean {
   return usePrincipal()?.role === "operator";
 }

@@ -1,9 +1,10 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { useId, useMemo, useState } from "react";
 import { useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { ConnectorHttpError } from "@/data/connectors/fetch";
+import { ApiError } from "@/data/fetcher";
 import { useUpdateConnectorConfigMutation } from "@/data/connectors/use-update-connector-config";
 import { diffConfigs, parseDraftJson } from "@/lib/connect/draft";
 import { ActionError } from "./ActionError";
@@ -17,10 +18,11 @@ export function ConfigPanel({ cluster, name, config }: { cluster: string; name: 
   const id = useId();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState("");
+  const canOperate = useCanOperate();
   const update = useUpdateConnectorConfigMutation(cluster, name);
   const parsed = useMemo(() => (editing ? parseDraftJson(text) : null), [editing, text]);
   const changes = parsed?.ok ? diffConfigs(config, parsed.draft.config) : [];
-  const fields = update.error instanceof ConnectorHttpError ? update.error.fields : {};
+  const fields = update.error instanceof ApiError ? update.error.fields : {};
   const rows = Object.entries(config).sort(([a], [b]) => a.localeCompare(b));
 
   return (
@@ -29,7 +31,7 @@ export function ConfigPanel({ cluster, name, config }: { cluster: string; name: 
         <h2 id={`${id}-title`} className="text-lg font-semibold">
           {t("connectors.config.title")}
         </h2>
-        {!editing ? (
+        {!editing && canOperate ? (
           <Button
             variant="ghost"
             className="border border-slate-400"

@@ -1,10 +1,11 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import Link from "next/link";
-import { useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { useConnectorDetailQuery } from "@/data/connectors/use-connector-detail";
-import { errorMessage, errorStatus } from "@/data/http-error";
+import { errorStatus } from "@/data/fetcher";
 import { ConfigPanel } from "./ConfigPanel";
 import { DebeziumPanel } from "./DebeziumPanel";
 import { DeleteConnector } from "./DeleteConnector";
@@ -16,7 +17,9 @@ import { TraceBlock } from "./TraceBlock";
 
 /** One connector, refreshed every 2 s: state, actions, tasks with traces, topics, Debezium evidence, config, offsets. */
 export function ConnectorDetailView({ cluster, name, justRegistered = false }: { cluster: string; name: string; justRegistered?: boolean }) {
+  const canOperate = useCanOperate();
   const t = useT();
+  const errorText = useErrorText();
   const query = useConnectorDetailQuery(cluster, name);
 
   const back = (
@@ -41,7 +44,7 @@ export function ConnectorDetailView({ cluster, name, justRegistered = false }: {
         {back}
         <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900">
           <p className="font-semibold">{notFound ? t("connectors.detail.notFound", { name }) : t("connectors.detail.loadError")}</p>
-          <p className="mt-1 break-words">{errorMessage(query.error)}</p>
+          <p className="mt-1 break-words">{errorText(query.error)}</p>
           <Button className="mt-3" onClick={() => void query.refetch()}>
             {t("common.retry")}
           </Button>
@@ -64,7 +67,7 @@ export function ConnectorDetailView({ cluster, name, justRegistered = false }: {
         </p>
         {query.isError ? (
           <p role="status" className="text-sm text-amber-800">
-            {t("connectors.detail.stale", { message: errorMessage(query.error) ?? "" })}
+            {t("connectors.detail.stale", { message: errorText(query.error) })}
           </p>
         ) : null}
         {justRegistered ? (
@@ -75,7 +78,13 @@ export function ConnectorDetailView({ cluster, name, justRegistered = false }: {
         {c.trace ? <TraceBlock trace={c.trace} testId="connector-trace" /> : null}
       </header>
 
-      <LifecycleActions cluster={cluster} name={c.name} state={c.state} />
+      {canOperate ? (
+        <LifecycleActions cluster={cluster} name={c.name} state={c.state} />
+      ) : (
+        <p className="rounded border border-slate-300 bg-slate-50 p-3 text-sm text-slate-700" data-testid="read-only-note">
+          {t("connectors.readOnly")}
+        </p>
+      )}
       <TaskList cluster={cluster} name={c.name} tasks={c.tasks} />
 
       <section aria-labelledby="topics-title" className="rounded-lg border border-slate-300 bg-white p-4">
@@ -95,7 +104,7 @@ export function ConnectorDetailView({ cluster, name, justRegistered = false }: {
       {c.debezium ? <DebeziumPanel cluster={cluster} name={c.name} state={c.state} evidence={c.debezium} /> : null}
       <OffsetsPanel cluster={cluster} name={c.name} type={c.type} />
       <ConfigPanel cluster={cluster} name={c.name} config={c.config} />
-      <DeleteConnector cluster={cluster} name={c.name} />
+      {canOperate ? <DeleteConnector cluster={cluster} name={c.name} /> : null}
     </div>
   );
 }

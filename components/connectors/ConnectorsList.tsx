@@ -1,9 +1,9 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
-import { useLocale, useT } from "@/components/i18n/I18nProvider";
-import { errorMessage } from "@/data/http-error";
+import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { useConnectorsListQuery } from "@/data/connectors/use-connectors-list";
 import type { ClusterConnectors, ConnectorSummary } from "@/lib/connect/types";
 import { StateBadge } from "./StateBadge";
@@ -21,6 +21,7 @@ export function detailHref(cluster: string, name: string): string {
 /** Every cluster's connectors, refreshed every 2 s. Loading → error (retry) → empty → table; a refetch never blanks it. */
 export function ConnectorsList() {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const query = useConnectorsListQuery();
 
@@ -33,7 +34,7 @@ export function ConnectorsList() {
     <div className="space-y-6" data-testid="connectors-list">
       <p className="text-xs text-slate-600 tabular-nums" aria-live="polite">
         {query.isError
-          ? t("connectors.staleError", { message: errorMessage(query.error) ?? "", time: time(data.fetchedAt, locale) })
+          ? t("connectors.staleError", { message: errorText(query.error), time: time(data.fetchedAt, locale) })
           : t("connectors.updatedAt", { time: time(data.fetchedAt, locale) })}
       </p>
       {data.clusters.map((c) => (
@@ -45,20 +46,24 @@ export function ConnectorsList() {
 
 function ClusterSection({ entry, showHeading }: { entry: ClusterConnectors; showHeading: boolean }) {
   const t = useT();
+  const errorText = useErrorText();
+  const canOperate = useCanOperate();
   const { cluster, connectors, error } = entry;
   return (
     <section aria-label={t("connectors.cluster", { slug: cluster.slug, url: cluster.url })} data-testid={`cluster-${cluster.slug}`}>
       {showHeading ? <h2 className="mb-2 text-lg font-semibold">{t("connectors.cluster", { slug: cluster.slug, url: cluster.url })}</h2> : null}
       {error ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
-          {t("connectors.clusterError", { url: cluster.url, message: error.message })}
+          {t("connectors.clusterError", { url: cluster.url, message: errorText(error) })}
         </p>
       ) : connectors.length === 0 ? (
         <div className="rounded border border-dashed border-slate-400 p-6 text-center text-slate-700">
           <p>{t("connectors.empty")}</p>
-          <Link href={`/connectors/register?cluster=${cluster.id}`} className="mt-2 inline-block font-semibold underline">
-            {t("connectors.registerCta")}
-          </Link>
+          {canOperate ? (
+            <Link href={`/connectors/register?cluster=${cluster.id}`} className="mt-2 inline-block font-semibold underline">
+              {t("connectors.registerCta")}
+            </Link>
+          ) : null}
         </div>
       ) : (
         <DataTable columns={(["name", "type", "plugin", "state", "tasks", "worker", "topics"] as const).map((col) => ({ key: col, label: t(`connectors.columns.${col}`) }))}>

@@ -1,10 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { useConnectorDiagnoseQuery } from "@/data/connectors/use-connector-diagnose";
-import { errorMessage } from "@/data/http-error";
 import type { ConnectorState, DebeziumEvidence } from "@/lib/connect/types";
 
 const UNREAD_WARNING_MS = 15_000;
@@ -12,6 +11,7 @@ const UNREAD_WARNING_MS = 15_000;
 /** What PostgreSQL says about a Debezium source: database, slot, publication, captured tables. */
 export function DebeziumPanel({ cluster, name, state, evidence }: { cluster: string; name: string; state: ConnectorState; evidence: DebeziumEvidence }) {
   const t = useT();
+  const errorText = useErrorText();
   const [diagnose, setDiagnose] = useState(false);
   const diagnosis = useConnectorDiagnoseQuery(cluster, name, diagnose);
   const yesNo = (v: boolean | null) => (v === null ? "—" : v ? t("connectors.debezium.yes") : t("connectors.debezium.no"));
@@ -78,7 +78,7 @@ export function DebeziumPanel({ cluster, name, state, evidence }: { cluster: str
         </div>
       ) : diagnose && diagnosis.error ? (
         <p role="alert" className="mt-3 text-sm text-red-900">
-          {errorMessage(diagnosis.error)}
+          {errorText(diagnosis.error)}
         </p>
       ) : null}
     </section>

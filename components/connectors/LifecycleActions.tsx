@@ -3,10 +3,7 @@
 import { useState } from "react";
 import { useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { usePauseConnectorMutation } from "@/data/connectors/use-pause-connector";
-import { useRestartConnectorMutation } from "@/data/connectors/use-restart-connector";
-import { useResumeConnectorMutation } from "@/data/connectors/use-resume-connector";
-import { useStopConnectorMutation } from "@/data/connectors/use-stop-connector";
+import { useConnectorLifecycleMutation } from "@/data/connectors/use-connector-lifecycle";
 import type { ActionOutcome, ConnectorState } from "@/lib/connect/types";
 import { ActionError } from "./ActionError";
 
@@ -16,10 +13,10 @@ import { ActionError } from "./ActionError";
  */
 export function LifecycleActions({ cluster, name, state }: { cluster: string; name: string; state: ConnectorState }) {
   const t = useT();
-  const pause = usePauseConnectorMutation(cluster, name);
-  const resume = useResumeConnectorMutation(cluster, name);
-  const stop = useStopConnectorMutation(cluster, name);
-  const restart = useRestartConnectorMutation(cluster, name);
+  const pause = useConnectorLifecycleMutation(cluster, name, "pause");
+  const resume = useConnectorLifecycleMutation(cluster, name, "resume");
+  const stop = useConnectorLifecycleMutation(cluster, name, "stop");
+  const restart = useConnectorLifecycleMutation(cluster, name, "restart");
   const [includeTasks, setIncludeTasks] = useState(true);
   const [onlyFailed, setOnlyFailed] = useState(false);
   const all = [pause, resume, stop, restart];

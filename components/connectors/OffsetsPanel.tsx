@@ -1,25 +1,25 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { useId, useState } from "react";
-import { useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
+import { useConnectorLifecycleMutation } from "@/data/connectors/use-connector-lifecycle";
 import { useAlterOffsetsMutation } from "@/data/connectors/use-alter-offsets";
 import { useConnectorOffsetsQuery } from "@/data/connectors/use-connector-offsets";
-import { useResumeConnectorMutation } from "@/data/connectors/use-resume-connector";
-import { useResetOffsetsMutation } from "@/data/connectors/use-reset-offsets";
-import { useStopConnectorMutation } from "@/data/connectors/use-stop-connector";
-import { errorMessage } from "@/data/http-error";
 import type { ConnectorType, OffsetEntry } from "@/lib/connect/types";
 import { ActionError } from "./ActionError";
 
 /** KIP-875 offsets: view always; reset and alter only while STOPPED (and the panel offers to stop). */
 export function OffsetsPanel({ cluster, name, type }: { cluster: string; name: string; type: ConnectorType }) {
   const t = useT();
+  const errorText = useErrorText();
   const id = useId();
+  const canOperate = useCanOperate();
   const query = useConnectorOffsetsQuery(cluster, name);
-  const stop = useStopConnectorMutation(cluster, name);
-  const resume = useResumeConnectorMutation(cluster, name);
-  const reset = useResetOffsetsMutation(cluster, name);
+  const stop = useConnectorLifecycleMutation(cluster, name, "stop");
+  const resume = useConnectorLifecycleMutation(cluster, name, "resume");
+  const reset = useConnectorLifecycleMutation(cluster, name, "reset-offsets");
   const alter = useAlterOffsetsMutation(cluster, name);
   const [confirmReset, setConfirmReset] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -52,7 +52,7 @@ export function OffsetsPanel({ cluster, name, type }: { cluster: string; name: s
         </p>
       ) : query.isError && !query.data ? (
         <div role="alert" className="mt-2 text-sm text-red-900">
-          <p>{errorMessage(query.error)}</p>
+          <p>{errorText(query.error)}</p>
           <Button className="mt-2" onClick={() => void query.refetch()}>
             {t("common.retry")}
           </Button>
@@ -68,7 +68,7 @@ export function OffsetsPanel({ cluster, name, type }: { cluster: string; name: s
               {JSON.stringify(query.data.offsets, null, 2)}
             </pre>
           )}
-          {!stopped ? (
+          {!canOperate ? null : !stopped ? (
             <div className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="offsets-need-stop">
               <p>{t("connectors.offsets.needsStop", { state: query.data.state })}</p>
               <Button className="mt-2" onClick={() => stop.mutate()} disabled={stop.isPending} data-testid="offsets-stop">

@@ -2,12 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
-import { useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { ConnectorHttpError } from "@/data/connectors/fetch";
+import { ApiError } from "@/data/fetcher";
 import { useRegisterConnectorMutation } from "@/data/connectors/use-register-connector";
 import { useValidateConnectorMutation } from "@/data/connectors/use-validate-connector";
-import { errorMessage } from "@/data/http-error";
 import { draftIssues, draftToJson, parseDraftJson, type DraftIssue } from "@/lib/connect/draft";
 import { isSecretKey } from "@/lib/secrets";
 import type { ClusterRef, ConnectorDraft, ConnectorTemplateView, TemplateId, ValidationReport } from "@/lib/connect/types";
@@ -41,6 +40,7 @@ export function RegisterForm({
   initialMode: Mode;
 }) {
   const t = useT();
+  const errorText = useErrorText();
   const router = useRouter();
   const formId = useId();
   const [cluster, setCluster] = useState(initialCluster);
@@ -62,7 +62,7 @@ export function RegisterForm({
   const issues: DraftIssue[] = draft ? draftIssues(draft) : [];
 
   const serverError = (register.error ?? validate.error) as Error | null;
-  const httpError = serverError instanceof ConnectorHttpError ? serverError : null;
+  const httpError = serverError instanceof ApiError ? serverError : null;
   const report: ValidationReport | null = validate.data && !register.error ? validate.data : null;
   const serverFields: Record<string, string[]> = { ...(report?.fields ?? {}), ...(httpError?.fields ?? {}) };
   const busy = validate.isPending || register.isPending;
@@ -202,7 +202,7 @@ export function RegisterForm({
         {serverError ? (
           <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900" data-code={httpError?.code ?? ""}>
             <p className="font-semibold">{t(httpError?.code === "plugin_not_installed" ? "connectors.form.pluginMissing" : "connectors.form.failed")}</p>
-            <p className="mt-1 break-words">{errorMessage(serverError)}</p>
+            <p className="mt-1 break-words">{errorText(serverError)}</p>
             {httpError?.plugins.length ? (
               <>
                 <p className="mt-2 text-sm font-semibold">{t("connectors.form.installed")}</p>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { useRestartTaskMutation } from "@/data/connectors/use-restart-task";
@@ -10,6 +11,7 @@ import { TraceBlock } from "./TraceBlock";
 
 export function TaskList({ cluster, name, tasks }: { cluster: string; name: string; tasks: TaskSummary[] }) {
   const t = useT();
+  const canOperate = useCanOperate();
   const restart = useRestartTaskMutation(cluster, name);
   return (
     <section aria-labelledby="tasks-title" className="rounded-lg border border-slate-300 bg-white p-4">
@@ -26,9 +28,11 @@ export function TaskList({ cluster, name, tasks }: { cluster: string; name: stri
                 <span className="font-semibold">{t("connectors.detail.task", { id: task.id })}</span>
                 <StateBadge state={task.state} testId={`task-${task.id}-state`} />
                 <span className="font-mono text-xs text-slate-600">{task.workerId ?? "—"}</span>
-                <Button variant="ghost" className="border border-slate-400" disabled={restart.isPending} onClick={() => restart.mutate(task.id)} data-testid={`task-${task.id}-restart`}>
-                  {t("connectors.detail.restartTask")}
-                </Button>
+                {canOperate ? (
+                  <Button variant="ghost" className="border border-slate-400" disabled={restart.isPending} onClick={() => restart.mutate(task.id)} data-testid={`task-${task.id}-restart`}>
+                    {t("connectors.detail.restartTask")}
+                  </Button>
+                ) : null}
               </div>
               {task.trace ? <TraceBlock trace={task.trace} testId={`task-${task.id}-trace`} /> : null}
             </li>

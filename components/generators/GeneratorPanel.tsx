@@ -1,9 +1,9 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { useId, useState, type FormEvent } from "react";
-import { useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { errorMessage } from "@/data/http-error";
 import { useStartGeneratorMutation } from "@/data/generators/use-start-generator";
 import { useStopGeneratorMutation } from "@/data/generators/use-stop-generator";
 import type { GeneratorKind } from "@/lib/generators/params";
@@ -31,8 +31,10 @@ const FIELD_LABEL: Record<Exclude<FieldName, "count">, MessageKey> = {
 const labelOf = (kind: GeneratorKind, field: FieldName): MessageKey => (field === "count" ? COUNT_LABEL[kind] : FIELD_LABEL[field]);
 
 /** One generator: what it does, its form (or its live run), start and stop. */
-export function GeneratorPanel({ kind, run, loading, canOperate }: { kind: GeneratorKind; run: RunSnapshot | null; loading: boolean; canOperate: boolean }) {
+export function GeneratorPanel({ kind, run, loading }: { kind: GeneratorKind; run: RunSnapshot | null; loading: boolean }) {
+  const canOperate = useCanOperate();
   const t = useT();
+  const errorText = useErrorText();
   const id = useId();
   const [values, setValues] = useState<FormValues>(FORM_DEFAULTS[kind]);
   const [invalid, setInvalid] = useState<FieldName[]>([]);
@@ -136,7 +138,7 @@ export function GeneratorPanel({ kind, run, loading, canOperate }: { kind: Gener
 
       {failure ? (
         <p role="alert" className="rounded bg-red-50 p-2 text-sm break-words text-red-900" data-testid={`action-error-${kind}`}>
-          {errorMessage(failure) ?? t("common.unknownError")}
+          {errorText(failure) || t("common.unknownError")}
         </p>
       ) : null}
 

@@ -7,7 +7,7 @@ import { GeneratorPanel } from "./GeneratorPanel";
 import { RunHistory } from "./RunHistory";
 
 /** The generators screen: one panel per generator, live over SSE, and the stored runs below. */
-export function GeneratorsConsole({ canOperate }: { canOperate: boolean }) {
+export function GeneratorsConsole() {
   const t = useT();
   const stream = useGeneratorStream();
   return (
@@ -24,7 +24,7 @@ export function GeneratorsConsole({ canOperate }: { canOperate: boolean }) {
       ) : null}
       <div className="grid gap-6 xl:grid-cols-3">
         {GENERATOR_KINDS.map((kind) => (
-          <GeneratorPanel key={kind} kind={kind} run={stream.states?.[kind] ?? null} loading={stream.states === null} canOperate={canOperate} />
+          <GeneratorPanel key={kind} kind={kind} run={stream.states?.[kind] ?? null} loading={stream.states === null} />
         ))}
       </div>
       <RunHistory />

@@ -2,9 +2,8 @@
 
 import { useState } from "react";
 import { useLabHealthQuery } from "@/data/health/use-lab-health";
-import { errorMessage } from "@/data/http-error";
 import { SERVICE_IDS, type ServiceHealth, type ServiceId } from "@/lib/health-types";
-import { useLocale, useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { DOT_CLASS, type ServiceState } from "./service-status";
 
@@ -21,6 +20,7 @@ function formatTime(iso: string, locale: string): string {
  */
 export function HealthStrip() {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const query = useLabHealthQuery();
   const [openId, setOpenId] = useState<ServiceId | null>(null);
@@ -64,7 +64,7 @@ export function HealthStrip() {
         ) : query.isError ? (
           <div role="alert" className="flex flex-wrap items-center gap-3 py-1">
             <p className="font-medium text-red-800">
-              {t("health.errorTitle", { message: errorMessage(query.error) ?? t("common.unknownError") })}
+              {t("health.errorTitle", { message: errorText(query.error) || t("common.unknownError") })}
             </p>
             <Button onClick={() => void query.refetch()} disabled={query.isFetching}>
               {query.isFetching ? t("common.loading") : t("common.retry")}

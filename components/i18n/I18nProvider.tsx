@@ -3,6 +3,7 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
 import { formatMessage, type Messages, type Translate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
+import { errorText } from "@/lib/i18n/error-text";
 
 interface I18nContextValue {
   locale: Locale;
@@ -39,4 +40,10 @@ export function useT(): Translate {
 
 export function useLocale(): Locale {
   return useI18nContext().locale;
+}
+
+/** `errorText(error)`: a server or network error in the reader's language, with the vendor's text as detail. */
+export function useErrorText(): (error: unknown) => string {
+  const { messages } = useI18nContext();
+  return useCallback((error: unknown) => errorText(messages, error), [messages]);
 }

@@ -8,7 +8,7 @@ import { LatestObjects } from "./LatestObjects";
 import { ObjectBrowser } from "./ObjectBrowser";
 
 /** A bucket at a prefix: breadcrumbs, then the paged listing or the latest objects. */
-export function BucketBrowser({ bucket, prefix, view, canWrite }: { bucket: string; prefix: string; view: "browse" | "latest"; canWrite: boolean }) {
+export function BucketBrowser({ bucket, prefix, view }: { bucket: string; prefix: string; view: "browse" | "latest" }) {
   const t = useT();
   const tab = (id: "browse" | "latest") =>
     `rounded-t-md border border-b-0 px-3 py-1.5 text-sm font-semibold ${view === id ? "border-slate-300 bg-white text-slate-900" : "border-transparent text-sky-800 underline"}`;
@@ -24,7 +24,7 @@ export function BucketBrowser({ bucket, prefix, view, canWrite }: { bucket: stri
         </Link>
       </div>
       {/* Keyed by place: paging tokens and selection belong to one folder. */}
-      {view === "latest" ? <LatestObjects key={`l:${prefix}`} bucket={bucket} prefix={prefix} /> : <ObjectBrowser key={`b:${prefix}`} bucket={bucket} prefix={prefix} canWrite={canWrite} />}
+      {view === "latest" ? <LatestObjects key={`l:${prefix}`} bucket={bucket} prefix={prefix} /> : <ObjectBrowser key={`b:${prefix}`} bucket={bucket} prefix={prefix} />}
     </div>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useState } from "react";
-import { useLocale, useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { errorMessage } from "@/data/http-error";
 import { useBucketAccessQuery } from "@/data/lake/use-bucket-access";
 import { useBucketStatsQuery } from "@/data/lake/use-bucket-stats";
 import { useBucketsQuery } from "@/data/lake/use-buckets";
@@ -18,14 +18,16 @@ import { formatBytes, formatCount, formatDateTime, lakeHref } from "./format";
 import { DataTable } from "@/components/ui/DataTable";
 
 /** The buckets of the S3 server: loading → error (retry) → empty → table; create, count, access, delete. */
-export function BucketsPanel({ canWrite }: { canWrite: boolean }) {
+export function BucketsPanel() {
+  const canOperate = useCanOperate();
   const t = useT();
+  const errorText = useErrorText();
   const query = useBucketsQuery();
   const buckets = query.data;
 
   return (
     <div className="space-y-6">
-      {canWrite ? <CreateBucketForm existing={buckets?.map((b) => b.name) ?? []} /> : null}
+      {canOperate ? <CreateBucketForm existing={buckets?.map((b) => b.name) ?? []} /> : null}
       <section aria-labelledby="lake-buckets-heading" className="space-y-2">
         <div className="flex items-center gap-3">
           <h2 id="lake-buckets-heading" className="text-xl font-bold">
@@ -37,7 +39,7 @@ export function BucketsPanel({ canWrite }: { canWrite: boolean }) {
           <LoadingRows label={t("lake.buckets.loading")} rows={3} rowClassName="h-10" />
         ) : query.isError && !buckets ? (
           <LoadError
-            title={t("lake.buckets.errorTitle", { message: errorMessage(query.error) ?? t("common.unknownError") })}
+            title={t("lake.buckets.errorTitle", { message: errorText(query.error) || t("common.unknownError") })}
             showCause={false}
             error={query.error}
             onRetry={() => void query.refetch()}
@@ -48,9 +50,9 @@ export function BucketsPanel({ canWrite }: { canWrite: boolean }) {
         ) : (
           <DataTable
             testId="lake-buckets"
-            columns={(["name", "created", "contents", "access", ...(canWrite ? (["actions"] as const) : [])] as const).map((c) => ({ key: c, label: t(`lake.buckets.${c}`) }))}
+            columns={(["name", "created", "contents", "access", ...(canOperate ? (["actions"] as const) : [])] as const).map((c) => ({ key: c, label: t(`lake.buckets.${c}`) }))}
           >
-            {buckets?.map((b) => <BucketRow key={b.name} bucket={b} canWrite={canWrite} />)}
+            {buckets?.map((b) => <BucketRow key={b.name} bucket={b} />)}
           </DataTable>
         )}
       </section>
@@ -58,8 +60,10 @@ export function BucketsPanel({ canWrite }: { canWrite: boolean }) {
   );
 }
 
-function BucketRow({ bucket, canWrite }: { bucket: BucketSummary; canWrite: boolean }) {
+function BucketRow({ bucket }: { bucket: BucketSummary }) {
+  const canOperate = useCanOperate();
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const [counting, setCounting] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -78,7 +82,7 @@ function BucketRow({ bucket, canWrite }: { bucket: BucketSummary; canWrite: bool
           <span data-testid="bucket-stats">{t("lake.buckets.statsValue", { objects: formatCount(stats.data.objects, locale), size: formatBytes(stats.data.bytes, locale) })}</span>
         ) : stats.isError ? (
           <span role="alert" className="text-red-800">
-            {errorMessage(stats.error)}{" "}
+            {errorText(stats.error)}{" "}
             <Button variant="ghost" onClick={() => void stats.refetch()}>
               {t("common.retry")}
             </Button>
@@ -92,9 +96,9 @@ function BucketRow({ bucket, canWrite }: { bucket: BucketSummary; canWrite: bool
         )}
       </td>
       <td className="px-3 py-2">
-        <AccessCell bucket={bucket.name} canWrite={canWrite} />
+        <AccessCell bucket={bucket.name} />
       </td>
-      {canWrite ? (
+      {canOperate ? (
         <td className="px-3 py-2">
           <Button variant="ghost" className="text-red-800" onClick={() => setDeleting(true)}>
             {t("lake.deleteBucket.button")}
@@ -106,19 +110,21 @@ function BucketRow({ bucket, canWrite }: { bucket: BucketSummary; canWrite: bool
   );
 }
 
-function AccessCell({ bucket, canWrite }: { bucket: string; canWrite: boolean }) {
+function AccessCell({ bucket }: { bucket: string }) {
+  const canOperate = useCanOperate();
   const t = useT();
+  const errorText = useErrorText();
   const access = useBucketAccessQuery(bucket);
   const mutation = useSetBucketAccessMutation(bucket);
   if (access.isPending) return <span className="text-slate-600">{t("common.loading")}</span>;
-  if (access.isError) return <span className="text-red-800">{errorMessage(access.error)}</span>;
+  if (access.isError) return <span className="text-red-800">{errorText(access.error)}</span>;
   const state = access.data.access;
   return (
     <div className="space-y-1" data-testid="bucket-access" data-access={state}>
       <span className={state === "public" ? "font-semibold text-amber-800" : state === "unsupported" ? "text-slate-600 italic" : "text-slate-800"}>
         {t(`lake.access.${state}`)}
       </span>
-      {canWrite && state !== "unsupported" ? (
+      {canOperate && state !== "unsupported" ? (
         <div>
           <Button variant="ghost" className="border border-slate-300" disabled={mutation.isPending} onClick={() => mutation.mutate(state !== "public")}>
             {mutation.isPending ? t("lake.common.working") : state === "public" ? t("lake.access.makePrivate") : t("lake.access.makePublic")}
@@ -127,7 +133,7 @@ function AccessCell({ bucket, canWrite }: { bucket: string; canWrite: boolean })
       ) : null}
       {mutation.isError ? (
         <p role="alert" className="max-w-xs text-xs text-red-800">
-          {errorMessage(mutation.error)}
+          {errorText(mutation.error)}
         </p>
       ) : null}
     </div>
@@ -137,6 +143,7 @@ function AccessCell({ bucket, canWrite }: { bucket: string; canWrite: boolean })
 /** Counts the objects first, then says how many go with the bucket. */
 function DeleteBucketDialog({ bucket, onClose }: { bucket: string; onClose: () => void }) {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const stats = useBucketStatsQuery(bucket, "", true);
   const mutation = useDeleteBucketMutation();
@@ -144,7 +151,7 @@ function DeleteBucketDialog({ bucket, onClose }: { bucket: string; onClose: () =
   const body = stats.isPending
     ? t("lake.deleteBucket.counting", { bucket })
     : stats.isError
-      ? errorMessage(stats.error)
+      ? errorText(stats.error)
       : count === 0
         ? t("lake.deleteBucket.empty", { bucket })
         : t("lake.deleteBucket.withObjects", { bucket, count: formatCount(count ?? 0, locale), size: formatBytes(stats.data?.bytes ?? 0, locale) });
@@ -155,7 +162,7 @@ function DeleteBucketDialog({ bucket, onClose }: { bucket: string; onClose: () =
       confirmLabel={count ? t("lake.deleteBucket.confirmWithObjects", { count: formatCount(count, locale) }) : t("lake.deleteBucket.confirm")}
       confirmDisabled={count === undefined}
       busy={mutation.isPending}
-      error={mutation.isError ? errorMessage(mutation.error) : null}
+      error={mutation.isError ? errorText(mutation.error) : null}
       onCancel={onClose}
       onConfirm={() => mutation.mutate({ bucket, withObjects: (count ?? 0) > 0, expectedObjects: count }, { onSuccess: onClose })}
     >

@@ -1,15 +1,15 @@
 "use client";
 
 import { useState } from "react";
-import { useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { errorMessage } from "@/data/http-error";
 import { useCreateBucketMutation } from "@/data/lake/use-create-bucket";
 import { BUCKET_PRESETS, bucketNameProblem } from "@/lib/s3/bucket-name";
 
 /** Presets (the course's layers) or a custom name, checked against S3's rules as the person types. */
 export function CreateBucketForm({ existing }: { existing: string[] }) {
   const t = useT();
+  const errorText = useErrorText();
   const mutation = useCreateBucketMutation();
   const [name, setName] = useState("");
   const [messages, setMessages] = useState<{ ok: string[]; failed: string[] }>({ ok: [], failed: [] });
@@ -23,7 +23,7 @@ export function CreateBucketForm({ existing }: { existing: string[] }) {
         await mutation.mutateAsync(n);
         ok.push(n);
       } catch (e) {
-        failed.push(`${n}: ${errorMessage(e) ?? t("common.unknownError")}`);
+        failed.push(`${n}: ${errorText(e) || t("common.unknownError")}`);
       }
     }
     setMessages({ ok, failed });

@@ -3,9 +3,8 @@
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { useLocale, useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { errorMessage } from "@/data/http-error";
 import { LATEST_REFRESH_MS, useLatestObjectsQuery } from "@/data/lake/use-latest-objects";
 import { formatBytes, formatCount, formatDateTime, formatTime, lakeHref } from "./format";
 
@@ -15,6 +14,7 @@ import { formatBytes, formatCount, formatDateTime, formatTime, lakeHref } from "
  */
 export function LatestObjects({ bucket, prefix }: { bucket: string; prefix: string }) {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const [live, setLive] = useState(true);
   const query = useLatestObjectsQuery(bucket, prefix, live);
@@ -64,7 +64,7 @@ export function LatestObjects({ bucket, prefix }: { bucket: string; prefix: stri
         <LoadingRows label={t("lake.latest.loading")} rows={3} rowClassName="h-8" />
       ) : query.isError && !data ? (
         <LoadError
-          title={t("lake.latest.errorTitle", { message: errorMessage(query.error) ?? t("common.unknownError") })}
+          title={t("lake.latest.errorTitle", { message: errorText(query.error) || t("common.unknownError") })}
           showCause={false}
           error={query.error}
           onRetry={() => void query.refetch()}
@@ -76,7 +76,7 @@ export function LatestObjects({ bucket, prefix }: { bucket: string; prefix: stri
         <>
           {query.isError ? (
             <p role="alert" className="text-sm text-amber-800">
-              {t("lake.latest.stale", { message: errorMessage(query.error) ?? "" })}
+              {t("lake.latest.stale", { message: errorText(query.error) })}
             </p>
           ) : null}
           <table className="min-w-full text-left text-sm">

@@ -1,12 +1,12 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type DragEvent } from "react";
-import { useLocale, useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { errorMessage } from "@/data/http-error";
 import { useBucketStatsQuery } from "@/data/lake/use-bucket-stats";
 import { useDeleteObjectsMutation } from "@/data/lake/use-delete-objects";
 import { useDeletePrefixMutation } from "@/data/lake/use-delete-prefix";
@@ -25,8 +25,10 @@ const PAGE_SIZES = [100, 200, 500, 1000];
  * One folder of a bucket, a page at a time (continuation tokens, kept in a stack to go back), with a prefix
  * filter, selection, deletes and drag-and-drop upload into the folder.
  */
-export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; prefix: string; canWrite: boolean }) {
+export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: string }) {
+  const canOperate = useCanOperate();
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const router = useRouter();
   const [filterInput, setFilterInput] = useState("");
@@ -67,7 +69,7 @@ export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; pr
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    if (!canWrite) return;
+    if (!canOperate) return;
     // Folders dropped from the file manager have no bytes to send: keep files only.
     const files = [...e.dataTransfer.items]
       .filter((item) => item.kind === "file" && (item.webkitGetAsEntry?.()?.isFile ?? true))
@@ -90,7 +92,7 @@ export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; pr
     <div
       className={`space-y-3 rounded-b-lg rounded-tr-lg border bg-white p-3 ${dragging ? "border-2 border-dashed border-sky-600 bg-sky-50" : "border-slate-300"}`}
       onDragOver={(e) => {
-        if (!canWrite) return;
+        if (!canOperate) return;
         e.preventDefault();
         setDragging(true);
       }}
@@ -118,7 +120,7 @@ export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; pr
             ))}
           </select>
         </label>
-        {canWrite ? (
+        {canOperate ? (
           <div className="ml-auto flex flex-wrap gap-2">
             <label className="inline-flex cursor-pointer items-center rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700 focus-within:outline-2 focus-within:outline-sky-600">
               {t("lake.upload.button")}
@@ -145,7 +147,7 @@ export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; pr
           </div>
         ) : null}
       </div>
-      {canWrite ? <p className="text-sm text-slate-600">{t("lake.upload.hint", { prefix: prefix || "/" })}</p> : null}
+      {canOperate ? <p className="text-sm text-slate-600">{t("lake.upload.hint", { prefix: prefix || "/" })}</p> : null}
       <UploadList uploads={uploads} />
       {notice ? (
         <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm text-emerald-900">
@@ -157,7 +159,7 @@ export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; pr
         <LoadingRows label={t("lake.browser.loading")} rows={4} rowClassName="h-8" />
       ) : query.isError && !page ? (
         <LoadError
-          title={t("lake.browser.errorTitle", { message: errorMessage(query.error) ?? t("common.unknownError") })}
+          title={t("lake.browser.errorTitle", { message: errorText(query.error) || t("common.unknownError") })}
           showCause={false}
           error={query.error}
           onRetry={() => void query.refetch()}
@@ -171,14 +173,14 @@ export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; pr
         <>
           {query.isError ? (
             <p role="alert" className="text-sm text-red-800">
-              {t("lake.browser.errorTitle", { message: errorMessage(query.error) ?? "" })}
+              {t("lake.browser.errorTitle", { message: errorText(query.error) })}
             </p>
           ) : null}
           <div className={`overflow-x-auto ${pageIsCurrent ? "" : "opacity-60"}`} aria-busy={!pageIsCurrent}>
             <table className="min-w-full text-left text-sm" data-testid="lake-objects">
               <thead className="bg-slate-100">
                 <tr>
-                  {canWrite ? (
+                  {canOperate ? (
                     <th className="w-8 px-2 py-2">
                       <input type="checkbox" aria-label={t("lake.browser.selectAll")} checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(objects.map((o) => o.key)))} />
                     </th>
@@ -191,7 +193,7 @@ export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; pr
               <tbody>
                 {page.folders.map((f) => (
                   <tr key={f.prefix} className="border-t border-slate-200" data-testid="lake-folder" data-prefix={f.prefix}>
-                    {canWrite ? <td /> : null}
+                    {canOperate ? <td /> : null}
                     <td className="px-3 py-1.5">
                       <Link href={lakeHref.bucket(bucket, f.prefix)} className="inline-flex items-center gap-2 font-mono text-sky-800 underline">
                         {f.partition ? (
@@ -211,7 +213,7 @@ export function ObjectBrowser({ bucket, prefix, canWrite }: { bucket: string; pr
                 ))}
                 {objects.map((o) => (
                   <tr key={o.key} className="border-t border-slate-200" data-testid="lake-object" data-key={o.key}>
-                    {canWrite ? (
+                    {canOperate ? (
                       <td className="px-2 py-1.5">
                         <input type="checkbox" aria-label={t("lake.browser.selectRow", { name: o.name })} checked={selected.has(o.key)} onChange={() => toggle(o.key)} />
                       </td>
@@ -278,6 +280,7 @@ function resultError(r: DeleteResult): string | null {
 
 function DeleteSelectedDialog({ bucket, keys, onClose, onDone }: { bucket: string; keys: string[]; onClose: () => void; onDone: (r: DeleteResult) => void }) {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const mutation = useDeleteObjectsMutation(bucket);
   const [partial, setPartial] = useState<string | null>(null);
@@ -287,7 +290,7 @@ function DeleteSelectedDialog({ bucket, keys, onClose, onDone }: { bucket: strin
       title={t("lake.deleteObjects.title")}
       confirmLabel={t("lake.deleteObjects.confirm", { count: formatCount(keys.length, locale) })}
       busy={mutation.isPending}
-      error={mutation.isError ? errorMessage(mutation.error) : partial}
+      error={mutation.isError ? errorText(mutation.error) : partial}
       onCancel={onClose}
       onConfirm={() =>
         mutation.mutate(keys, {
@@ -315,6 +318,7 @@ function DeleteSelectedDialog({ bucket, keys, onClose, onDone }: { bucket: strin
 /** Counts the folder's objects on the server (by paging), then deletes them 1,000 at a time. */
 function DeleteFolderDialog({ bucket, prefix, onClose, onDone }: { bucket: string; prefix: string; onClose: () => void; onDone: () => void }) {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const stats = useBucketStatsQuery(bucket, prefix, true);
   const mutation = useDeletePrefixMutation(bucket);
@@ -327,7 +331,7 @@ function DeleteFolderDialog({ bucket, prefix, onClose, onDone }: { bucket: strin
       confirmLabel={t("lake.deletePrefix.confirm", { count: formatCount(count ?? 0, locale) })}
       confirmDisabled={!count}
       busy={mutation.isPending}
-      error={stats.isError ? errorMessage(stats.error) : mutation.isError ? errorMessage(mutation.error) : partial}
+      error={stats.isError ? errorText(stats.error) : mutation.isError ? errorText(mutation.error) : partial}
       onCancel={onClose}
       onConfirm={() =>
         mutation.mutate(

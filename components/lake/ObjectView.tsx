@@ -1,11 +1,11 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useLocale, useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { lakeApi } from "@/data/lake/api";
-import { errorMessage } from "@/data/http-error";
+import { lakeApi } from "@/data/lake/paths";
 import { useDeleteObjectsMutation } from "@/data/lake/use-delete-objects";
 import { useObjectMetaQuery } from "@/data/lake/use-object-meta";
 import { useObjectPreviewQuery } from "@/data/lake/use-object-preview";
@@ -16,8 +16,10 @@ import { formatBytes, formatCount, formatDateTime, lakeHref } from "./format";
 import { PreviewView } from "./PreviewView";
 
 /** One object: metadata, download (presigned), delete, and its preview inside the page. */
-export function ObjectView({ bucket, objectKey, canWrite }: { bucket: string; objectKey: string; canWrite: boolean }) {
+export function ObjectView({ bucket, objectKey }: { bucket: string; objectKey: string }) {
+  const canOperate = useCanOperate();
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const router = useRouter();
   const meta = useObjectMetaQuery(bucket, objectKey);
@@ -40,7 +42,7 @@ export function ObjectView({ bucket, objectKey, canWrite }: { bucket: string; ob
             <a href={lakeApi.download(bucket, objectKey)} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700" data-testid="lake-download" title={t("lake.object.downloadHint")}>
               {t("lake.object.download")}
             </a>
-            {canWrite ? (
+            {canOperate ? (
               <Button variant="ghost" className="border border-slate-300 text-red-800" onClick={() => setConfirming(true)}>
                 {t("lake.object.delete")}
               </Button>
@@ -53,7 +55,7 @@ export function ObjectView({ bucket, objectKey, canWrite }: { bucket: string; ob
           </p>
         ) : meta.isError && !meta.data ? (
           <div role="alert" className="mt-2">
-            <p className="font-medium text-red-900">{t("lake.object.errorTitle", { message: errorMessage(meta.error) ?? t("common.unknownError") })}</p>
+            <p className="font-medium text-red-900">{t("lake.object.errorTitle", { message: errorText(meta.error) || t("common.unknownError") })}</p>
             <Button className="mt-2" onClick={() => void meta.refetch()}>
               {t("common.retry")}
             </Button>
@@ -114,7 +116,7 @@ export function ObjectView({ bucket, objectKey, canWrite }: { bucket: string; ob
             </div>
           ) : preview.isError && !preview.data ? (
             <div role="alert" className="rounded border border-red-300 bg-red-50 p-3">
-              <p className="font-medium text-red-900">{t("lake.preview.errorTitle", { message: errorMessage(preview.error) ?? t("common.unknownError") })}</p>
+              <p className="font-medium text-red-900">{t("lake.preview.errorTitle", { message: errorText(preview.error) || t("common.unknownError") })}</p>
               <Button className="mt-2" onClick={() => void preview.refetch()}>
                 {t("common.retry")}
               </Button>
@@ -131,7 +133,7 @@ export function ObjectView({ bucket, objectKey, canWrite }: { bucket: string; ob
           title={t("lake.object.deleteTitle")}
           confirmLabel={t("lake.object.delete")}
           busy={deletion.isPending}
-          error={deletion.isError ? errorMessage(deletion.error) : null}
+          error={deletion.isError ? errorText(deletion.error) : null}
           onCancel={() => setConfirming(false)}
           onConfirm={() =>
             deletion.mutate([objectKey], {

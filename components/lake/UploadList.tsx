@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import type { useUploadQueue } from "@/data/lake/use-upload-queue";
 import { formatBytes } from "./format";
@@ -9,6 +9,7 @@ import { formatBytes } from "./format";
 export function UploadList({ uploads }: { uploads: ReturnType<typeof useUploadQueue> }) {
   const t = useT();
   const locale = useLocale();
+  const errorText = useErrorText();
   if (uploads.items.length === 0) return null;
   const finished = uploads.items.some((it) => it.status !== "queued" && it.status !== "uploading");
   return (
@@ -34,9 +35,9 @@ export function UploadList({ uploads }: { uploads: ReturnType<typeof useUploadQu
                 </Button>
               ) : null}
             </span>
-            {it.error ? (
+            {it.error != null ? (
               <span role="alert" className="col-span-3 text-red-800">
-                {it.error}
+                {errorText(it.error)}
               </span>
             ) : null}
           </div>

@@ -1,15 +1,15 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { useCreateTopicMutation } from "@/data/topics/use-create-topic";
-import { errorMessage } from "@/data/http-error";
 import { topicNameIssue } from "@/lib/kafka/topic-name";
 
 /** Operator only: name (checked against Kafka's rules as you type), partitions, replication factor. */
 export function CreateTopicForm({ brokers }: { brokers: number }) {
   const t = useT();
+  const errorText = useErrorText();
   const [name, setName] = useState("");
   const [partitions, setPartitions] = useState(1);
   const [replicationFactor, setReplicationFactor] = useState(1);
@@ -60,7 +60,7 @@ export function CreateTopicForm({ brokers }: { brokers: number }) {
       </div>
       {mutation.isError ? (
         <p role="alert" className="mt-2 text-sm font-medium text-red-800">
-          {errorMessage(mutation.error) ?? t("common.unknownError")}
+          {errorText(mutation.error) || t("common.unknownError")}
         </p>
       ) : null}
       {mutation.isSuccess ? (

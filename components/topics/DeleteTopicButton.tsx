@@ -1,14 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { errorMessage } from "@/data/http-error";
 import { useDeleteTopicMutation } from "@/data/topics/use-delete-topic";
 
 /** Operator only, with a confirmation step that names the topic. */
 export function DeleteTopicButton({ name, onDeleted }: { name: string; onDeleted?: () => void }) {
   const t = useT();
+  const errorText = useErrorText();
   const [confirming, setConfirming] = useState(false);
   const mutation = useDeleteTopicMutation();
   if (!confirming) {
@@ -31,7 +31,7 @@ export function DeleteTopicButton({ name, onDeleted }: { name: string; onDeleted
       <Button variant="ghost" onClick={() => { setConfirming(false); mutation.reset(); }}>
         {t("topics.delete.cancel")}
       </Button>
-      {mutation.isError ? <span role="alert" className="w-full text-sm text-red-800">{errorMessage(mutation.error) ?? t("common.unknownError")}</span> : null}
+      {mutation.isError ? <span role="alert" className="w-full text-sm text-red-800">{errorText(mutation.error) || t("common.unknownError")}</span> : null}
     </span>
   );
 }

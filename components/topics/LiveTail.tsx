@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useRef, useState, type FormEvent } from "react";
-import { useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { DEFAULT_MAX_KEPT, type TailItem } from "@/data/topics/tail-buffer";
 import { useTopicTail, type TailStatus } from "@/data/topics/use-topic-tail";
@@ -123,6 +123,7 @@ const TailRow = memo(function TailRow({ item, expanded, onToggle }: { item: Tail
 
 function LiveTailView({ topic, onRetry }: { topic: string; onRetry: () => void }) {
   const t = useT();
+  const errorText = useErrorText();
   const [filter, setFilter] = useState<Partial<TailFilter>>({ op: [] });
   const [max, setMax] = useState(DEFAULT_MAX_KEPT);
   const tail = useTopicTail(topic, filter, max);
@@ -214,7 +215,7 @@ function LiveTailView({ topic, onRetry }: { topic: string; onRetry: () => void }
       {tail.status === "failed" ? (
         <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
           <p className="font-semibold text-red-900">{t("topics.tail.failed")}</p>
-          {tail.error ? <p className="mt-1 text-red-900">{tail.error}</p> : null}
+          {tail.error ? <p className="mt-1 text-red-900">{errorText(tail.error)}</p> : null}
           <Button className="mt-3" onClick={onRetry}>
             {t("common.retry")}
           </Button>

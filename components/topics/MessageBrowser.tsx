@@ -1,9 +1,8 @@
 "use client";
 
 import { useMemo, useState, type FormEvent } from "react";
-import { useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { errorMessage } from "@/data/http-error";
 import { TailBuffer, type TailItem } from "@/data/topics/tail-buffer";
 import { useTopicMessagesQuery } from "@/data/topics/use-topic-messages-query";
 import { MessageDetails } from "./MessageDetails";
@@ -33,6 +32,7 @@ function MessageRow({ item }: { item: Extract<TailItem, { kind: "message" }> }) 
 /** Start from the newest, the oldest, an offset or a time; then page older/newer with the server's cursors. */
 export function MessageBrowser({ topic, partitions }: { topic: string; partitions: number[] }) {
   const t = useT();
+  const errorText = useErrorText();
   const [from, setFrom] = useState<From>("latest");
   const [partition, setPartition] = useState<string>("");
   const [offset, setOffset] = useState("0");
@@ -135,7 +135,7 @@ export function MessageBrowser({ topic, partitions }: { topic: string; partition
       ) : page.isError && !data ? (
         <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
           <p className="font-semibold text-red-900">{t("topics.browser.errorTitle")}</p>
-          <p className="mt-1 text-red-900">{errorMessage(page.error) ?? t("common.unknownError")}</p>
+          <p className="mt-1 text-red-900">{errorText(page.error) || t("common.unknownError")}</p>
           <Button className="mt-3" onClick={() => void page.refetch()} disabled={page.isFetching}>
             {t("common.retry")}
           </Button>
@@ -153,7 +153,7 @@ export function MessageBrowser({ topic, partitions }: { topic: string; partition
               {t("topics.browser.showing", { count: data.messages.length })}
             </span>
             {page.isFetching ? <span role="status" className="text-sm text-slate-600">{t("common.loading")}</span> : null}
-            {page.isError ? <span className="text-sm text-red-800">{errorMessage(page.error)}</span> : null}
+            {page.isError ? <span className="text-sm text-red-800">{errorText(page.error)}</span> : null}
           </div>
           {data.incomplete ? <p className="text-sm text-amber-800">{t("topics.browser.incomplete")}</p> : null}
           {data.messages.length === 0 ? (

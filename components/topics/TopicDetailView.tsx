@@ -1,5 +1,6 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -12,7 +13,8 @@ import { MessageBrowser } from "./MessageBrowser";
 import { DataTable } from "@/components/ui/DataTable";
 
 /** One topic: partitions with offsets, configuration, the groups reading it, and the message browser. */
-export function TopicDetailView({ topic, canManage }: { topic: string; canManage: boolean }) {
+export function TopicDetailView({ topic }: { topic: string }) {
+  const canOperate = useCanOperate();
   const t = useT();
   const router = useRouter();
   const query = useTopicQuery(topic);
@@ -34,7 +36,7 @@ export function TopicDetailView({ topic, canManage }: { topic: string; canManage
           {t("topics.detail.summary", { partitions: d.partitionCount, replication: d.replicationFactor, messages: d.messages.toLocaleString() })}
           {d.messagesEstimated ? ` ${t("topics.list.estimatedHint")}` : ""}
         </span>
-        {canManage && !d.internal ? (
+        {canOperate && !d.internal ? (
           <span className="ml-auto">
             <DeleteTopicButton name={topic} onDeleted={() => router.push("/topics")} />
           </span>

@@ -1,10 +1,10 @@
 "use client";
 
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useState } from "react";
-import { useT } from "@/components/i18n/I18nProvider";
-import { errorMessage } from "@/data/http-error";
+import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { useTopicsQuery } from "@/data/topics/use-topics-query";
 import type { TopicSummary } from "@/lib/kafka/topic-types";
 import { ConsumerGroupsTable } from "./ConsumerGroupsTable";
@@ -14,7 +14,8 @@ import { DataTable } from "@/components/ui/DataTable";
 
 const topicHref = (name: string) => `/topics/${encodeURIComponent(name)}`;
 
-function TopicRow({ topic, canManage }: { topic: TopicSummary; canManage: boolean }) {
+function TopicRow({ topic }: { topic: TopicSummary }) {
+  const canOperate = useCanOperate();
   const t = useT();
   return (
     <tr className="border-t border-slate-200 align-top" data-testid="topic-row" data-topic={topic.name}>
@@ -41,7 +42,7 @@ function TopicRow({ topic, canManage }: { topic: TopicSummary; canManage: boolea
           <Link href={`${topicHref(topic.name)}/live`} className="rounded-md bg-emerald-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-emerald-800">
             {t("topics.list.live")}
           </Link>
-          {canManage && !topic.internal ? <DeleteTopicButton name={topic.name} /> : null}
+          {canOperate && !topic.internal ? <DeleteTopicButton name={topic.name} /> : null}
         </div>
       </td>
     </tr>
@@ -49,8 +50,10 @@ function TopicRow({ topic, canManage }: { topic: TopicSummary; canManage: boolea
 }
 
 /** Topics with partitions, offsets and counts; consumer groups with lag; create and delete for operators. */
-export function TopicsOverview({ canManage }: { canManage: boolean }) {
+export function TopicsOverview() {
+  const canOperate = useCanOperate();
   const t = useT();
+  const errorText = useErrorText();
   const query = useTopicsQuery();
   const [showInternal, setShowInternal] = useState(false);
 
@@ -64,7 +67,7 @@ export function TopicsOverview({ canManage }: { canManage: boolean }) {
 
   return (
     <div className="space-y-8">
-      {canManage ? <CreateTopicForm brokers={data.brokers} /> : null}
+      {canOperate ? <CreateTopicForm brokers={data.brokers} /> : null}
       <section aria-labelledby="topics-list-title" className="space-y-3">
         <div className="flex flex-wrap items-center gap-4">
           <h2 id="topics-list-title" className="text-2xl font-bold text-slate-900">
@@ -74,7 +77,7 @@ export function TopicsOverview({ canManage }: { canManage: boolean }) {
             <input type="checkbox" checked={showInternal} onChange={(e) => setShowInternal(e.target.checked)} />
             {t("topics.list.showInternal", { count: hiddenCount })}
           </label>
-          {query.isError ? <span className="text-sm text-amber-800">{t("topics.list.stale", { message: errorMessage(query.error) ?? "" })}</span> : null}
+          {query.isError ? <span className="text-sm text-amber-800">{t("topics.list.stale", { message: errorText(query.error) })}</span> : null}
         </div>
         {visible.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-slate-700" data-testid="topics-empty">
@@ -86,7 +89,7 @@ export function TopicsOverview({ canManage }: { canManage: boolean }) {
             columns={(["name", "partitions", "replication", "messages", "offsets", "actions"] as const).map((c) => ({ key: c, label: t(`topics.list.columns.${c}`) }))}
           >
             {visible.map((topic) => (
-              <TopicRow key={topic.name} topic={topic} canManage={canManage} />
+              <TopicRow key={topic.name} topic={topic} />
             ))}
           </DataTable>
         )}

@@ -1,7 +1,6 @@
 "use client";
 
-import { useT } from "@/components/i18n/I18nProvider";
-import { errorMessage } from "@/data/http-error";
+import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "./Button";
 
 /** The loading state of a list or panel: skeleton rows, with the label for screen readers. */
@@ -22,10 +21,11 @@ export function LoadingRows({ label, rows = 3, rowClassName = "h-10" }: { label:
  */
 export function LoadError({ title, error, onRetry, retrying, showCause = true }: { title: string; error: unknown; onRetry: () => void; retrying: boolean; showCause?: boolean }) {
   const t = useT();
+  const errorText = useErrorText();
   return (
     <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
       <p className="font-semibold text-red-900">{title}</p>
-      {showCause ? <p className="mt-1 break-words text-red-900">{errorMessage(error) ?? t("common.unknownError")}</p> : null}
+      {showCause ? <p className="mt-1 break-words text-red-900">{errorText(error) || t("common.unknownError")}</p> : null}
       <Button className="mt-3" onClick={onRetry} disabled={retrying}>
         {retrying ? t("common.loading") : t("common.retry")}
       </Button>

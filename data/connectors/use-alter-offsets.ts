@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ActionOutcome, OffsetEntry } from "@/lib/connect/types";
-import { seg, sendJson } from "./fetch";
+import { apiSend, seg } from "../fetcher";
 import { invalidateConnector } from "./invalidate";
 
 export function alterOffsets(cluster: string, name: string, offsets: OffsetEntry[]): Promise<ActionOutcome> {
-  return sendJson<ActionOutcome>("PATCH", `/api/connectors/${seg(cluster)}/connectors/${seg(name)}/offsets`, { offsets });
+  return apiSend<ActionOutcome>("PATCH", `/api/connectors/${seg(cluster)}/connectors/${seg(name)}/offsets`, { offsets });
 }
 
 export function useAlterOffsetsMutation(cluster: string, name: string) {

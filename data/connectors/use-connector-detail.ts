@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ConnectorDetail } from "@/lib/connect/types";
-import { getJson, seg } from "./fetch";
+import { apiGet, seg } from "../fetcher";
 import { connectKeys, REFRESH_MS } from "./keys";
 
 export function getConnectorDetail(cluster: string, name: string, signal?: AbortSignal): Promise<ConnectorDetail> {
-  return getJson<ConnectorDetail>(`/api/connectors/${seg(cluster)}/connectors/${seg(name)}`, signal);
+  return apiGet<ConnectorDetail>(`/api/connectors/${seg(cluster)}/connectors/${seg(name)}`, signal);
 }
 
 export function useConnectorDetailQuery(cluster: string, name: string) {

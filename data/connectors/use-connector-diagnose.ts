@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ValidationReport } from "@/lib/connect/types";
-import { getJson, seg } from "./fetch";
+import { apiGet, seg } from "../fetcher";
 import { connectKeys } from "./keys";
 
 export function getConnectorDiagnosis(cluster: string, name: string, signal?: AbortSignal): Promise<ValidationReport> {
-  return getJson<ValidationReport>(`/api/connectors/${seg(cluster)}/connectors/${seg(name)}/diagnose`, signal);
+  return apiGet<ValidationReport>(`/api/connectors/${seg(cluster)}/connectors/${seg(name)}/diagnose`, signal);
 }
 
 /** Connect's validation of the stored config; runs only when asked (`enabled`), never on a timer. */

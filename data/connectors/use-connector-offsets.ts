@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ConnectorOffsets } from "@/lib/connect/types";
-import { getJson, seg } from "./fetch";
+import { apiGet, seg } from "../fetcher";
 import { connectKeys, REFRESH_MS } from "./keys";
 
 export function getConnectorOffsets(cluster: string, name: string, signal?: AbortSignal): Promise<ConnectorOffsets> {
-  return getJson<ConnectorOffsets>(`/api/connectors/${seg(cluster)}/connectors/${seg(name)}/offsets`, signal);
+  return apiGet<ConnectorOffsets>(`/api/connectors/${seg(cluster)}/connectors/${seg(name)}/offsets`, signal);
 }
 
 export function useConnectorOffsetsQuery(cluster: string, name: string) {

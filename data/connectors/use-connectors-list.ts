@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ConnectorsList } from "@/lib/connect/types";
-import { getJson } from "./fetch";
+import { apiGet } from "../fetcher";
 import { connectKeys, REFRESH_MS } from "./keys";
 
 export function getConnectorsList(signal?: AbortSignal): Promise<ConnectorsList> {
-  return getJson<ConnectorsList>("/api/connectors", signal);
+  return apiGet<ConnectorsList>("/api/connectors", signal);
 }
 
 /** Every cluster's connectors, refreshed every 2 s while the page is visible. */

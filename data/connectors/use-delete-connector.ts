@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { seg, sendJson } from "./fetch";
+import { apiSend, seg } from "../fetcher";
 import { connectKeys } from "./keys";
 
 export function deleteConnector(cluster: string, name: string, confirm: string): Promise<{ name: string; deleted: true }> {
-  return sendJson("DELETE", `/api/connectors/${seg(cluster)}/connectors/${seg(name)}`, { confirm });
+  return apiSend("DELETE", `/api/connectors/${seg(cluster)}/connectors/${seg(name)}`, { confirm });
 }
 
 /** Deletes after the person typed the name; the deleted connector's queries are dropped, the list refetched. */

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ActionOutcome, ConnectorDraft } from "@/lib/connect/types";
-import { seg, sendJson } from "./fetch";
+import { apiSend, seg } from "../fetcher";
 import { invalidateConnector } from "./invalidate";
 
 export function registerConnector(cluster: string, draft: ConnectorDraft): Promise<ActionOutcome> {
-  return sendJson<ActionOutcome>("POST", `/api/connectors/${seg(cluster)}/connectors`, draft);
+  return apiSend<ActionOutcome>("POST", `/api/connectors/${seg(cluster)}/connectors`, draft);
 }
 
 /** Validates and creates (the server creates nothing unless Connect's validation passes). */

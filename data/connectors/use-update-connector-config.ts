@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ConfigChange } from "@/lib/connect/draft";
 import type { ActionOutcome } from "@/lib/connect/types";
-import { seg, sendJson } from "./fetch";
+import { apiSend, seg } from "../fetcher";
 import { invalidateConnector } from "./invalidate";
 
 export function updateConnectorConfig(cluster: string, name: string, config: Record<string, string>): Promise<ActionOutcome & { changes: ConfigChange[] }> {
-  return sendJson("PUT", `/api/connectors/${seg(cluster)}/connectors/${seg(name)}/config`, { config });
+  return apiSend("PUT", `/api/connectors/${seg(cluster)}/connectors/${seg(name)}/config`, { config });
 }
 
 export function useUpdateConnectorConfigMutation(cluster: string, name: string) {

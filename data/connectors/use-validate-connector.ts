@@ -1,9 +1,9 @@
 import { useMutation } from "@tanstack/react-query";
 import type { ConnectorDraft, ValidationReport } from "@/lib/connect/types";
-import { seg, sendJson } from "./fetch";
+import { apiSend, seg } from "../fetcher";
 
 export function validateConnector(cluster: string, draft: ConnectorDraft): Promise<ValidationReport> {
-  return sendJson<ValidationReport>("POST", `/api/connectors/${seg(cluster)}/validate`, draft);
+  return apiSend<ValidationReport>("POST", `/api/connectors/${seg(cluster)}/validate`, draft);
 }
 
 /** Connect's per-field validation of a draft; changes nothing, so nothing to invalidate. */

@@ -2,11 +2,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { StartInput } from "@/lib/generators/params";
 import type { RunSnapshot } from "@/lib/generators/types";
 import { generatorKeys } from "./keys";
-import { postAction } from "./post-action";
+import { apiSend } from "../fetcher";
 
 /** POST /api/generators/start (operator only). */
 export function startGenerator(input: StartInput): Promise<RunSnapshot> {
-  return postAction<RunSnapshot>("/api/generators/start", input);
+  return apiSend<RunSnapshot>("POST", "/api/generators/start", input);
 }
 
 export function useStartGeneratorMutation() {

@@ -2,11 +2,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { GeneratorKind } from "@/lib/generators/params";
 import type { RunSnapshot } from "@/lib/generators/types";
 import { generatorKeys } from "./keys";
-import { postAction } from "./post-action";
+import { apiSend } from "../fetcher";
 
 /** POST /api/generators/stop (operator only): answers once the batches in flight committed. */
 export function stopGenerator(generator: GeneratorKind): Promise<RunSnapshot> {
-  return postAction<RunSnapshot>("/api/generators/stop", { generator });
+  return apiSend<RunSnapshot>("POST", "/api/generators/stop", { generator });
 }
 
 export function useStopGeneratorMutation() {

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { SERVICE_IDS, type LabHealth } from "@/lib/health-types";
-import { HttpError, toHttpError } from "../http-error";
+import { ApiError, responseError } from "../fetcher";
 import { healthKeys } from "./keys";
 
 function isLabHealth(value: unknown): value is LabHealth {
@@ -22,12 +22,13 @@ function isLabHealth(value: unknown): value is LabHealth {
 }
 
 /**
- * GET /api/health. The route answers 503 with a valid report when a service is down: 200 and 503 are both
- * data; any other status, or a body that is not a report, is an error.
+ * GET /api/health — the one route outside the `{ ok, data }` envelope, by design: it answers the report itself,
+ * 200 when every service is up and 503 when one is down (so load balancers and `curl -f` read it), and both
+ * are data here; any other status, or a body that is not a report, is an error.
  */
 export async function getLabHealth(signal?: AbortSignal): Promise<LabHealth> {
   const res = await fetch("/api/health", { signal, cache: "no-store", headers: { accept: "application/json" } });
-  if (res.status !== 200 && res.status !== 503) throw await toHttpError(res);
+  if (res.status !== 200 && res.status !== 503) throw await responseError(res);
   let body: unknown;
   try {
     body = await res.json();
@@ -35,7 +36,7 @@ export async function getLabHealth(signal?: AbortSignal): Promise<LabHealth> {
     body = null;
   }
   if (!isLabHealth(body)) {
-    throw new HttpError({ status: res.status, message: `HTTP ${res.status}: not a health report` });
+    throw new ApiError({ status: res.status, code: "bad_answer", message: `HTTP ${res.status}: not a health report` });
   }
   return body;
 }

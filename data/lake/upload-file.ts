@@ -2,8 +2,8 @@
 // three at a time. XMLHttpRequest (not fetch) because only it reports upload progress.
 import type { UploadedObject, UploadStarted } from "@/lib/s3/lake-types";
 import { PART_SIZE, SINGLE_PUT_MAX } from "@/lib/s3/upload-limits";
-import { HttpError } from "../http-error";
-import { lakeApi, sendJson } from "./api";
+import { ApiError, apiSend, errorFromBody } from "../fetcher";
+import { lakeApi } from "./paths";
 
 const PARALLEL_PARTS = 3;
 
@@ -15,16 +15,16 @@ function xhrSend<T>(method: string, url: string, body: Blob, contentType: string
     xhr.setRequestHeader("accept", "application/json");
     xhr.upload.onprogress = (e) => onProgress(e.loaded);
     xhr.onload = () => {
-      let json: { ok?: boolean; data?: T; error?: { message?: string; code?: string; source?: string } } | null = null;
+      let json: { ok?: boolean; data?: T } | null = null;
       try {
         json = JSON.parse(xhr.responseText);
       } catch {
         // not JSON
       }
       if (xhr.status >= 200 && xhr.status < 300 && json?.ok) resolve(json.data as T);
-      else reject(new HttpError({ status: xhr.status, message: json?.error?.message ?? `HTTP ${xhr.status}`, code: json?.error?.code, source: json?.error?.source }));
+      else reject(errorFromBody(xhr.status, json));
     };
-    xhr.onerror = () => reject(new HttpError({ status: 0, message: "The upload was interrupted (network error)." }));
+    xhr.onerror = () => reject(new ApiError({ status: 0, code: "console_unreachable", message: "The upload was interrupted (network error).", source: "console" }));
     xhr.onabort = () => reject(new DOMException("The upload was cancelled.", "AbortError"));
     signal.addEventListener("abort", () => xhr.abort(), { once: true });
     xhr.send(body);
@@ -37,7 +37,7 @@ export async function uploadFile(bucket: string, key: string, file: File, onProg
     return xhrSend<UploadedObject>("PUT", lakeApi.upload(bucket, key), file, contentType, onProgress, signal);
   }
 
-  const started = await sendJson<UploadStarted>("POST", lakeApi.path(bucket, "uploads"), { key, contentType });
+  const started = await apiSend<UploadStarted>("POST", lakeApi.path(bucket, "uploads"), { key, contentType });
   const uploadUrl = lakeApi.path(bucket, `uploads/${encodeURIComponent(started.uploadId)}`);
   const count = Math.ceil(file.size / PART_SIZE);
   const sentByPart = new Array<number>(count).fill(0);
@@ -59,10 +59,10 @@ export async function uploadFile(bucket: string, key: string, file: File, onProg
       }),
     );
     if (signal.aborted) throw new DOMException("The upload was cancelled.", "AbortError");
-    return await sendJson<UploadedObject>("POST", uploadUrl, { key, size: file.size, parts });
+    return await apiSend<UploadedObject>("POST", uploadUrl, { key, size: file.size, parts });
   } catch (e) {
     // Leave nothing half-uploaded behind on the server.
-    await sendJson("DELETE", uploadUrl, { key }).catch(() => undefined);
+    await apiSend("DELETE", uploadUrl, { key }).catch(() => undefined);
     throw e;
   }
 }

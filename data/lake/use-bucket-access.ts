@@ -1,10 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import type { BucketAccessInfo } from "@/lib/s3/lake-types";
-import { getJson, lakeApi } from "./api";
+import { apiGet } from "../fetcher";
+import { lakeApi } from "./paths";
 import { lakeKeys } from "./keys";
 
 export function getBucketAccess(bucket: string, signal?: AbortSignal) {
-  return getJson<BucketAccessInfo>(lakeApi.path(bucket, "access"), signal);
+  return apiGet<BucketAccessInfo>(lakeApi.path(bucket, "access"), signal);
 }
 
 export function useBucketAccessQuery(bucket: string) {

@@ -1,10 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import type { BucketStats } from "@/lib/s3/lake-types";
-import { getJson, lakeApi } from "./api";
+import { apiGet } from "../fetcher";
+import { lakeApi } from "./paths";
 import { lakeKeys } from "./keys";
 
 export function getBucketStats(bucket: string, prefix: string, signal?: AbortSignal) {
-  return getJson<BucketStats>(lakeApi.path(bucket, "stats", { prefix }), signal);
+  return apiGet<BucketStats>(lakeApi.path(bucket, "stats", { prefix }), signal);
 }
 
 /** Object count and size, counted by paging on the server: only when `enabled` (the person asked). */

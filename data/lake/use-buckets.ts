@@ -1,10 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import type { BucketSummary } from "@/lib/s3/lake-types";
-import { getJson, lakeApi } from "./api";
+import { apiGet } from "../fetcher";
+import { lakeApi } from "./paths";
 import { lakeKeys } from "./keys";
 
 export function getBuckets(signal?: AbortSignal) {
-  return getJson<{ buckets: BucketSummary[] }>(lakeApi.buckets(), signal).then((r) => r.buckets);
+  return apiGet<{ buckets: BucketSummary[] }>(lakeApi.buckets(), signal).then((r) => r.buckets);
 }
 
 export function useBucketsQuery() {

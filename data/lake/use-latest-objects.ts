@@ -1,12 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import type { LatestObjects } from "@/lib/s3/lake-types";
-import { getJson, lakeApi } from "./api";
+import { apiGet } from "../fetcher";
+import { lakeApi } from "./paths";
 import { lakeKeys } from "./keys";
 
 export const LATEST_REFRESH_MS = 3000;
 
 export function getLatestObjects(bucket: string, prefix: string, signal?: AbortSignal) {
-  return getJson<LatestObjects>(lakeApi.path(bucket, "latest", { prefix, limit: 50 }), signal);
+  return apiGet<LatestObjects>(lakeApi.path(bucket, "latest", { prefix, limit: 50 }), signal);
 }
 
 /** The newest objects under a prefix, refreshed every 3 s while `live` (a sink is writing). */

@@ -1,10 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ObjectMeta } from "@/lib/s3/lake-types";
-import { getJson, lakeApi } from "./api";
+import { apiGet } from "../fetcher";
+import { lakeApi } from "./paths";
 import { lakeKeys } from "./keys";
 
 export function getObjectMeta(bucket: string, key: string, signal?: AbortSignal) {
-  return getJson<ObjectMeta>(lakeApi.path(bucket, "object", { key }), signal);
+  return apiGet<ObjectMeta>(lakeApi.path(bucket, "object", { key }), signal);
 }
 
 export function useObjectMetaQuery(bucket: string, key: string) {

@@ -1,10 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ObjectPreview } from "@/lib/s3/lake-types";
-import { getJson, lakeApi } from "./api";
+import { apiGet } from "../fetcher";
+import { lakeApi } from "./paths";
 import { lakeKeys } from "./keys";
 
 export function getObjectPreview(bucket: string, key: string, signal?: AbortSignal) {
-  return getJson<ObjectPreview>(lakeApi.path(bucket, "preview", { key }), signal);
+  return apiGet<ObjectPreview>(lakeApi.path(bucket, "preview", { key }), signal);
 }
 
 export function useObjectPreviewQuery(bucket: string, key: string) {

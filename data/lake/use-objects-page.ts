@@ -1,10 +1,11 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ObjectPage } from "@/lib/s3/lake-types";
-import { getJson, lakeApi } from "./api";
+import { apiGet } from "../fetcher";
+import { lakeApi } from "./paths";
 import { lakeKeys, type PageVars } from "./keys";
 
 export function getObjectsPage(bucket: string, vars: PageVars, signal?: AbortSignal) {
-  return getJson<ObjectPage>(lakeApi.path(bucket, "objects", { prefix: vars.prefix, filter: vars.filter, maxKeys: vars.maxKeys, token: vars.token }), signal);
+  return apiGet<ObjectPage>(lakeApi.path(bucket, "objects", { prefix: vars.prefix, filter: vars.filter, maxKeys: vars.maxKeys, token: vars.token }), signal);
 }
 
 /** One page (one ListObjectsV2 call); the previous page stays on screen while the next one loads. */

@@ -1,6 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
-import { errorMessage } from "../http-error";
 import { lakeKeys } from "./keys";
 import { uploadFile } from "./upload-file";
 
@@ -13,7 +12,8 @@ export interface UploadItem {
   size: number;
   sent: number;
   status: UploadStatus;
-  error: string | null;
+  /** Why the upload failed: render with useErrorText. */
+  error: unknown;
 }
 
 /**
@@ -49,7 +49,7 @@ export function useUploadQueue(bucket: string) {
         ]);
       } catch (e) {
         const cancelled = controller.signal.aborted;
-        update(item.id, { status: cancelled ? "cancelled" : "error", error: cancelled ? null : errorMessage(e) });
+        update(item.id, { status: cancelled ? "cancelled" : "error", error: cancelled ? null : e });
       } finally {
         controllers.current.delete(item.id);
       }

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { CreateTopicInput } from "@/lib/kafka/topic-name";
 import type { CreatedTopic } from "@/lib/kafka/topic-types";
-import { sendJson } from "./fetch";
+import { apiSend } from "../fetcher";
 import { topicsKeys } from "./keys";
 
 export function createTopic(input: CreateTopicInput): Promise<CreatedTopic> {
-  return sendJson<CreatedTopic>("POST", "/api/topics", input);
+  return apiSend<CreatedTopic>("POST", "/api/topics", input);
 }
 
 /** POST /api/topics (operator only, audited), then the list is fetched again. */

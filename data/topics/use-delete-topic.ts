@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { sendJson, topicPath } from "./fetch";
+import { apiSend } from "../fetcher";
+import { topicPath } from "./paths";
 import { topicsKeys } from "./keys";
 
 export function deleteTopic(name: string): Promise<{ name: string }> {
-  return sendJson<{ name: string }>("DELETE", topicPath(name));
+  return apiSend<{ name: string }>("DELETE", topicPath(name));
 }
 
 /** DELETE /api/topics/:name (operator only, audited), then the list and the topic are dropped from the cache. */

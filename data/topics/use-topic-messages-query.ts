@@ -1,11 +1,12 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { BrowsePage } from "@/lib/kafka/browse-types";
-import { getJson, topicPath } from "./fetch";
+import { apiGet } from "../fetcher";
+import { topicPath } from "./paths";
 import { topicsKeys } from "./keys";
 
 /** `query` is the browser's query string (from, partition, offset, timestamp, limit, after/before). */
 export function getTopicMessages(name: string, query: string, signal?: AbortSignal): Promise<BrowsePage> {
-  return getJson<BrowsePage>(`${topicPath(name)}/messages?${query}`, signal);
+  return apiGet<BrowsePage>(`${topicPath(name)}/messages?${query}`, signal);
 }
 
 /** One page of the message browser; the previous page stays on screen while the next one loads. */

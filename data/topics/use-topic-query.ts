@@ -1,10 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import type { TopicDetail } from "@/lib/kafka/topic-types";
-import { getJson, topicPath } from "./fetch";
+import { apiGet } from "../fetcher";
+import { topicPath } from "./paths";
 import { TOPICS_REFRESH_MS, topicsKeys } from "./keys";
 
 export function getTopic(name: string, signal?: AbortSignal): Promise<TopicDetail> {
-  return getJson<TopicDetail>(topicPath(name), signal);
+  return apiGet<TopicDetail>(topicPath(name), signal);
 }
 
 /** One topic: partitions, offsets, configuration, the groups reading it. */

@@ -5,8 +5,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { TailFailure, TailGap, TailReady, TopicMessage } from "@/lib/kafka/message-types";
 import { filterToSearchParams, type TailFilter } from "@/lib/kafka/tail-filter";
-import { errorMessage, toHttpError } from "../http-error";
-import { topicPath } from "./fetch";
+import { responseError } from "../fetcher";
+import { topicPath } from "./paths";
 import { DEFAULT_MAX_KEPT, TailBuffer, type TailInput, type TailItem } from "./tail-buffer";
 
 /** How far the waiting queue may run past the view's limit before it is trimmed. */
@@ -18,7 +18,8 @@ export interface TopicTail {
   status: TailStatus;
   ready: TailReady | null;
   /** Why the stream stopped (status "failed"). */
-  error: string | null;
+  /** Why the stream stopped (an ApiError or the tail's failure event): render it with useErrorText. */
+  error: unknown;
   items: readonly TailItem[];
   /** Messages among `items` (markers excluded). */
   shown: number;
@@ -50,7 +51,7 @@ export function useTopicTail(topic: string, filter: Partial<TailFilter>, max = D
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState<TailStatus>("connecting");
   const [ready, setReady] = useState<TailReady | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [paused, setPaused] = useState(false);
   const received = useRef(0);
 
@@ -107,7 +108,7 @@ export function useTopicTail(topic: string, filter: Partial<TailFilter>, max = D
     source.addEventListener("gap", (e) => enqueue({ kind: "gap", gap: JSON.parse((e as MessageEvent<string>).data) as TailGap }));
     source.addEventListener("tail-error", (e) => {
       const failure = JSON.parse((e as MessageEvent<string>).data) as TailFailure;
-      setError(failure.message);
+      setError(failure);
       setStatus("failed");
       source.close();
     });
@@ -121,10 +122,10 @@ export function useTopicTail(topic: string, filter: Partial<TailFilter>, max = D
       const ctrl = new AbortController();
       fetch(url, { signal: ctrl.signal, headers: { accept: "application/json" } })
         .then(async (res) => {
-          setError(res.ok ? null : (await toHttpError(res)).message);
+          setError(res.ok ? null : await responseError(res));
           ctrl.abort();
         })
-        .catch((err: unknown) => setError((current) => current ?? errorMessage(err)));
+        .catch((err: unknown) => setError((current: unknown) => current ?? err));
     };
     return () => {
       source.close();

@@ -1,15 +1,13 @@
 import "server-only";
-import { NextResponse } from "next/server";
 import { z } from "zod";
 import { writeAudit } from "../audit";
-import { AppError } from "../errors";
+import { AppError, asAppError } from "../errors";
+import { DEFAULT_MAX_BODY_BYTES, errorResponse, okResponse, parseInput, readJsonBody } from "../http/contract";
 import { clientAddress, principalFrom, type Principal } from "./principal";
 import type { Role } from "./session";
 
 /** Marks handlers built here, so a test can prove every mutating export of app/api passes through the guard. */
 export const GUARDED = Symbol.for("lab-console.guarded");
-
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ReturnType<AppError["toJSON"]> & { issues?: unknown } };
 
 interface RunArgs<I, P> {
   input: I;
@@ -21,8 +19,10 @@ interface RunArgs<I, P> {
 export interface MutationSpec<I, P> {
   /** Audit action name, "<area>.<verb>", e.g. "connector.pause". */
   action: string;
-  /** Body schema; absent means the body is ignored. Invalid bodies get 422 and change nothing. */
+  /** Body schema (strict: an unknown key is refused); absent means the body is ignored. Invalid bodies get 422 and change nothing. */
   input?: z.ZodType<I>;
+  /** Largest JSON body accepted (413 beyond); default DEFAULT_MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
   /** What the audit log names as the target. */
   target?: (args: { input: I; params: P }) => string | null | undefined;
   /** Who may do it; every mutation so far is the operator's. */
@@ -33,9 +33,8 @@ export interface MutationSpec<I, P> {
 }
 
 type RouteContext<P> = { params: Promise<P> };
-export type GuardedHandler<P> = ((req: Request, ctx: RouteContext<P>) => Promise<Response>) & { [GUARDED]: string };
-
-const json = (status: number, body: ActionResult<unknown>, headers?: HeadersInit) => NextResponse.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+/** `takesJson`: the route reads a JSON body (so the contract test can send it an invalid one). */
+export type GuardedHandler<P> = ((req: Request, ctx: RouteContext<P>) => Promise<Response>) & { [GUARDED]: string; takesJson: boolean };
 
 /** True when the browser says the request comes from another site (Origin or Sec-Fetch-Site). */
 export function isCrossSite(req: Request): boolean {
@@ -63,7 +62,7 @@ export function mutatingRoute<I = undefined, P = Record<string, string>>(spec: M
     const clientIp = clientAddress(req.headers);
     let input: I = undefined as I;
     let target: string | null = null;
-    const audit = (outcome: "ok" | "error" | "refused", error: string | null) =>
+    const audit = (outcome: "ok" | "error" | "refused", error: AppError | null) =>
       writeAudit({
         actor: principal?.user ?? "anonymous",
         role: principal?.role ?? "none",
@@ -72,38 +71,30 @@ export function mutatingRoute<I = undefined, P = Record<string, string>>(spec: M
         target,
         params: input === undefined ? params : { ...params, input },
         outcome,
-        error,
+        error: error ? error.message : null,
+        errorCode: error?.code ?? null,
+        errorParams: error?.params ?? null,
         durationMs: performance.now() - started,
       });
-    const fail = async (e: AppError, outcome: "error" | "refused", extra?: { issues?: unknown }) => {
-      await audit(outcome, `${e.code}: ${e.message}`);
-      return json(e.status, { ok: false, error: { ...e.toJSON(), ...extra } }, e.retryAfter ? { "Retry-After": String(e.retryAfter) } : undefined);
+    const fail = async (e: AppError, outcome: "error" | "refused") => {
+      await audit(outcome, e);
+      return errorResponse(e);
     };
 
     // Route handlers have no built-in origin check (server actions do): refuse a cross-site request, so a page on
     // another site cannot drive a loopback console (no login) or ride an operator's cookie.
-    if (isCrossSite(req)) return fail(new AppError(403, "cross_site", "Cross-site request refused: changes can only come from the console's own pages.", "console"), "refused");
+    if (isCrossSite(req)) return fail(new AppError(403, "cross_site", "Cross-site request refused: changes can only come from the console's own pages.", "console", { params: { action: spec.action } }), "refused");
     if (!principal) return fail(new AppError(401, "unauthenticated", "Sign in first: this console requires a login when it is reachable from other machines.", "console"), "refused");
     if (principal.role !== (spec.role ?? "operator") && principal.role !== "operator") {
-      return fail(new AppError(403, "forbidden", `Only an operator may do this (${spec.action}); you are signed in as ${principal.role}.`, "console"), "refused");
+      return fail(new AppError(403, "forbidden", `Only an operator may do this (${spec.action}); you are signed in as ${principal.role}.`, "console", { params: { action: spec.action, role: principal.role } }), "refused");
     }
 
     if (spec.input) {
-      let body: unknown = undefined;
-      const text = await req.text();
-      if (text.trim()) {
-        try {
-          body = JSON.parse(text);
-        } catch (e) {
-          return fail(new AppError(422, "invalid_json", `The request body is not valid JSON: ${(e as Error).message}`, "console"), "error");
-        }
+      try {
+        input = parseInput(spec.input, await readJsonBody(req, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), "input");
+      } catch (e) {
+        return fail(asAppError(e), "error");
       }
-      const parsed = spec.input.safeParse(body);
-      if (!parsed.success) {
-        const detail = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
-        return fail(new AppError(422, "invalid_input", `Invalid input — ${detail}`, "console"), "error", { issues: parsed.error.issues });
-      }
-      input = parsed.data;
     }
     target = spec.target?.({ input, params }) ?? null;
 
@@ -112,11 +103,10 @@ export function mutatingRoute<I = undefined, P = Record<string, string>>(spec: M
       await audit("ok", null);
       // A handler that must shape its own response (cookies, streams) returns a Response.
       if (data instanceof Response) return data;
-      return json(spec.successStatus ?? 200, { ok: true, data: data ?? null });
+      return okResponse(data ?? null, { status: spec.successStatus ?? 200 });
     } catch (e) {
-      const err = e instanceof AppError ? e : new AppError(500, "internal", e instanceof Error ? e.message : String(e), "console");
-      return fail(err, "error");
+      return fail(asAppError(e), "error");
     }
   };
-  return Object.assign(handler, { [GUARDED]: spec.action });
+  return Object.assign(handler, { [GUARDED]: spec.action, takesJson: Boolean(spec.input) });
 }

@@ -39,7 +39,7 @@ export function resolveCluster(idOrSlug: string): ClusterRef {
   const all = clusters();
   const found = all.find((c) => c.id === idOrSlug || c.slug === idOrSlug);
   if (!found) {
-    throw new AppError(404, "cluster_not_found", `No Kafka Connect cluster "${idOrSlug}" is configured. Configured: ${all.map((c) => `${c.id} (${c.slug}, ${c.url})`).join(", ")}. Set CONNECT_URLS to add one.`, "connect");
+    throw new AppError(404, "cluster_not_found", `No Kafka Connect cluster "${idOrSlug}" is configured. Configured: ${all.map((c) => `${c.id} (${c.slug}, ${c.url})`).join(", ")}. Set CONNECT_URLS to add one.`, "connect", { params: { cluster: idOrSlug, configured: all.map((c) => c.id).join(", ") } });
   }
   return found;
 }
@@ -109,14 +109,21 @@ function connectError(cluster: ClusterRef, method: Method, path: string, status:
   const raw = typeof b.message === "string" && b.message ? b.message : `HTTP ${status}`;
   const message = redactValues(scrubSecrets(raw), secrets ?? redactionList());
   const where = `Kafka Connect at ${cluster.url} (${method} ${path})`;
+  // The connector a path names (/connectors/{name}/…), for messages that say which one.
+  const connector = /^\/connectors\/([^/?]+)/.exec(path)?.[1];
+  const params = { url: cluster.url, method, path, connector: connector ? decodeURIComponent(connector) : "" };
+  const opts = (more: { retryAfter?: number } = {}) => ({ params, detail: message, ...more });
   if (status === 409) {
-    if (/already exists/i.test(message)) return new AppError(409, "connector_exists", `${message}. Choose another name, or edit the existing connector.`, "connect");
+    if (/already exists/i.test(message)) return new AppError(409, "connector_exists", `${message}. Choose another name, or edit the existing connector.`, "connect", opts());
     // Connect answers 409 while the workers rebalance or a config change is being applied.
-    return new AppError(409, "connect_rebalancing", `${message} — ${where} is rebalancing; try again in a few seconds.`, "connect", 3);
+    return new AppError(409, "connect_rebalancing", `${message} — ${where} is rebalancing; try again in a few seconds.`, "connect", opts({ retryAfter: 3 }));
   }
-  if (status === 404) return new AppError(404, "connect_not_found", message, "connect");
-  if (status >= 400 && status < 500) return new AppError(status === 400 ? 400 : status, "connect_rejected", message, "connect");
-  return new AppError(502, "connect_error", `${where} failed: ${message}`, "connect");
+  if (status === 404) {
+    if (connector) return new AppError(404, "connector_not_found", `Connector "${params.connector}" does not exist on ${cluster.url}: ${message}`, "connect", opts());
+    return new AppError(404, "connect_not_found", message, "connect", opts());
+  }
+  if (status >= 400 && status < 500) return new AppError(status, "connect_rejected", message, "connect", opts());
+  return new AppError(502, "connect_error", `${where} failed: ${message}`, "connect", opts());
 }
 
 /** One HTTP request to a Connect worker: counted, timed out, and mapped to AppError on any failure. */
@@ -137,10 +144,10 @@ async function call<T>(cluster: ClusterRef, method: Method, path: string, opts: 
   } catch (e) {
     const failure = networkFailure(e);
     if (failure === "timeout") {
-      throw new AppError(504, "connect_timeout", `Kafka Connect at ${cluster.url} did not answer ${method} ${path} within ${timeoutMs / 1000} s. Is the worker overloaded or stuck in a rebalance? Check its log.`, "connect");
+      throw new AppError(504, "connect_timeout", `Kafka Connect at ${cluster.url} did not answer ${method} ${path} within ${timeoutMs / 1000} s. Is the worker overloaded or stuck in a rebalance? Check its log.`, "connect", { params: { url: cluster.url, method, path, seconds: timeoutMs / 1000 } });
     }
     const detail = (e as Error & { cause?: Error }).cause?.message ?? (e as Error).message;
-    throw new AppError(503, "connect_unreachable", `Kafka Connect at ${cluster.url} is unreachable (${failure ?? "error"}: ${scrubSecrets(detail)}). Start it (npm run lab:up) or fix CONNECT_URLS.`, "connect");
+    throw new AppError(503, "connect_unreachable", `Kafka Connect at ${cluster.url} is unreachable (${failure ?? "error"}: ${scrubSecrets(detail)}). Start it (npm run lab:up) or fix CONNECT_URLS.`, "connect", { params: { url: cluster.url }, detail: scrubSecrets(detail) });
   }
   const text = await res.text();
   let body: unknown = null;

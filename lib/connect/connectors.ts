@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "../errors";
+import { AppError, asAppError } from "../errors";
 import { maskSecrets, redactValues, restoreMaskedSecrets } from "../secrets";
 import * as connect from "./client";
 import { clusters, redactionList, type RawInfo, type RawStatus, type RawValidation } from "./client";
@@ -34,8 +34,9 @@ export class ConnectValidationError extends AppError {
     message: string,
     readonly fields: Record<string, string[]>,
     readonly plugins?: PluginInfo[],
+    params: Record<string, string | number> = {},
   ) {
-    super(status, code, message, "connect");
+    super(status, code, message, "connect", { params });
   }
 
   override toJSON() {
@@ -88,7 +89,7 @@ export async function listAllConnectors(): Promise<ConnectorsList> {
           .sort((a, b) => a.name.localeCompare(b.name));
         return { cluster, connectors, error: null };
       } catch (e) {
-        const err = e instanceof AppError ? e : new AppError(500, "internal", String(e), "console");
+        const err = asAppError(e);
         return { cluster, connectors: [], error: err.toJSON() };
       }
     }),
@@ -145,7 +146,12 @@ function notInstalled(cluster: ClusterRef, className: string, plugins: PluginInf
   const sameKind = /sink/i.test(className) ? connectors.filter((p) => p.type === "sink") : /source/i.test(className) ? connectors.filter((p) => p.type === "source") : [];
   const hint = sameKind.length ? ` For this lab, use ${sameKind.map((p) => p.className).join(" or ")}.` : "";
   const message = `The connector plugin "${className}" is not installed on Kafka Connect at ${cluster.url}. Installed connector plugins: ${list || "none"}.${hint} Or install the plugin into the worker's plugin.path and restart the worker.`;
-  return new ConnectValidationError(422, "plugin_not_installed", message, { "connector.class": [`"${className}" is not installed on this Kafka Connect cluster.`] }, connectors);
+  return new ConnectValidationError(422, "plugin_not_installed", message, { "connector.class": [`"${className}" is not installed on this Kafka Connect cluster.`] }, connectors, {
+    className,
+    url: cluster.url,
+    installed: list || "—",
+    suggestion: sameKind.map((p) => p.className).join(" / "),
+  });
 }
 
 /** The flat config to send: template secrets restored, `name` set. */
@@ -177,13 +183,14 @@ export async function validateDraft(cluster: ClusterRef, draft: ConnectorDraft):
 function localIssuesError(issues: ReturnType<typeof draftIssues>): ConnectValidationError {
   const fields: Record<string, string[]> = {};
   for (const i of issues) fields[i.key || "config"] = [...(fields[i.key || "config"] ?? []), describeIssue(i)];
-  return new ConnectValidationError(422, "invalid_draft", `Fix the configuration first: ${issues.map(describeIssue).join("; ")}.`, fields);
+  return new ConnectValidationError(422, "invalid_draft", `Fix the configuration first: ${issues.map(describeIssue).join("; ")}.`, fields, undefined, { count: issues.length });
 }
 
 function rejected(report: ValidationReport): ConnectValidationError {
   const first = Object.entries(report.fields)[0];
   const message = `Kafka Connect rejected the configuration (${report.errorCount} error${report.errorCount === 1 ? "" : "s"})${first ? `: ${first[0]}: ${first[1][0]}` : ""}. Nothing was created.`;
-  return new ConnectValidationError(422, "validation_failed", message, report.fields);
+  const count = Object.values(report.fields).reduce((n, msgs) => n + msgs.length, 0);
+  return new ConnectValidationError(422, "validation_failed", message, report.fields, undefined, { count });
 }
 
 /** Validates, and creates only if validation passed (POST /connectors: never overwrites an existing one). */
@@ -247,7 +254,7 @@ export async function restartConnectorTask(cluster: ClusterRef, name: string, ta
 
 export async function deleteConnectorNamed(cluster: ClusterRef, name: string, confirm: string): Promise<{ name: string; deleted: true }> {
   if (confirm !== name) {
-    throw new AppError(422, "confirmation_mismatch", `Type the connector's name exactly ("${name}") to delete it; nothing was deleted.`, "console");
+    throw new AppError(422, "confirmation_mismatch", `Type the connector's name exactly ("${name}") to delete it; nothing was deleted.`, "console", { params: { name } });
   }
   await connect.deleteConnector(cluster, name);
   return { name, deleted: true };
@@ -264,7 +271,7 @@ async function requireStopped(cluster: ClusterRef, name: string): Promise<void> 
   const status = await statusOrNull(cluster, name);
   const state = status ? toState(status.connector.state) : "UNASSIGNED";
   if (state !== "STOPPED") {
-    throw new AppError(409, "connector_not_stopped", `"${name}" is ${state}: Kafka Connect only changes offsets of a STOPPED connector. Stop it first, then reset or alter the offsets.`, "connect");
+    throw new AppError(409, "connector_not_stopped", `"${name}" is ${state}: Kafka Connect only changes offsets of a STOPPED connector. Stop it first, then reset or alter the offsets.`, "connect", { params: { name, state } });
   }
 }
 

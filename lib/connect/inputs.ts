@@ -3,7 +3,7 @@ import { z } from "zod";
 import { connectorName, flatConfig } from "./draft";
 import { TEMPLATE_IDS } from "./types";
 
-export const draftInput = z.object({
+export const draftInput = z.strictObject({
   name: connectorName,
   config: flatConfig,
   template: z.enum(TEMPLATE_IDS).optional(),

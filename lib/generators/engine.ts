@@ -138,6 +138,7 @@ async function orderSetup(pool: pg.Pool, rng: Rng): Promise<OrderSetup> {
       "no_products",
       `No products to sell to ${empty.join(", ")}: produtos has none in their categories. Load the lab's seed (npm run lab:up loads lab/sql/oltp-seed.sql).`,
       "postgres",
+      { params: { categories: empty.join(", ") } },
     );
   }
   return { catalog, sequence, people: new PeoplePool(people, PEOPLE_POOL_CAP, rng), today };

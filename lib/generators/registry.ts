@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { db } from "../db";
 import { pool } from "../pg/client";
 import { GENERATOR_KINDS, type GeneratorKind, type StartParams } from "./params";
-import { startRun, type ActiveRun } from "./runner";
+import { describeFailure, startRun, type ActiveRun } from "./runner";
 import { alreadyRunning, RunStore, snapshotFromRow } from "./run-store";
 import type { GeneratorEvent, GeneratorStates, RunSnapshot } from "./types";
 
@@ -64,7 +64,7 @@ export class GeneratorRegistry {
       return (await Promise.race([run.done, timeout])) ?? run.snapshot();
     }
     const row = await this.store.requestStop(kind);
-    if (!row) throw new AppError(409, "generator_not_running", `The ${kind} generator is not running: there is nothing to stop.`, "console");
+    if (!row) throw new AppError(409, "generator_not_running", `The ${kind} generator is not running: there is nothing to stop.`, "console", { params: { generator: kind } });
     return snapshotFromRow(row);
   }
 
@@ -75,6 +75,17 @@ export class GeneratorRegistry {
     const out = {} as GeneratorStates;
     for (const g of GENERATOR_KINDS) out[g] = this.active.get(g)?.snapshot() ?? stored[g];
     return out;
+  }
+
+  /** The latest stored runs, newest first, with the live counters of this process's runs. */
+  async recentRuns(limit: number, generator?: GeneratorKind): Promise<RunSnapshot[]> {
+    const live = new Map(this.liveRuns().map((r) => [r.id, r]));
+    try {
+      return (await this.store.recent(limit, generator)).map((r) => live.get(r.id) ?? r);
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      throw new AppError(503, "console_db_unavailable", `Could not read the stored runs from the console database: ${describeFailure(e)}`, "postgres", { detail: describeFailure(e) });
+    }
   }
 
   /** Live snapshots of the runs in this process. */

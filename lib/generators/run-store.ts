@@ -88,6 +88,7 @@ export function alreadyRunning(generator: GeneratorKind, running: Pick<RunSnapsh
     "generator_running",
     `The ${generator} generator is already running${which}. Only one run of each generator at a time: stop it first, or wait until it ends.`,
     "console",
+    { params: { generator, run: running?.id ?? "", startedAt: running?.startedAt ?? "", startedBy: running?.startedBy ?? "" } },
   );
 }
 

@@ -67,8 +67,8 @@ async function produce(topic: string, keys: string[], tag: string, perKey = 1): 
 }
 
 async function hubStats() {
-  const res = await hubGET();
-  return (await res.json()) as { consumersOpen: number; consumersOpenedByTopic: Record<string, number>; topics: { topic: string; viewers: number; groupId: string; skipped: number }[] };
+  const res = await hubGET(new Request("http://console.test/api/topics/hub"));
+  return ((await res.json()) as { data: { consumersOpen: number; consumersOpenedByTopic: Record<string, number>; topics: { topic: string; viewers: number; groupId: string; skipped: number }[] } }).data;
 }
 
 async function eventually<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {

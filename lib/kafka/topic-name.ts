@@ -46,7 +46,7 @@ export function isInternalTopic(name: string, compacted = false): boolean {
 }
 
 /** Body of POST /api/topics; the create form validates with the same schema. */
-export const createTopicSchema = z.object({
+export const createTopicSchema = z.strictObject({
   name: topicNameSchema,
   partitions: z.number().int().min(1).max(64).default(1),
   replicationFactor: z.number().int().min(1).max(16).default(1),

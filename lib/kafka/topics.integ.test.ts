@@ -23,7 +23,7 @@ const ctx = (t: string) => ({ params: Promise.resolve({ topic: t }) });
 async function browse(query: string): Promise<BrowsePage> {
   const res = await messagesRoute.GET(new Request(`http://127.0.0.1/api/topics/${topic}/messages?${query}`), ctx(topic));
   expect(res.status).toBe(200);
-  return (await res.json()) as BrowsePage;
+  return ((await res.json()) as { data: BrowsePage }).data;
 }
 
 beforeAll(async () => {
@@ -68,9 +68,9 @@ describe("topics API", () => {
     await producer.disconnect();
     await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: "4" }] });
 
-    const res = await topicsRoute.GET();
+    const res = await topicsRoute.GET(new Request("http://127.0.0.1/api/topics"));
     expect(res.status).toBe(200);
-    const body = (await res.json()) as TopicsOverview;
+    const body = ((await res.json()) as { data: TopicsOverview }).data;
     const t = body.topics.find((x) => x.name === topic)!;
     expect(t).toMatchObject({ partitionCount: 2, replicationFactor: 1, messages: 15, messagesEstimated: false, internal: false });
     expect(t.partitions.map((p) => [p.low, p.high])).toEqual([["0", "10"], ["0", "5"]]);
@@ -83,7 +83,7 @@ describe("topics API", () => {
   it("describes one topic with its configuration; unknown topics are 404, bad names 422", async () => {
     const res = await topicRoute.GET(new Request("http://127.0.0.1"), ctx(topic));
     expect(res.status).toBe(200);
-    const d = (await res.json()) as TopicDetail;
+    const d = ((await res.json()) as { data: TopicDetail }).data;
     expect(d.configs.find((c) => c.name === "cleanup.policy")?.value).toBe("delete");
     expect(d.groups.map((g) => g.groupId)).toContain(group);
 

@@ -2,6 +2,7 @@ import "server-only";
 import { AssignerProtocol, ConfigResourceTypes, type Admin } from "kafkajs";
 import { AppError } from "../errors";
 import { withAdmin } from "./admin";
+import { tailHub } from "./tail-hub";
 import { unknownTopic } from "./errors";
 import { isInternalTopic } from "./topic-name";
 import type {
@@ -154,8 +155,10 @@ export async function createTopic(input: { name: string; partitions: number; rep
       topics: [{ topic: input.name, numPartitions: input.partitions, replicationFactor: input.replicationFactor }],
     });
     if (!created) {
-      throw new AppError(409, "topic_exists", `Topic "${input.name}" already exists. Pick another name or open the existing topic.`, "kafka");
+      throw new AppError(409, "topic_exists", `Topic "${input.name}" already exists. Pick another name or open the existing topic.`, "kafka", { params: { topic: input.name } });
     }
+    // Viewers waiting on a topic that did not exist yet find it now.
+    tailHub().topicCreated();
     return { name: input.name, partitions: input.partitions, replicationFactor: input.replicationFactor };
   });
 }
@@ -171,9 +174,12 @@ export async function deleteTopic(topic: string): Promise<{ name: string }> {
         "internal_topic",
         `Topic "${topic}" belongs to Kafka or Kafka Connect (offsets, configs or status storage); deleting it breaks the lab. Delete the connector instead if you want its data gone.`,
         "kafka",
+        { params: { topic } },
       );
     }
     await admin.deleteTopics({ topics: [topic], timeout: 10_000 });
+    // Its viewers are told, and its shared consumer closed.
+    tailHub().topicDeleted(topic);
     return { name: topic };
   });
 }

@@ -60,7 +60,7 @@ export async function deleteBucket(name: string, opts: { withObjects: boolean })
     objects = await deletePrefix(name, "");
     if (objects.errors.length > 0) {
       const first = objects.errors[0];
-      throw new AppError(502, "delete_incomplete", `${objects.errors.length} object(s) of bucket "${name}" could not be deleted (first: ${first.key}: ${first.code} ${first.message}); the bucket was kept. Try again.`, "s3");
+      throw new AppError(502, "delete_incomplete", `${objects.errors.length} object(s) of bucket "${name}" could not be deleted (first: ${first.key}: ${first.code} ${first.message}); the bucket was kept. Try again.`, "s3", { params: { bucket: name, count: objects.errors.length, key: first.key }, detail: `${first.code} ${first.message}` });
     }
   }
   await s3Call({ action: "delete the bucket", bucket: name }, () => abortMultipartUploads(name));

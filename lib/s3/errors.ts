@@ -33,49 +33,51 @@ export function toS3AppError(e: unknown, ctx: S3ErrorContext): AppError {
   const code = s3Code(e);
   const status = err?.$metadata?.httpStatusCode;
   const where = ctx.key !== undefined ? `"${ctx.bucket}/${ctx.key}"` : ctx.bucket ? `bucket "${ctx.bucket}"` : "the S3 server";
-  const make = (s: number, message: string, appCode = code) =>
-    new AppError(s, appCode, scrubSecrets(message, [c.secretAccessKey, c.accessKeyId]), "s3");
+  const params = { action: ctx.action, bucket: ctx.bucket ?? "", key: ctx.key ?? "", where, endpoint: c.endpoint, s3Code: code };
+  const scrub = (text: string) => scrubSecrets(text, [c.secretAccessKey, c.accessKeyId]);
+  const vendor = scrub(`${code}: ${err?.message ?? String(e)}`);
+  const make = (s: number, appCode: string, message: string, retryAfter?: number) =>
+    new AppError(s, appCode, scrub(message), "s3", { params, detail: vendor, retryAfter });
 
   const net = networkFailure(e);
-  if (net === "refused") return make(503, `Could not ${ctx.action}: the S3 server at ${c.endpoint} refused the connection. Start the lab (npm run lab:up) or set S3_ENDPOINT to a running S3 server.`, "s3_unreachable");
-  if (net === "dns") return make(503, `Could not ${ctx.action}: the host of S3_ENDPOINT (${c.endpoint}) does not resolve. Fix S3_ENDPOINT.`, "s3_unreachable");
-  if (net === "timeout" && !status) return make(504, `Could not ${ctx.action}: the S3 server at ${c.endpoint} did not answer in time. Check that it is running and not overloaded.`, "s3_timeout");
+  if (net === "refused") return make(503, "s3_unreachable", `Could not ${ctx.action}: the S3 server at ${c.endpoint} refused the connection. Start the lab (npm run lab:up) or set S3_ENDPOINT to a running S3 server.`);
+  if (net === "dns") return make(503, "s3_dns", `Could not ${ctx.action}: the host of S3_ENDPOINT (${c.endpoint}) does not resolve. Fix S3_ENDPOINT.`);
+  if (net === "timeout" && !status) return make(504, "s3_timeout", `Could not ${ctx.action}: the S3 server at ${c.endpoint} did not answer in time. Check that it is running and not overloaded.`);
 
   switch (code) {
     case "NoSuchBucket":
-      return make(404, `Bucket "${ctx.bucket}" does not exist. Create it on the Lake page, or check the name.`);
+      return make(404, "no_such_bucket", `Bucket "${ctx.bucket}" does not exist. Create it on the Lake page, or check the name.`);
     case "NoSuchKey":
     case "NotFound":
-      if (ctx.key === undefined && status === 404) return make(404, `Bucket "${ctx.bucket}" does not exist. Create it on the Lake page, or check the name.`, "NoSuchBucket");
-      return make(404, `Object ${where} does not exist (it may have just been deleted). Refresh the listing.`, "NoSuchKey");
+      if (ctx.key === undefined && status === 404) return make(404, "no_such_bucket", `Bucket "${ctx.bucket}" does not exist. Create it on the Lake page, or check the name.`);
+      return make(404, "no_such_key", `Object ${where} does not exist (it may have just been deleted). Refresh the listing.`);
     case "BucketNotEmpty":
-      return make(409, `Bucket "${ctx.bucket}" still has objects. Delete them first, or confirm deleting the bucket with its objects.`);
+      return make(409, "bucket_not_empty", `Bucket "${ctx.bucket}" still has objects. Delete them first, or confirm deleting the bucket with its objects.`);
     case "BucketAlreadyOwnedByYou":
     case "BucketAlreadyExists":
-      return make(409, `Bucket "${ctx.bucket}" already exists. Pick another name, or open the existing bucket.`);
+      return make(409, "bucket_exists", `Bucket "${ctx.bucket}" already exists. Pick another name, or open the existing bucket.`);
     case "AccessDenied":
-      return make(403, `The S3 server denied access to ${where} while trying to ${ctx.action}. Give S3_ACCESS_KEY's user permission for it.`);
+      return make(403, "s3_access_denied", `The S3 server denied access to ${where} while trying to ${ctx.action}. Give S3_ACCESS_KEY's user permission for it.`);
     case "InvalidAccessKeyId":
     case "SignatureDoesNotMatch":
     case "InvalidToken":
-      return make(502, `The S3 server rejected the console's credentials (${code}). Fix S3_ACCESS_KEY / S3_SECRET_KEY.`);
+      return make(502, "s3_bad_credentials", `The S3 server rejected the console's credentials (${code}). Fix S3_ACCESS_KEY / S3_SECRET_KEY.`);
     case "NotImplemented":
-      return make(501, `This S3 server does not implement what is needed to ${ctx.action} (${code}).`);
+      return make(501, "s3_not_implemented", `This S3 server does not implement what is needed to ${ctx.action} (${code}).`);
     case "InvalidRange":
-      return make(416, `Could not ${ctx.action}: the requested byte range is outside ${where}.`);
+      return make(416, "invalid_range", `Could not ${ctx.action}: the requested byte range is outside ${where}.`);
     case "NoSuchUpload":
-      return make(404, `The multipart upload for ${where} no longer exists (completed or aborted). Start the upload again.`);
+      return make(404, "no_such_upload", `The multipart upload for ${where} no longer exists (completed or aborted). Start the upload again.`);
     case "EntityTooSmall":
-      return make(400, `Could not ${ctx.action}: a multipart part other than the last is smaller than the server's minimum (5 MiB).`);
+      return make(400, "part_too_small", `Could not ${ctx.action}: a multipart part other than the last is smaller than the server's minimum (5 MiB).`);
     case "InvalidBucketName":
-      return make(422, `The S3 server refused the bucket name "${ctx.bucket}". Bucket names use 3–63 lowercase letters, digits, dots and hyphens.`);
+      return make(422, "invalid_bucket_name", `The S3 server refused the bucket name "${ctx.bucket}". Bucket names use 3–63 lowercase letters, digits, dots and hyphens.`);
     case "SlowDown":
     case "ServiceUnavailable":
-      return new AppError(503, code, `The S3 server is overloaded (${code}) while trying to ${ctx.action}. Try again in a few seconds.`, "s3", 5);
+      return make(503, "s3_overloaded", `The S3 server is overloaded (${code}) while trying to ${ctx.action}. Try again in a few seconds.`, 5);
   }
-  const detail = scrubSecrets(err?.message ?? String(e), [c.secretAccessKey, c.accessKeyId]);
   const httpStatus = status && status >= 400 && status < 500 ? status : 502;
-  return make(httpStatus, `Could not ${ctx.action} on ${where}: ${code}: ${detail}`);
+  return make(httpStatus, "s3_error", `Could not ${ctx.action} on ${where}: ${vendor}`);
 }
 
 /** Runs an S3 call and converts its failure. */

@@ -225,7 +225,7 @@ describe("buckets", () => {
     await s3().send(new PutObjectCommand({ Bucket: name, Key: "a/1.txt", Body: "1" }));
     await s3().send(new PutObjectCommand({ Bucket: name, Key: "2.txt", Body: "22" }));
     await expect(countPrefix(name, "")).resolves.toMatchObject({ objects: 2, bytes: 3 });
-    await expect(deleteBucket(name, { withObjects: false })).rejects.toMatchObject({ status: 409, code: "BucketNotEmpty" });
+    await expect(deleteBucket(name, { withObjects: false })).rejects.toMatchObject({ status: 409, code: "bucket_not_empty" });
     await expect(deleteBucket(name, { withObjects: true })).resolves.toMatchObject({ objects: { deleted: 2 } });
     await expect(s3().send(new HeadBucketCommand({ Bucket: name }))).rejects.toMatchObject({ $metadata: { httpStatusCode: 404 } });
   });
@@ -236,6 +236,6 @@ describe("buckets", () => {
   });
 
   it("names a missing bucket and the fix", async () => {
-    await expect(listObjectsPage({ bucket: "lake-test-missing-bucket" })).rejects.toMatchObject({ status: 404, code: "NoSuchBucket", message: expect.stringMatching(/does not exist/) });
+    await expect(listObjectsPage({ bucket: "lake-test-missing-bucket" })).rejects.toMatchObject({ status: 404, code: "no_such_bucket", message: expect.stringMatching(/does not exist/) });
   });
 });

@@ -19,14 +19,14 @@ export { MAX_PARTS, PART_SIZE, SINGLE_PUT_MAX } from "./upload-limits";
 export async function readBody(req: Request, max: number): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > max) {
-    throw new AppError(413, "part_too_large", `A request body carries at most ${max} bytes (one upload part); this one announced ${declared}. Upload larger files in parts.`, "console");
+    throw new AppError(413, "part_too_large", `A request body carries at most ${max} bytes (one upload part); this one announced ${declared}. Upload larger files in parts.`, "console", { params: { max, got: declared } });
   }
   const body = new Uint8Array(await req.arrayBuffer());
   if (body.byteLength > max) {
-    throw new AppError(413, "part_too_large", `A request body carries at most ${max} bytes (one upload part); got ${body.byteLength}.`, "console");
+    throw new AppError(413, "part_too_large", `A request body carries at most ${max} bytes (one upload part); got ${body.byteLength}.`, "console", { params: { max, got: body.byteLength } });
   }
   if (Number.isFinite(declared) && body.byteLength !== declared) {
-    throw new AppError(400, "body_truncated", `The console received ${body.byteLength} of the ${declared} bytes sent; nothing was written. Retry the upload.`, "console");
+    throw new AppError(400, "body_truncated", `The console received ${body.byteLength} of the ${declared} bytes sent; nothing was written. Retry the upload.`, "console", { params: { got: body.byteLength, declared } });
   }
   return body;
 }
@@ -42,7 +42,7 @@ export async function startMultipart(bucket: string, key: string, contentType: s
   const out = await s3Call({ action: "start a multipart upload", bucket, key }, () =>
     s3().send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType || undefined })),
   );
-  if (!out.UploadId) throw new AppError(502, "no_upload_id", `The S3 server started no multipart upload for "${bucket}/${key}" (no UploadId).`, "s3");
+  if (!out.UploadId) throw new AppError(502, "no_upload_id", `The S3 server started no multipart upload for "${bucket}/${key}" (no UploadId).`, "s3", { params: { bucket, key } });
   return { uploadId: out.UploadId, key, partSize: PART_SIZE };
 }
 

@@ -1,6 +1,6 @@
 import { countConnectRequests } from "@/lib/connect/client";
 import { listAllConnectors } from "@/lib/connect/connectors";
-import { readRoute } from "@/lib/connect/route-helpers";
+import { okResponse, readRoute } from "@/lib/http/contract";
 
 export const dynamic = "force-dynamic";
 
@@ -9,15 +9,8 @@ export const dynamic = "force-dynamic";
  * ONE `GET /connectors?expand=status&expand=info` per cluster. X-Connect-Requests says how many requests this
  * answer cost; Server-Timing how long it took.
  */
-export async function GET() {
+export const GET = readRoute(async () => {
   const started = performance.now();
-  let requests = 0;
-  return readRoute(
-    async () => {
-      const counted = await countConnectRequests(listAllConnectors);
-      requests = counted.requests;
-      return counted.result;
-    },
-    () => ({ "X-Connect-Requests": String(requests), "Server-Timing": `total;dur=${(performance.now() - started).toFixed(1)}` }),
-  );
-}
+  const { result, requests } = await countConnectRequests(listAllConnectors);
+  return okResponse(result, { headers: { "X-Connect-Requests": String(requests), "Server-Timing": `total;dur=${(performance.now() - started).toFixed(1)}` } });
+});

@@ -77,11 +77,11 @@ describe("uploads, downloads and deletes through the console", () => {
     expect(res.status).toBe(200);
     expect((await res.json()).data).toMatchObject({ key, size: Buffer.byteLength(body) });
 
-    const preview = await (await previewRoute(new Request(`${base}/${BUCKET}/preview?key=${encodeURIComponent(key)}`), ctx({ bucket: BUCKET }))).json();
+    const preview = (await (await previewRoute(new Request(`${base}/${BUCKET}/preview?key=${encodeURIComponent(key)}`), ctx({ bucket: BUCKET }))).json()).data;
     expect(preview).toMatchObject({ kind: "json", valid: true });
     expect(preview.text).toContain('"aluno": "Ana"');
 
-    const signed = await (await downloadRoute(new Request(`${base}/${BUCKET}/download?key=${encodeURIComponent(key)}&expiresIn=30`), ctx({ bucket: BUCKET }))).json();
+    const signed = (await (await downloadRoute(new Request(`${base}/${BUCKET}/download?key=${encodeURIComponent(key)}&expiresIn=30`), ctx({ bucket: BUCKET }))).json()).data;
     // A presigned URL carries a signature, never the secret key itself.
     expect(signed.url).not.toContain(config().s3.secretAccessKey);
     expect(await (await fetch(signed.url)).text()).toBe(body);
@@ -110,7 +110,7 @@ describe("uploads, downloads and deletes through the console", () => {
     }
     const done = await completeUploadRoute(new Request(`${base}/${BUCKET}/uploads/${uploadId}`, json("POST", { key, size, parts })), ctx({ bucket: BUCKET, uploadId }));
     expect(done.status).toBe(200);
-    const page = await (await listObjectsRoute(new Request(`${base}/${BUCKET}/objects?prefix=grandes/`), ctx({ bucket: BUCKET }))).json();
+    const page = (await (await listObjectsRoute(new Request(`${base}/${BUCKET}/objects?prefix=grandes/`), ctx({ bucket: BUCKET }))).json()).data;
     expect(page.objects).toEqual([expect.objectContaining({ key, size })]);
   });
 
@@ -130,11 +130,11 @@ describe("uploads, downloads and deletes through the console", () => {
     const one = await (await deleteObjectsRoute(new Request(`${base}/${BUCKET}/objects`, json("DELETE", { keys: [keys[0], keys[1]] })), ctx({ bucket: BUCKET }))).json();
     expect(one).toMatchObject({ ok: true, data: { deleted: 2, errors: [] } });
 
-    const stats = await (await statsRoute(new Request(`${base}/${BUCKET}/stats?prefix=apagar/`), ctx({ bucket: BUCKET }))).json();
+    const stats = (await (await statsRoute(new Request(`${base}/${BUCKET}/stats?prefix=apagar/`), ctx({ bucket: BUCKET }))).json()).data;
     expect(stats).toMatchObject({ objects: 23, bytes: 23 });
     const gone = await (await deletePrefixRoute(new Request(`${base}/${BUCKET}/prefix`, json("DELETE", { prefix: "apagar/", expectedObjects: stats.objects })), ctx({ bucket: BUCKET }))).json();
     expect(gone).toMatchObject({ ok: true, data: { deleted: 23, errors: [] } });
-    const page = await (await listObjectsRoute(new Request(`${base}/${BUCKET}/objects?prefix=apagar/`), ctx({ bucket: BUCKET }))).json();
+    const page = (await (await listObjectsRoute(new Request(`${base}/${BUCKET}/objects?prefix=apagar/`), ctx({ bucket: BUCKET }))).json()).data;
     expect(page).toMatchObject({ folders: [], objects: [] });
   });
 

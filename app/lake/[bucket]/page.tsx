@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { BucketBrowser } from "@/components/lake/BucketBrowser";
-import { currentPrincipal } from "@/lib/auth/server";
 import { getI18n } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
@@ -16,14 +15,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** A bucket at ?prefix= (a folder, ending with "/"), as a paged listing or (?view=latest) its newest objects. */
 export default async function BucketPage({ params, searchParams }: Props) {
-  const [{ bucket }, search, { t }, principal] = await Promise.all([params, searchParams, getI18n(), currentPrincipal()]);
+  const [{ bucket }, search, { t }] = await Promise.all([params, searchParams, getI18n()]);
   const raw = one(search.prefix);
   const prefix = raw && !raw.endsWith("/") ? `${raw}/` : raw;
   const view = one(search.view) === "latest" ? "latest" : "browse";
   return (
     <section className="space-y-3">
       <h1 className="sr-only">{t("lake.browser.heading", { bucket })}</h1>
-      <BucketBrowser bucket={bucket} prefix={prefix} view={view} canWrite={principal?.role === "operator"} />
+      <BucketBrowser bucket={bucket} prefix={prefix} view={view} />
     </section>
   );
 }

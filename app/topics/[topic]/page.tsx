@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { TopicDetailView } from "@/components/topics/TopicDetailView";
-import { principalFrom } from "@/lib/auth/principal";
 import { getI18n } from "@/lib/i18n/server";
 import { topicFromParams } from "../topic-param";
 
@@ -16,7 +14,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TopicPage({ params }: Props) {
   const { t } = await getI18n();
   const { topic, issue } = await topicFromParams(params);
-  const principal = await principalFrom((await headers()).get("cookie"));
   return (
     <div className="space-y-6">
       <nav>
@@ -30,7 +27,7 @@ export default async function TopicPage({ params }: Props) {
           {t(`topics.create.nameIssues.${issue}`)}
         </p>
       ) : (
-        <TopicDetailView topic={topic} canManage={principal?.role === "operator"} />
+        <TopicDetailView topic={topic} />
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { connectorsEn } from "./areas/connectors";
 import { topicsEn } from "./areas/topics";
 import { lakeEn } from "./areas/lake";
 import { generatorsEn } from "./areas/generators";
+import { errorsEn } from "./areas/errors";
 import { databaseEn } from "./areas/database";
 
 
@@ -15,6 +16,7 @@ export const en: Messages = {
   topics: topicsEn,
   lake: lakeEn,
   generators: generatorsEn,
+  errors: errorsEn,
   database: databaseEn,
 
   app: {

@@ -8,6 +8,7 @@ import { connectorsPtBR } from "./areas/connectors";
 import { topicsPtBR } from "./areas/topics";
 import { lakePtBR } from "./areas/lake";
 import { generatorsPtBR } from "./areas/generators";
+import { errorsPtBR } from "./areas/errors";
 import { databasePtBR } from "./areas/database";
 
 // Each area's strings live in ./areas/<area>.ts (one file per area keeps parallel work apart).
@@ -18,6 +19,7 @@ export const ptBR = {
   topics: topicsPtBR,
   lake: lakePtBR,
   generators: generatorsPtBR,
+  errors: errorsPtBR,
   database: databasePtBR,
 
   app: {

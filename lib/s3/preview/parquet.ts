@@ -48,7 +48,7 @@ export async function previewParquet(
     metadata = await parquetMetadataAsync(file, { initialFetchSize: FOOTER_FETCH });
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError(422, "not_parquet", `"${bucket}/${key}" is not a readable Parquet file: ${(e as Error).message}`, "console");
+    throw new AppError(422, "not_parquet", `"${bucket}/${key}" is not a readable Parquet file: ${(e as Error).message}`, "console", { params: { bucket, key }, detail: (e as Error).message });
   }
   const schema = parquetSchema(metadata);
   const totalRows = Number(metadata.num_rows);
@@ -59,7 +59,7 @@ export async function previewParquet(
       rows = (await parquetReadObjects({ file, metadata, rowStart: 0, rowEnd, useOffsetIndex: true })) as Record<string, unknown>[];
     } catch (e) {
       if (e instanceof AppError) throw e;
-      throw new AppError(422, "parquet_unreadable", `Could not read the rows of "${bucket}/${key}": ${(e as Error).message} (the pure-JS reader supports SNAPPY and uncompressed pages).`, "console");
+      throw new AppError(422, "parquet_unreadable", `Could not read the rows of "${bucket}/${key}": ${(e as Error).message} (the pure-JS reader supports SNAPPY and uncompressed pages).`, "console", { params: { bucket, key }, detail: (e as Error).message });
     }
   }
   const rowGroups: ParquetRowGroup[] = metadata.row_groups.map((g, index) => ({

@@ -53,6 +53,7 @@ export function rangeAsyncBuffer(
           "preview_too_large",
           `Previewing "${bucket}/${key}" would read more than ${Math.round(opts.budgetBytes / 1048576)} MiB (its first rows sit in very large pages without a page index). Download it instead.`,
           "console",
+          { params: { bucket, key, mib: Math.round(opts.budgetBytes / 1048576) } },
         );
       }
       const bytes = await readRange(bucket, key, s, e, opts);

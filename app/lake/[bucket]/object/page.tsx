@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { ObjectView } from "@/components/lake/ObjectView";
-import { currentPrincipal } from "@/lib/auth/server";
 import { getI18n } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +14,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 /** One object (?key=): metadata, preview, download and delete. */
 export default async function ObjectPage({ params, searchParams }: Props) {
-  const [{ bucket }, search, { t }, principal] = await Promise.all([params, searchParams, getI18n(), currentPrincipal()]);
+  const [{ bucket }, search, { t }] = await Promise.all([params, searchParams, getI18n()]);
   const key = Array.isArray(search.key) ? search.key[0] : search.key;
   if (!key) {
     return (
@@ -24,5 +23,5 @@ export default async function ObjectPage({ params, searchParams }: Props) {
       </p>
     );
   }
-  return <ObjectView bucket={bucket} objectKey={key} canWrite={principal?.role === "operator"} />;
+  return <ObjectView bucket={bucket} objectKey={key} />;
 }

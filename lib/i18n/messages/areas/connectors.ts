@@ -1,6 +1,7 @@
 // Catalog group "connectors" in both languages; pt-BR is the source of truth, en must have the same keys.
 // State words (RUNNING, FAILED…) stay as Kafka Connect writes them: students meet the same words in curl output.
 export const connectorsPtBR = {
+  readOnly: "Somente leitura: entre como operador para registrar, alterar ou excluir conectores.",
   title: "Conectores",
   intro:
     "Os conectores do Kafka Connect: o Debezium lê as mudanças do PostgreSQL e o sink grava os eventos no bucket. O estado vem do próprio cluster e é atualizado a cada 2 s.",
@@ -149,6 +150,7 @@ export const connectorsPtBR = {
 };
 
 export const connectorsEn: typeof connectorsPtBR = {
+  readOnly: "Read only: sign in as an operator to register, change or delete connectors.",
   title: "Connectors",
   intro:
     "Kafka Connect's connectors: Debezium reads PostgreSQL's changes and the sink writes the events into the bucket. The state comes from the cluster itself, refreshed every 2 s.",

@@ -1,9 +1,8 @@
 import { listInstalledPlugins } from "@/lib/connect/connectors";
-import { readRoute, target } from "@/lib/connect/route-helpers";
+import { readRoute } from "@/lib/http/contract";
+import { target } from "@/lib/connect/route-params";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/connectors/{cluster}/plugins — connector plugins installed on the cluster. */
-export async function GET(_req: Request, ctx: { params: Promise<{ cluster: string }> }) {
-  return readRoute(async () => listInstalledPlugins(target(await ctx.params).cluster));
-}
+export const GET = readRoute<{ cluster: string }>(async ({ params }) => listInstalledPlugins(target(params).cluster));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { mutatingRoute } from "@/lib/auth/guard";
 import { deleteBucket } from "@/lib/s3/buckets";
-import { bucketParam } from "../../_lib/route";
+import { bucketParam } from "@/lib/s3/inputs";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
  */
 export const DELETE = mutatingRoute<{ withObjects: boolean; expectedObjects?: number }, { bucket: string }>({
   action: "lake.bucket.delete",
-  input: z.object({ withObjects: z.boolean().default(false), expectedObjects: z.number().int().min(0).optional() }),
+  input: z.strictObject({ withObjects: z.boolean().default(false), expectedObjects: z.number().int().min(0).optional() }),
   target: ({ params }) => params.bucket,
   run: ({ input, params }) => deleteBucket(bucketParam(params), { withObjects: input.withObjects }),
 });

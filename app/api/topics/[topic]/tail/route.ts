@@ -1,6 +1,8 @@
+import { parseInput, errorResponse, queryOf } from "@/lib/http/contract";
+import { sseStreamResponse } from "@/lib/http/sse";
 import { tailFilterSchema } from "@/lib/kafka/tail-filter";
 import { tailHub } from "@/lib/kafka/tail-hub";
-import { errorResponse, invalid, parseTopicParam, queryObject } from "../../_shared";
+import { topicNameSchema } from "@/lib/kafka/topic-name";
 
 export const dynamic = "force-dynamic";
 
@@ -10,25 +12,12 @@ export const dynamic = "force-dynamic";
  * (id "partition:offset"), `skipped` {count}, `gap` {partition, fromOffset, toOffset, count}, `tail-error`.
  */
 export async function GET(req: Request, { params }: { params: Promise<{ topic: string }> }) {
-  const p = parseTopicParam((await params).topic);
-  if (!p.ok) return p.response;
-  const query = queryObject(req.url);
-  const filter = tailFilterSchema.safeParse(query);
-  if (!filter.success) {
-    return invalid(`Invalid filter — ${filter.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; ")}`, filter.error.issues);
-  }
-  const lastEventId = req.headers.get("last-event-id") ?? query.lastEventId ?? null;
   try {
-    const stream = await tailHub().open(p.topic, { filter: filter.data, lastEventId, signal: req.signal });
-    return new Response(stream, {
-      headers: {
-        "Content-Type": "text/event-stream; charset=utf-8",
-        // no-transform: keeps compression (which would buffer events) off this response.
-        "Cache-Control": "no-cache, no-store, no-transform",
-        Connection: "keep-alive",
-        "X-Accel-Buffering": "no",
-      },
-    });
+    const topic = parseInput(topicNameSchema, (await params).topic, "topic name");
+    const query = queryOf(req);
+    const filter = parseInput(tailFilterSchema, query, "filter");
+    const lastEventId = req.headers.get("last-event-id") ?? query.lastEventId ?? null;
+    return sseStreamResponse(await tailHub().open(topic, { filter, lastEventId, signal: req.signal }));
   } catch (e) {
     return errorResponse(e);
   }

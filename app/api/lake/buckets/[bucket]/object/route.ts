@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { headObject } from "@/lib/s3/objects";
-import { bucketParam, objectKey, parseOr422, queryOf, readRoute } from "../../../_lib/route";
+import { parseInput, readRoute } from "@/lib/http/contract";
+import { bucketParam, objectKey } from "@/lib/s3/inputs";
 
 export const dynamic = "force-dynamic";
 
 /** Size, ETag, last modified, content type and user metadata (one HEAD). */
-export const GET = readRoute<{ bucket: string }>(async (req, { params }) => {
+export const GET = readRoute<{ bucket: string }>(async ({ req, params, query }) => {
   const bucket = bucketParam(params);
-  const q = parseOr422(z.object({ key: objectKey }), queryOf(req), "query");
+  const q = parseInput(z.strictObject({ key: objectKey }), query, "query");
   return headObject(bucket, q.key, req.signal);
 });

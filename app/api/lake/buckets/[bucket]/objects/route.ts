@@ -2,11 +2,12 @@ import { z } from "zod";
 import { mutatingRoute } from "@/lib/auth/guard";
 import { listObjectsPage, MAX_KEYS_LIMIT } from "@/lib/s3/list";
 import { deleteKeys, DELETE_BATCH } from "@/lib/s3/objects";
-import { bucketParam, folderPrefix, objectKey, parseOr422, queryOf, readRoute } from "../../../_lib/route";
+import { parseInput, readRoute } from "@/lib/http/contract";
+import { bucketParam, folderPrefix, objectKey } from "@/lib/s3/inputs";
 
 export const dynamic = "force-dynamic";
 
-const pageQuery = z.object({
+const pageQuery = z.strictObject({
   prefix: folderPrefix,
   filter: z.string().max(1024).default(""),
   token: z.string().max(4096).optional(),
@@ -15,16 +16,16 @@ const pageQuery = z.object({
 });
 
 /** One page of the listing (one ListObjectsV2 call); `nextToken` fetches the next. */
-export const GET = readRoute<{ bucket: string }>(async (req, { params }) => {
+export const GET = readRoute<{ bucket: string }>(async ({ req, params, query }) => {
   const bucket = bucketParam(params);
-  const q = parseOr422(pageQuery, queryOf(req), "query");
+  const q = parseInput(pageQuery, query, "query");
   return listObjectsPage({ bucket, prefix: q.prefix, filter: q.filter, token: q.token, maxKeys: q.maxKeys, delimiter: q.delimiter === "1", signal: req.signal });
 });
 
 /** Deletes the selected objects (up to 1,000, one DeleteObjects call). */
 export const DELETE = mutatingRoute<{ keys: string[] }, { bucket: string }>({
   action: "lake.objects.delete",
-  input: z.object({ keys: z.array(objectKey).min(1).max(DELETE_BATCH) }),
+  input: z.strictObject({ keys: z.array(objectKey).min(1).max(DELETE_BATCH) }),
   target: ({ params, input }) => `${params.bucket} (${input.keys.length} object${input.keys.length === 1 ? "" : "s"})`,
   run: ({ input, params }) => deleteKeys(bucketParam(params), input.keys),
 });

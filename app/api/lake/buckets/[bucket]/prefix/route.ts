@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { mutatingRoute } from "@/lib/auth/guard";
 import { deletePrefix } from "@/lib/s3/objects";
-import { bucketParam } from "../../../_lib/route";
+import { bucketParam } from "@/lib/s3/inputs";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
  */
 export const DELETE = mutatingRoute<{ prefix: string; expectedObjects: number }, { bucket: string }>({
   action: "lake.prefix.delete",
-  input: z.object({
+  input: z.strictObject({
     prefix: z.string().min(1, "To empty a whole bucket, delete the bucket with its objects.").max(1024).refine((p) => p.endsWith("/"), "A folder prefix ends with /."),
     expectedObjects: z.number().int().min(0),
   }),

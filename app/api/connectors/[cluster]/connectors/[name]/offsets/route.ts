@@ -1,21 +1,20 @@
 import { z } from "zod";
 import { mutatingRoute } from "@/lib/auth/guard";
 import { alterConnectorOffsets, getConnectorOffsets, resetConnectorOffsets } from "@/lib/connect/connectors";
-import { readRoute, target, type ConnectorParams } from "@/lib/connect/route-helpers";
+import { readRoute } from "@/lib/http/contract";
+import { target, type ConnectorParams } from "@/lib/connect/route-params";
 
 export const dynamic = "force-dynamic";
 
 /** GET — the connector's offsets (KIP-875) and its state. */
-export async function GET(_req: Request, ctx: { params: Promise<ConnectorParams> }) {
-  return readRoute(async () => {
-    const { cluster, name } = target(await ctx.params);
-    return getConnectorOffsets(cluster, name);
-  });
-}
+export const GET = readRoute<ConnectorParams>(async ({ params }) => {
+  const { cluster, name } = target(params);
+  return getConnectorOffsets(cluster, name);
+});
 
-const alterInput = z.object({
+const alterInput = z.strictObject({
   offsets: z
-    .array(z.object({ partition: z.record(z.string(), z.unknown()), offset: z.record(z.string(), z.unknown()).nullable() }))
+    .array(z.strictObject({ partition: z.record(z.string(), z.unknown()), offset: z.record(z.string(), z.unknown()).nullable() }))
     .min(1),
 });
 

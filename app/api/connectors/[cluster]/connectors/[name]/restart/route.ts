@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { mutatingRoute } from "@/lib/auth/guard";
 import { restartConnectorAndTasks } from "@/lib/connect/connectors";
-import { target, type ConnectorParams } from "@/lib/connect/route-helpers";
+import { target, type ConnectorParams } from "@/lib/connect/route-params";
 
-const input = z.object({ includeTasks: z.boolean().default(false), onlyFailed: z.boolean().default(false) }).default({ includeTasks: false, onlyFailed: false });
+const input = z.strictObject({ includeTasks: z.boolean().default(false), onlyFailed: z.boolean().default(false) }).default({ includeTasks: false, onlyFailed: false });
 
 /** POST — restart the connector; with includeTasks its tasks too; with onlyFailed only the FAILED ones. */
 export const POST = mutatingRoute<z.infer<typeof input>, ConnectorParams>({

@@ -1,6 +1,7 @@
 import { mutatingRoute } from "@/lib/auth/guard";
 import { putObject, readBody, SINGLE_PUT_MAX } from "@/lib/s3/upload";
-import { bucketParam, objectKey, parseOr422 } from "../../../../_lib/route";
+import { parseInput } from "@/lib/http/contract";
+import { bucketParam, objectKey } from "@/lib/s3/inputs";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +9,7 @@ type Params = { bucket: string; key: string[] };
 
 /** The key from the path: every segment was URL-encoded by the browser; "a//b" has an empty segment. */
 function keyOf(params: Params): string {
-  return parseOr422(objectKey, params.key.join("/"), "key");
+  return parseInput(objectKey, params.key.join("/"), "key");
 }
 
 /**

@@ -1,7 +1,7 @@
 import { mutatingRoute } from "@/lib/auth/guard";
 import { restartConnectorTask } from "@/lib/connect/connectors";
 import { AppError } from "@/lib/errors";
-import { target, type ConnectorParams } from "@/lib/connect/route-helpers";
+import { target, type ConnectorParams } from "@/lib/connect/route-params";
 
 /** POST — restart one task. */
 export const POST = mutatingRoute<undefined, ConnectorParams & { task: string }>({

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { mutatingRoute } from "@/lib/auth/guard";
 import { MAX_PARTS, PART_SIZE, readBody, uploadPart } from "@/lib/s3/upload";
-import { bucketParam, objectKey, parseOr422, queryOf } from "../../../../../../_lib/route";
+import { parseInput, queryOf } from "@/lib/http/contract";
+import { bucketParam, objectKey } from "@/lib/s3/inputs";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +14,8 @@ export const PUT = mutatingRoute<undefined, Params>({
   target: ({ params }) => `${params.bucket} upload ${params.uploadId.slice(0, 16)}… part ${params.partNumber}`,
   run: async ({ params, req }) => {
     const bucket = bucketParam(params);
-    const partNumber = parseOr422(z.coerce.number().int().min(1).max(MAX_PARTS), params.partNumber, "part number");
-    const { key } = parseOr422(z.object({ key: objectKey }), queryOf(req), "query");
+    const partNumber = parseInput(z.coerce.number().int().min(1).max(MAX_PARTS), params.partNumber, "part number");
+    const { key } = parseInput(z.strictObject({ key: objectKey }), queryOf(req), "query");
     const body = await readBody(req, PART_SIZE);
     return uploadPart(bucket, key, params.uploadId, partNumber, body);
   },

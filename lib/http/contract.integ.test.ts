@@ -1,0 +1,152 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "../db";
+
+// The one HTTP contract, proved on every route handler found on disk: a GET answers `{ ok: true, data }` or
+// `{ ok: false, error: { status, code, message, params, source } }` (health: its report, by design; streams:
+// text/event-stream), and a mutating route that reads JSON answers a misspelled key and an oversized body with
+// the one invalid-input answer, changing nothing.
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const CLIENT = "10.7.7.7";
+
+function routeFiles(dir = path.join(ROOT, "app/api")): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) return routeFiles(p);
+    return name === "route.ts" ? [p] : [];
+  });
+}
+
+/** Dynamic segments filled with names that exist nowhere (a real cluster id, so Connect itself answers 404). */
+function paramsFor(file: string): Record<string, string | string[]> {
+  const params: Record<string, string | string[]> = {};
+  for (const m of path.relative(ROOT, file).matchAll(/\[(\.\.\.)?([^\]]+)\]/g)) {
+    const name = m[2]!;
+    params[name] = m[1] ? ["contract-test-none"] : name === "cluster" ? "default" : name === "task" || name === "partNumber" ? "0" : "contract-test-none";
+  }
+  return params;
+}
+
+const files = routeFiles();
+const exports = (file: string, method: string) => new RegExp(`export\\s+(const|async function|function)\\s+${method}\\b`).test(readFileSync(file, "utf8"));
+const rel = (file: string) => path.relative(ROOT, file);
+
+function request(file: string, method: string, body?: string, headers: Record<string, string> = {}) {
+  return new Request(`http://127.0.0.1:3000/${rel(file).replace(/^app\//, "").replace(/\/route\.ts$/, "")}`, {
+    method,
+    headers: { host: "127.0.0.1:3000", "x-forwarded-for": CLIENT, ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+    body,
+  });
+}
+
+function expectEnvelope(body: unknown, id: string) {
+  expect(body, id).toHaveProperty("ok");
+  const b = body as { ok: boolean; data?: unknown; error?: Record<string, unknown> };
+  if (b.ok) expect(b, id).toHaveProperty("data");
+  else expect(b.error, id).toMatchObject({ status: expect.any(Number), code: expect.stringMatching(/^[a-z0-9_]+$/), message: expect.any(String), params: expect.any(Object), source: expect.any(String) });
+}
+
+afterAll(async () => {
+  await db().auditEntry.deleteMany({ where: { clientIp: CLIENT } });
+});
+
+describe("every GET route answers the one contract", () => {
+  const gets = files.filter((f) => exports(f, "GET"));
+
+  it("finds the read routes", () => {
+    expect(gets.map(rel)).toEqual(expect.arrayContaining(["app/api/connectors/route.ts", "app/api/lake/buckets/route.ts", "app/api/topics/route.ts", "app/api/audit/route.ts"]));
+  });
+
+  for (const file of gets) {
+    it(rel(file), async () => {
+      const mod = (await import(/* @vite-ignore */ file)) as { GET: (req: Request, ctx: unknown) => Promise<Response> };
+      const ctrl = new AbortController();
+      const req = new Request(request(file, "GET"), { signal: ctrl.signal });
+      const res = await mod.GET(req, { params: Promise.resolve(paramsFor(file)) });
+      const type = res.headers.get("content-type") ?? "";
+      if (type.startsWith("text/event-stream")) {
+        ctrl.abort();
+        await res.body?.cancel();
+        return;
+      }
+      expect(type, rel(file)).toContain("application/json");
+      const body = await res.json();
+      if (rel(file) === "app/api/health/route.ts") {
+        expect(body).toMatchObject({ ok: expect.any(Boolean), services: expect.any(Array) });
+        return;
+      }
+      expectEnvelope(body, rel(file));
+      if (!body.ok) expect(body.error.status, rel(file)).toBe(res.status);
+    });
+  }
+
+  it("names an unknown query parameter with the known one it most likely meant", async () => {
+    const { GET } = await import("../../app/api/generators/runs/route");
+    const res = await GET(new Request("http://127.0.0.1:3000/api/generators/runs?limt=5"), undefined);
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.error).toMatchObject({ code: "invalid_input" });
+    expect(body.error.issues).toEqual([expect.objectContaining({ path: "limt", code: "unknown_key_suggest", params: expect.objectContaining({ suggestion: "limit" }) })]);
+  });
+});
+
+describe("misspelled fields are refused, not ignored", () => {
+  it("a generator start with `order` instead of `orders` starts nothing and names the field", async () => {
+    const { POST } = await import("../../app/api/generators/start/route");
+    const res = await POST(new Request("http://127.0.0.1:3000/api/generators/start", { method: "POST", headers: { host: "127.0.0.1:3000", "x-forwarded-for": CLIENT }, body: JSON.stringify({ generator: "historical", order: 10 }) }), { params: Promise.resolve({}) });
+    expect(res.status).toBe(422);
+    const { error } = await res.json();
+    expect(error.issues).toEqual([expect.objectContaining({ path: "order", params: expect.objectContaining({ suggestion: "orders" }) })]);
+    const running = await db().generatorRun.count({ where: { status: "running", startedAt: { gte: new Date(Date.now() - 10_000) } } });
+    expect(running).toBe(0);
+  });
+
+  it("a topic with `partitons` is not created with one partition", async () => {
+    const { POST } = await import("../../app/api/topics/route");
+    const res = await POST(new Request("http://127.0.0.1:3000/api/topics", { method: "POST", headers: { host: "127.0.0.1:3000", "x-forwarded-for": CLIENT }, body: JSON.stringify({ name: "contract-test-partitons", partitons: 8 }) }), { params: Promise.resolve({}) });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.issues[0]).toMatchObject({ path: "partitons", params: { suggestion: "partitions" } });
+    const { GET } = await import("../../app/api/topics/[topic]/route");
+    expect((await GET(new Request("http://127.0.0.1:3000/api/topics/contract-test-partitons"), { params: Promise.resolve({ topic: "contract-test-partitons" }) })).status).toBe(404);
+  });
+
+  it("a CDC rate that would overflow Node's timers is refused with its range", async () => {
+    const { POST } = await import("../../app/api/generators/start/route");
+    const res = await POST(new Request("http://127.0.0.1:3000/api/generators/start", { method: "POST", headers: { host: "127.0.0.1:3000", "x-forwarded-for": CLIENT }, body: JSON.stringify({ generator: "cdc", rate: 1e-300 }) }), { params: Promise.resolve({}) });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.issues[0]).toMatchObject({ path: "rate", code: "too_small_number", params: { limit: 0.01 } });
+  });
+});
+
+describe("every mutating route that reads JSON refuses bad bodies with the one answer", () => {
+  const mutating = files.flatMap((file) => (["POST", "PUT", "PATCH", "DELETE"] as const).filter((m) => exports(file, m)).map((method) => ({ file, method })));
+
+  it("finds the mutating routes", () => {
+    expect(mutating.length).toBeGreaterThan(20);
+  });
+
+  for (const { file, method } of mutating) {
+    it(`${rel(file)} ${method}`, async () => {
+      const mod = (await import(/* @vite-ignore */ file)) as Record<string, ((req: Request, ctx: unknown) => Promise<Response>) & { takesJson?: boolean }>;
+      const handler = mod[method]!;
+      if (!handler.takesJson) return;
+      const ctx = () => ({ params: Promise.resolve(paramsFor(file)) });
+
+      const unknownKey = await handler(request(file, method, JSON.stringify({ contractTestUnknownKey: 1 })), ctx());
+      expect(unknownKey.status, `${rel(file)} unknown key`).toBe(422);
+      const a = await unknownKey.json();
+      expectEnvelope(a, rel(file));
+      expect(a.error.code).toBe("invalid_input");
+      expect(a.error.issues.length, rel(file)).toBeGreaterThan(0);
+
+      const broken = await handler(request(file, method, '{\n  "a": 1,\n  "b" 2\n}'), ctx());
+      expect(broken.status).toBe(422);
+      expect((await broken.json()).error).toMatchObject({ code: "invalid_json", params: { line: 3, column: 7 } });
+
+      const huge = await handler(request(file, method, JSON.stringify({ x: "y".repeat(2 * 1024 * 1024) })), ctx());
+      expect(huge.status, `${rel(file)} huge`).toBe(413);
+      expect((await huge.json()).error.code).toBe("body_too_large");
+    });
+  }
+});
