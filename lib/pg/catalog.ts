@@ -113,7 +113,7 @@ async function tableOid(c: pg.ClientBase, database: string, schema: string, tabl
 }
 
 export function tableNotFound(database: string, schema: string, table: string): AppError {
-  return new AppError(404, "table_not_found", `There is no table ${JSON.stringify(schema)}.${JSON.stringify(table)} in database ${database} (it may have been dropped or renamed). Nothing was changed; refresh the catalog.`, "postgres");
+  return new AppError(404, "table_not_found", `There is no table ${JSON.stringify(schema)}.${JSON.stringify(table)} in database ${database} (it may have been dropped or renamed). Nothing was changed; refresh the catalog.`, "postgres", { params: { database, schema, table } });
 }
 
 export async function getTableDetail(databaseId: string, schema: string, table: string): Promise<TableDetail> {

@@ -26,7 +26,7 @@ export function resolveDatabase(id: string): DatabaseRef & { role: DatabaseRole 
   const found = databases().find((d) => d.id === id || d.name === id);
   if (!found) {
     const list = databases().map((d) => `${d.id} (${d.name})`).join(", ");
-    throw new AppError(404, "database_not_found", `No database "${id}" is configured. Configured: ${list}. Set PG_OLTP_DB / PG_DW_DB to change them.`, "postgres");
+    throw new AppError(404, "database_not_found", `No database "${id}" is configured. Configured: ${list}. Set PG_OLTP_DB / PG_DW_DB to change them.`, "postgres", { params: { database: id, configured: list } });
   }
   return { ...found, role: found.kind };
 }
@@ -37,11 +37,13 @@ export function pgError(e: unknown, what: string): AppError {
   const err = e as { code?: string; message?: string };
   const message = scrubSecrets(err.message ?? String(e), [config().postgres.password]);
   const net = networkFailure(e);
-  if (err.code === "57014") return new AppError(504, "pg_timeout", `${what}: PostgreSQL cancelled the query after ${CATALOG_TIMEOUT_MS / 1000} s (statement_timeout). ${message}`, "postgres");
-  if (err.code === "42501") return new AppError(403, "pg_permission_denied", `${what}: PostgreSQL refused — ${message}. The console's user (PG_USER) needs the privilege.`, "postgres");
-  if (err.code === "28P01" || err.code === "28000") return new AppError(502, "pg_auth_failed", `${what}: PostgreSQL refused the console's login — ${message}. Check PG_USER / PG_PASSWORD.`, "postgres");
-  if (net) return new AppError(503, "pg_unreachable", `${what}: PostgreSQL is not reachable (${net}) — ${message}. Start it with \`npm run lab:up\` or check PG_HOST / PG_PORT.`, "postgres");
-  return new AppError(502, "pg_error", `${what}: PostgreSQL answered ${err.code ? `${err.code} ` : ""}— ${message}`, "postgres");
+  const opts = (params: Record<string, string | number> = {}) => ({ params: { what, ...params }, detail: message });
+  if (err.code === "57014") return new AppError(504, "pg_timeout", `${what}: PostgreSQL cancelled the query after ${CATALOG_TIMEOUT_MS / 1000} s (statement_timeout). ${message}`, "postgres", opts({ seconds: CATALOG_TIMEOUT_MS / 1000 }));
+  if (err.code === "42501") return new AppError(403, "pg_permission_denied", `${what}: PostgreSQL refused — ${message}. The console's user (PG_USER) needs the privilege.`, "postgres", opts());
+  if (err.code === "28P01" || err.code === "28000") return new AppError(502, "pg_auth_failed", `${what}: PostgreSQL refused the console's login — ${message}. Check PG_USER / PG_PASSWORD.`, "postgres", opts());
+  if (net) return new AppError(503, "pg_unreachable", `${what}: PostgreSQL is not reachable (${net}) — ${message}. Start it with \`npm run lab:up\` or check PG_HOST / PG_PORT.`, "postgres", opts({ failure: net }));
+  if (err.code === "55P03") return new AppError(409, "pg_lock_timeout", `${what}: the table is locked by another session (lock_timeout 3 s); nothing was changed. Try again. ${message}`, "postgres", opts());
+  return new AppError(502, "pg_error", `${what}: PostgreSQL answered ${err.code ? `${err.code} ` : ""}— ${message}`, "postgres", opts({ sqlstate: err.code ?? "" }));
 }
 
 async function inTransaction<T>(role: DatabaseRole, mode: "READ ONLY" | "READ WRITE", what: string, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {

@@ -1,5 +1,6 @@
 import "server-only";
 import type pg from "pg";
+import { resolveCluster } from "../../connect/client";
 import { AppError } from "../../errors";
 import { readTables } from "../catalog";
 import { plannedConnector, readDebeziumConnectors } from "../debezium-connectors";
@@ -67,10 +68,11 @@ export async function gatherFacts(databaseId: string, opts: GatherOptions = {}):
   if (opts.connector) {
     const wanted = read.connectors.find((c) => c.cluster === opts.connector!.cluster && c.name === opts.connector!.name);
     if (!wanted && !read.errors.length) {
-      throw new AppError(404, "connector_not_found", `No Debezium PostgreSQL connector "${opts.connector.name}" on Kafka Connect cluster ${opts.connector.cluster}. Register it first, or run the doctor for the whole database.`, "connect");
+      const url = resolveCluster(opts.connector.cluster).url;
+      throw new AppError(404, "connector_not_found", `No Debezium PostgreSQL connector "${opts.connector.name}" on Kafka Connect at ${url}. Register it first, or run the doctor for the whole database.`, "connect", { params: { connector: opts.connector.name, url } });
     }
     if (wanted && wanted.databaseId !== database.id) {
-      throw new AppError(422, "connector_other_database", `Connector "${wanted.name}" reads ${wanted.host}:${wanted.port}/${wanted.dbname}, not the console's ${database.name}: the doctor can only inspect the configured databases.`, "console");
+      throw new AppError(422, "connector_other_database", `Connector "${wanted.name}" reads ${wanted.host}:${wanted.port}/${wanted.dbname}, not the console's ${database.name}: the doctor can only inspect the configured databases.`, "console", { params: { connector: wanted.name, target: `${wanted.host}:${wanted.port}/${wanted.dbname}`, database: database.name } });
     }
   } else if (!connectors.some((c) => c.registered) && database.kind === "oltp" && !read.errors.length) {
     // Nothing registered yet: check the course's connector before the student registers it.
