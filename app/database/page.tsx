@@ -1,19 +1,30 @@
 import type { Metadata } from "next";
-import { AreaPlaceholder } from "@/components/shell/AreaPlaceholder";
+import { DatabaseView, type DatabaseTab } from "@/components/database/DatabaseView";
+import { currentPrincipal } from "@/lib/auth/server";
 import { getI18n } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
-  return { title: t("areas.database.title") };
+  return { title: t("database.title") };
 }
 
-export default async function DatabasePage() {
-  const { t } = await getI18n();
+const TABS: DatabaseTab[] = ["catalog", "replication", "doctor"];
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** ?db=oltp|dw&tab=catalog|replication|doctor&cluster=&connector= (the doctor for one connector: "Diagnose"). */
+export default async function DatabasePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [{ t }, principal, sp] = await Promise.all([getI18n(), currentPrincipal(), searchParams]);
+  const tab = TABS.find((x) => x === one(sp.tab)) ?? (one(sp.connector) ? "doctor" : "catalog");
+  const cluster = one(sp.cluster);
+  const connector = one(sp.connector);
   return (
-    <AreaPlaceholder
-      title={t("areas.database.title")}
-      badge={t("areas.comingSoon")}
-      description={t("areas.database.description")}
-    />
+    <section className="space-y-4">
+      <h1 className="text-3xl font-bold text-slate-900">{t("database.title")}</h1>
+      <p className="max-w-3xl text-slate-800">{t("database.intro")}</p>
+      {principal?.role !== "operator" ? <p className="text-sm text-slate-600">{t("database.readOnly")}</p> : null}
+      <DatabaseView initialDb={one(sp.db) === "dw" ? "dw" : "oltp"} initialTab={tab} scope={cluster && connector ? { cluster, connector } : null} />
+    </section>
   );
 }
