@@ -52,7 +52,7 @@ export function ReplicationPanel({ db }: { db: string }) {
               <td className="px-3 py-1.5 font-mono">{s.name}</td>
               <td className="px-3 py-1.5 font-mono">
                 {s.value}
-                {s.unit ? ` ${s.unit}` : ""}
+                {s.unit && s.value !== "-1" ? ` ${s.unit}` : ""}
                 {s.context === "postmaster" ? <span className="ml-2 text-xs text-slate-500">({t("database.replication.restart")})</span> : null}
               </td>
               <td className="px-3 py-1.5 text-right tabular-nums">{s.inUse ?? ""}</td>

@@ -23,6 +23,9 @@ export function formatBytes(n: number | null): string {
 }
 
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+// For evidence a reader can re-run: a table as a quoted regclass literal ('"my schema"."t"'); shown, never executed.
+const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
+const regclass = (t: { schema: string; name: string }) => q(`${quoteIdent(t.schema)}.${quoteIdent(t.name)}`);
 const connectorsOn = (f: DoctorFacts) => f.connectors.filter((c) => c.databaseId === f.database.id);
 const tableMap = (f: DoctorFacts) => new Map(f.tables.map((x) => [keyOf(x), x]));
 const captured = (f: DoctorFacts, c: DebeziumConnectorFacts): TableFacts[] => capturedTables(c, f.tables);
@@ -123,7 +126,7 @@ const rules: Record<RuleId, Rule> = {
           subject: keyOf(tb),
           connector: c,
           params: { user: c.user, table: keyOf(tb), connector: c.name },
-          evidence: [{ source: `SELECT has_table_privilege(${q(c.user)}, ${q(keyOf(tb))}, 'SELECT')`, value: "false" }],
+          evidence: [{ source: `SELECT has_table_privilege(${q(c.user)}, ${regclass(tb)}, 'SELECT')`, value: "false" }],
           action: { type: "grant_select", database: f.database.id, role: c.user, schema: tb.schema, table: tb.name } as FixAction,
         }));
     });
@@ -236,7 +239,7 @@ const rules: Record<RuleId, Rule> = {
           subject: keyOf(tb),
           connector: c,
           params: { table: keyOf(tb), identity: "DEFAULT" },
-          evidence: [{ source: `SELECT relreplident FROM pg_class WHERE oid = ${q(keyOf(tb))}::regclass`, value: "d (DEFAULT)" }],
+          evidence: [{ source: `SELECT relreplident FROM pg_class WHERE oid = ${regclass(tb)}::regclass`, value: "d (DEFAULT)" }],
           action: { type: "replica_identity_full", database: f.database.id, schema: tb.schema, table: tb.name } as FixAction,
         })),
     );
