@@ -8,6 +8,7 @@ import type { DoctorScope } from "@/data/database/keys";
 import { CatalogPanel } from "./CatalogPanel";
 import { DoctorPanel } from "./DoctorPanel";
 import { ReplicationPanel } from "./ReplicationPanel";
+import { SnapshotPanel } from "./SnapshotPanel";
 
 export type DatabaseTab = "catalog" | "replication" | "doctor";
 const TABS: DatabaseTab[] = ["catalog", "replication", "doctor"];
@@ -68,7 +69,13 @@ export function DatabaseView({ initialDb, initialTab, scope }: { initialDb: stri
       <div role="tabpanel">
         {tab === "catalog" ? <CatalogPanel key={db} db={db} /> : null}
         {tab === "replication" ? <ReplicationPanel key={db} db={db} /> : null}
-        {tab === "doctor" ? <DoctorPanel key={db} db={db} scope={db === initialDb ? scope : null} /> : null}
+        {tab === "doctor" ? (
+          <div className="space-y-6">
+            <DoctorPanel key={db} db={db} scope={db === initialDb ? scope : null} />
+            {/* Snapshots belong to one connector: shown when the doctor was opened for it ("Diagnose"). */}
+            {scope && db === initialDb ? <SnapshotPanel scope={scope} /> : null}
+          </div>
+        ) : null}
       </div>
     </div>
   );

@@ -114,6 +114,7 @@ export const errorsPtBR = {
     slot_active: "O slot \"{slot}\" está ativo (PID {pid}): um conector o está lendo. Pare o conector primeiro; nada foi alterado.",
     not_debezium_postgres: "O conector \"{connector}\" não é um conector Debezium PostgreSQL. Nada foi alterado.",
     fix_not_needed: "O conector \"{connector}\" já tem {what}. Nada foi alterado.",
+    snapshot_not_ready: "O conector \"{connector}\" ainda não aceita sinais (falta: {missing}). Aplique a correção oferecida primeiro; nada foi enviado.",
     connector_other_database: "O conector \"{connector}\" lê {target}, não o banco {database} do console: o doutor só examina os bancos configurados.",
   },
 };
@@ -230,6 +231,7 @@ export const errorsEn: typeof errorsPtBR = {
     slot_active: "Slot \"{slot}\" is active (PID {pid}): a connector is reading it. Stop that connector first; nothing was changed.",
     not_debezium_postgres: "Connector \"{connector}\" is not a Debezium PostgreSQL connector. Nothing was changed.",
     fix_not_needed: "Connector \"{connector}\" already has {what}. Nothing was changed.",
+    snapshot_not_ready: "Connector \"{connector}\" cannot take signals yet (missing: {missing}). Apply the offered fix first; nothing was sent.",
     connector_other_database: "Connector \"{connector}\" reads {target}, not the console's {database}: the doctor only inspects the configured databases.",
   },
 };
