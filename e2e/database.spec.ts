@@ -107,3 +107,72 @@ test("the catalog shows and pages a table whose name holds quotes, spaces, unico
   const pessoas = await withOltp((c) => c.query("SELECT to_regclass('public.pessoas') IS NOT NULL AS ok"));
   expect(pessoas.rows[0].ok).toBe(true);
 });
+
+test("from a connector's doctor: prepare signals with one confirmed click, start an incremental snapshot and watch it complete with the row count", async ({ page }) => {
+  test.setTimeout(150_000);
+  const name = `e2e-database-snap-${RUN}`;
+  const slot = `e2e_database_snap_${RUN}`;
+  const pub = `e2e_database_snap_pub_${RUN}`;
+  const signal = `e2e_database_signal_${RUN}`;
+  const table = `e2e_database_snapt_${RUN}`;
+  const p = cfg.postgres;
+  await withOltp(async (c) => {
+    await c.query(`CREATE TABLE public.${id(table)} (id int PRIMARY KEY, nome text)`);
+    await c.query(`INSERT INTO public.${id(table)} SELECT g, 'p' || g FROM generate_series(1, 25) g`);
+    await c.query(`CREATE PUBLICATION ${id(pub)} FOR TABLE public.${id(table)}`);
+  });
+  const res = await fetch(`${CONNECT_URL}/connectors/${name}/config`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+      "database.hostname": p.hostForConnect,
+      "database.port": String(p.port),
+      "database.user": p.user,
+      "database.password": p.password,
+      "database.dbname": p.oltpDatabase,
+      "table.include.list": `public.${table}`,
+      "topic.prefix": `e2e_database_snap_${RUN}`,
+      "plugin.name": "pgoutput",
+      "slot.name": slot,
+      "publication.name": pub,
+      "publication.autocreate.mode": "disabled",
+      "snapshot.mode": "no_data",
+      "signal.data.collection": `public.${signal}`,
+    }),
+  });
+  expect(res.ok).toBe(true);
+  try {
+    await page.goto(`/database?tab=doctor&cluster=0&connector=${encodeURIComponent(name)}`);
+    const panel = page.getByTestId("database-snapshots");
+    await expect(async () => {
+      await page.reload();
+      await expect(panel.getByRole("button", { name: /Prepare/ })).toBeVisible({ timeout: 3000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(panel).toContainText("signal_table, signal_in_publication, notifications_config");
+    await panel.getByRole("button", { name: /Prepare/ }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+    await expect(panel.getByRole("status")).toContainText(`CREATE TABLE "public".${id(signal)}`);
+    await expect(panel.getByRole("button", { name: "Start snapshot" })).toBeVisible();
+    // Connect restarts the connector with notifications on; wait until its task streams again.
+    await expect(async () => {
+      const active = await withOltp((c) => c.query("SELECT active FROM pg_replication_slots WHERE slot_name = $1", [slot]));
+      expect(active.rows[0]?.active).toBe(true);
+    }).toPass({ timeout: 60_000 });
+    await panel.getByRole("button", { name: "Start snapshot" }).click();
+    await expect(panel.getByRole("status").filter({ hasText: "Signal" })).toBeVisible();
+    await expect(panel.locator('[data-state="COMPLETED"]')).toContainText(`public.${table}: 25 rows (SUCCEEDED)`, { timeout: 60_000 });
+  } finally {
+    await fetch(`${CONNECT_URL}/connectors/${name}`, { method: "DELETE" }).catch(() => undefined);
+    await withOltp(async (c) => {
+      for (let i = 0; i < 100; i++) {
+        const r = await c.query("SELECT active FROM pg_replication_slots WHERE slot_name = $1", [slot]);
+        if (!r.rows[0]?.active) break;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      await c.query("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1 AND NOT active", [slot]).catch(() => undefined);
+      await c.query(`DROP PUBLICATION IF EXISTS ${id(pub)}`);
+      await c.query(`DROP TABLE IF EXISTS public.${id(table)}, public.${id(signal)}`);
+    });
+  }
+});

@@ -14,8 +14,8 @@ export function SnapshotPanel({ scope }: { scope: DoctorScope }) {
   const t = useT();
   const errorText = useErrorText();
   const canOperate = useCanOperate();
-  const q = useSnapshotsQuery(scope);
   const { prepare, start } = useSnapshotMutations(scope);
+  const q = useSnapshotsQuery(scope, start.data?.signalId ?? null);
   const [confirm, setConfirm] = useState(false);
   const [tables, setTables] = useState<string | null>(null);
 

@@ -18,12 +18,15 @@ export function getSnapshots(scope: DoctorScope, signal?: AbortSignal) {
 
 const running = (v: SnapshotsView | undefined) => Boolean(v?.snapshots.some((s) => s.state !== "COMPLETED" && s.state !== "ABORTED"));
 
-/** Polls every 2 s while a snapshot runs, so its progress moves on screen; otherwise only when asked. */
-export function useSnapshotsQuery(scope: DoctorScope) {
+/**
+ * Polls every 2 s while a snapshot runs, or while the signal just sent (`awaiting`) has no notification yet, so
+ * its progress moves on screen; otherwise only when asked.
+ */
+export function useSnapshotsQuery(scope: DoctorScope, awaiting: string | null = null) {
   return useQuery({
     queryKey: [...databaseKeys.all, "snapshots", scope.cluster, scope.connector],
     queryFn: ({ signal }) => getSnapshots(scope, signal),
-    refetchInterval: (q) => (running(q.state.data) ? 2000 : false),
+    refetchInterval: (q) => (running(q.state.data) || (awaiting !== null && !q.state.data?.snapshots.some((s) => s.id === awaiting)) ? 2000 : false),
   });
 }
 
