@@ -1,10 +1,14 @@
 // An invalid configuration (e.g. exposed beyond loopback without an operator password) stops the console
 // before it serves anything, with the reason on stderr.
+import { installPeerAddress } from "./lib/auth/peer-address";
+import { startupNotices } from "./lib/auth/startup-notice";
 import { config } from "./lib/config";
 
 try {
-  config();
+  for (const notice of startupNotices(config())) console.warn(`[console] ${notice}`);
 } catch (e) {
   console.error(`\n[console] refusing to start: ${(e as Error).message}\n`);
   process.exit(1);
 }
+// Route handlers get no socket address from Next.js: stamp it on each request (lib/auth/client-address.ts).
+installPeerAddress();

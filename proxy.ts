@@ -1,7 +1,8 @@
-// Runs before every page and API request: security headers everywhere, and — when the console listens beyond
-// loopback — a valid session, or a redirect to /login (pages) / 401 (API).
+// Runs before every page and API request: security headers everywhere; without login, only loopback Host names
+// (DNS rebinding); when the console listens beyond loopback, a valid session, or a redirect to /login / 401 (API).
 import { NextResponse, type NextRequest } from "next/server";
 import { config as appConfig } from "./lib/config";
+import { hostAllowed, hostRefusal } from "./lib/auth/host-check";
 import { principalFrom } from "./lib/auth/principal";
 
 const PUBLIC = [/^\/login$/, /^\/api\/auth\/login$/, /^\/api\/health$/, /^\/icon\.svg$/, /^\/favicon\.ico$/];
@@ -38,9 +39,22 @@ function s3Origin(): string {
   }
 }
 
+/** 421 for a Host a console without login must not answer (DNS rebinding), as JSON for the API, else a page. */
+function refuseHost(pathname: string, host: string): NextResponse {
+  const e = hostRefusal(host);
+  if (pathname.startsWith("/api/")) return securityHeaders(NextResponse.json({ ok: false, error: { ...e, source: "console" } }, { status: e.status }));
+  const text = e.message.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host not allowed</title></head><body><h1>Host not allowed (421)</h1><p>${text}</p></body></html>`;
+  return securityHeaders(new NextResponse(html, { status: e.status, headers: { "Content-Type": "text/html; charset=utf-8" } }));
+}
+
 export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
-  if (!appConfig().auth.exposed || PUBLIC.some((re) => re.test(pathname))) return securityHeaders(NextResponse.next());
+  const auth = appConfig().auth;
+  // Without a login, only loopback names (and CONSOLE_ALLOWED_HOSTS): lib/auth/host-check.ts.
+  const host = req.headers.get("host");
+  if (!auth.exposed && !hostAllowed(host, auth.allowedHosts)) return refuseHost(pathname, host ?? "");
+  if (!auth.exposed || PUBLIC.some((re) => re.test(pathname))) return securityHeaders(NextResponse.next());
   const principal = await principalFrom(req.headers.get("cookie"));
   if (principal) return securityHeaders(NextResponse.next());
   if (pathname.startsWith("/api/")) {

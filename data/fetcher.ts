@@ -80,29 +80,9 @@ function unreachable(e: unknown): never {
   throw new ApiError({ status: 0, code: "console_unreachable", message: `The console did not answer: ${(e as Error)?.message ?? e}`, source: "console" });
 }
 
-/** Builds an API URL with a query string; empty values are left out. */
-export function apiUrl(path: string, query?: Record<string, string | number | boolean | null | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {})) if (v !== null && v !== undefined && v !== "") params.set(k, String(v));
-  const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
-}
-
 /** GET → data; aborts with the query's signal. */
 export async function apiGet<T>(url: string, signal?: AbortSignal): Promise<T> {
   const res = await fetch(url, { signal, cache: "no-store", headers: { accept: "application/json" } }).catch(unreachable);
-  return unwrap<T>(res);
-}
-
-/** A JSON mutation through the guard → data. */
-export async function apiSend<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    signal,
-    cache: "no-store",
-    headers: { accept: "application/json", ...(body !== undefined ? { "content-type": "application/json" } : {}) },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  }).catch(unreachable);
   return unwrap<T>(res);
 }
 
@@ -120,3 +100,15 @@ export function errorRetryAfter(error: unknown): number | null {
 
 /** One path segment of an API URL (a connector or cluster name), encoded. */
 export const seg = (s: string) => encodeURIComponent(s);
+
+/** A server action's `{ ok, data } | { ok, error }` result → data, or the same ApiError a fetch would throw. */
+export async function actionData<T>(pending: Promise<ApiResult<unknown>>): Promise<T> {
+  let result: ApiResult<unknown>;
+  try {
+    result = await pending;
+  } catch (e) {
+    unreachable(e);
+  }
+  if (result.ok) return result.data as T;
+  throw new ApiError(result.error);
+}

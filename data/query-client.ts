@@ -24,6 +24,8 @@ export function retryDelay(failureCount: number, error: unknown): number {
 function onAuthError(error: unknown): void {
   if (isServer || errorStatus(error) !== 401 || window.location.pathname === "/login") return;
   const next = `${window.location.pathname}${window.location.search}`;
+  // A full page load on purpose: the expired session's cached queries go with it.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
   window.location.assign(`/login?next=${encodeURIComponent(next)}`);
 }
 

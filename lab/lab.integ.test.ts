@@ -69,4 +69,28 @@ describe("lab scripts", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("the cluster profile has three brokers and two workers, each a process of its own", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lab-cluster-"));
+    try {
+      const r = await lab(["status"], { LAB_PROFILE: "cluster", LAB_DIR: dir, LAB_PG_PORT: "", LAB_KAFKA_PORT: "", LAB_KAFKA_CONTROLLER_PORT: "", LAB_CONNECT_PORT: "", LAB_S3_PORT: "" });
+      expect(r.code).toBe(3); // nothing runs in that folder
+      const lines = r.out.trim().split("\n").map((l) => l.replace(/\s+/g, " "));
+      expect(lines).toEqual(["postgres", "kafka-1", "kafka-2", "kafka-3", "connect-1", "connect-2", "s3"].map((n) => `[lab] ${n} not running`));
+      const usage = await lab(["stop"], { LAB_PROFILE: "cluster", LAB_DIR: dir });
+      expect(usage.out).toContain("kafka-2|kafka-3|connect-1|connect-2");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("an unknown LAB_PROFILE or a bad port is named, without a stack trace", async () => {
+    const bad = await lab(["status"], { LAB_PROFILE: "big" });
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain("LAB_PROFILE=big is not a profile of the lab; use single (the default) or cluster");
+    expect(bad.out).not.toContain("    at ");
+    const port = await lab(["status"], { LAB_CONNECT_PORT: "70000" });
+    expect(port.code).toBe(1);
+    expect(port.out).toContain("LAB_CONNECT_PORT=70000 is not a valid port");
+  });
 });

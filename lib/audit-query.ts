@@ -24,3 +24,11 @@ export const auditQuerySchema = z.strictObject({
   before: z.string().regex(/^\d+$/).optional().transform((v) => (v ? BigInt(v) : undefined)),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+/**
+ * Prisma's `contains`/`startsWith` become SQL LIKE patterns without escaping: `%` and `_` would be wildcards
+ * (`target=%` matched every row). Escape them, and LIKE's escape character `\`, so a filter means what was typed.
+ */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

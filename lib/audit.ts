@@ -1,4 +1,5 @@
 import "server-only";
+import { escapeLike } from "./audit-query";
 import { config } from "./config";
 import { db } from "./db";
 import { maskSecrets } from "./secrets";
@@ -66,8 +67,8 @@ export interface AuditRow extends Omit<AuditRecord, "params"> {
 
 export async function listAudit(q: AuditQuery): Promise<{ rows: AuditRow[]; nextBefore: string | null }> {
   const where: Prisma.AuditEntryWhereInput = {
-    ...(q.action ? { action: { startsWith: q.action } } : {}),
-    ...(q.target ? { target: { contains: q.target } } : {}),
+    ...(q.action ? { action: { startsWith: escapeLike(q.action) } } : {}),
+    ...(q.target ? { target: { contains: escapeLike(q.target) } } : {}),
     ...(q.outcome ? { outcome: q.outcome } : {}),
     ...(q.from || q.to ? { at: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lte: q.to } : {}) } } : {}),
     ...(q.before ? { id: { lt: q.before } } : {}),

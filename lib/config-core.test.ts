@@ -52,4 +52,12 @@ describe("exposure and login", () => {
     expect(resolveConfig({ CONSOLE_HOST: "0.0.0.0", CONSOLE_OPERATOR_PASSWORD: "x" }).auth.exposed).toBe(true);
     expect(resolveConfig({}).auth.exposed).toBe(false);
   });
+
+  it("reads trusted proxies (IP addresses only) and allowed hosts, normalised", () => {
+    const c = resolveConfig({ CONSOLE_TRUSTED_PROXIES: "10.0.0.2, ::ffff:10.0.0.3,fd00::1", CONSOLE_ALLOWED_HOSTS: "Console.Lab:3000, projector.local" });
+    expect(c.auth.trustedProxies).toEqual(["10.0.0.2", "10.0.0.3", "fd00::1"]);
+    expect(c.auth.allowedHosts).toEqual(["console.lab", "projector.local"]);
+    expect(resolveConfig({}).auth).toMatchObject({ trustedProxies: [], allowedHosts: [] });
+    expect(() => resolveConfig({ CONSOLE_TRUSTED_PROXIES: "proxy.lab" })).toThrow(/CONSOLE_TRUSTED_PROXIES/);
+  });
 });

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { LAB_DEFAULTS, labEndpointsSchema, type LabEndpoints } from "./lab-endpoints";
 
 /** Where `npm run lab:up` writes the endpoints it used (read by the console at start). */
 export const LAB_DIR = path.resolve(/* turbopackIgnore: true */ process.env.LAB_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".lab"));
@@ -22,28 +23,28 @@ export const envSchema = z.object({
   CONSOLE_HOST: z.string().default("127.0.0.1"),
   CONSOLE_PORT: port.default(3000),
 
-  PG_HOST: z.string().default("127.0.0.1"),
-  PG_PORT: port.default(55432),
-  PG_USER: z.string().default("sudoers"),
-  PG_PASSWORD: z.string().default("sudoers"),
-  PG_OLTP_DB: z.string().default("liga_sudoers"),
-  PG_DW_DB: z.string().default("liga_sudoers_dw"),
+  PG_HOST: z.string().default(LAB_DEFAULTS.host),
+  PG_PORT: port.default(LAB_DEFAULTS.ports.postgres),
+  PG_USER: z.string().default(LAB_DEFAULTS.postgres.user),
+  PG_PASSWORD: z.string().default(LAB_DEFAULTS.postgres.password),
+  PG_OLTP_DB: z.string().default(LAB_DEFAULTS.postgres.oltpDatabase),
+  PG_DW_DB: z.string().default(LAB_DEFAULTS.postgres.dwDatabase),
   /** The warehouse may live on its own server (as in docker/compose.yml); defaults to PG_HOST/PG_PORT. */
   PG_DW_HOST: z.string().optional(),
   PG_DW_PORT: port.optional(),
-  PG_CONSOLE_DB: z.string().default("lab_console"),
+  PG_CONSOLE_DB: z.string().default(LAB_DEFAULTS.postgres.consoleDatabase),
   /** How Kafka Connect (which may run elsewhere, e.g. in Docker) reaches the OLTP database. */
   PG_HOST_FOR_CONNECT: z.string().optional(),
 
-  KAFKA_BROKERS: csv.default(["127.0.0.1:9092"]),
+  KAFKA_BROKERS: csv.default([`${LAB_DEFAULTS.host}:${LAB_DEFAULTS.ports.kafka}`]),
   KAFKA_CLIENT_ID: z.string().default("lab-console"),
 
-  CONNECT_URLS: csv.default(["http://127.0.0.1:8083"]),
+  CONNECT_URLS: csv.default([`http://${LAB_DEFAULTS.host}:${LAB_DEFAULTS.ports.connect}`]),
 
-  S3_ENDPOINT: z.url().default("http://127.0.0.1:9000"),
-  S3_REGION: z.string().default("us-east-1"),
-  S3_ACCESS_KEY: z.string().default("sudoers123"),
-  S3_SECRET_KEY: z.string().default("sudoers1234"),
+  S3_ENDPOINT: z.url().default(`http://${LAB_DEFAULTS.host}:${LAB_DEFAULTS.ports.s3}`),
+  S3_REGION: z.string().default(LAB_DEFAULTS.s3.region),
+  S3_ACCESS_KEY: z.string().default(LAB_DEFAULTS.s3.accessKey),
+  S3_SECRET_KEY: z.string().default(LAB_DEFAULTS.s3.secretKey),
   S3_FORCE_PATH_STYLE: bool.default(true),
   /** How Kafka Connect reaches the S3 server (the sink's store.url). */
   S3_ENDPOINT_FOR_CONNECT: z.string().optional(),
@@ -52,10 +53,14 @@ export const envSchema = z.object({
    *  (`scrypt$<salt b64>$<hash b64>`, made with `npm run hash-password`). */
   CONSOLE_OPERATOR_PASSWORD: z.string().min(1).optional(),
   CONSOLE_VIEWER_PASSWORD: z.string().min(1).optional(),
-  /** Signs session cookies; random per process when unset (sessions then end when the console restarts). */
+  /** Signs session cookies; unset, a random key kept in the console's database (lib/auth/session-store.ts). */
   CONSOLE_SESSION_SECRET: z.string().min(16).optional(),
   CONSOLE_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(8),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated IPs); none by default. */
+  CONSOLE_TRUSTED_PROXIES: csv.pipe(z.array(z.union([z.ipv4(), z.ipv6()]))).optional(),
+  /** Host names (besides loopback) a console without login answers to; any other Host is refused (DNS rebinding). */
+  CONSOLE_ALLOWED_HOSTS: csv.optional(),
 
   HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(1500),
 
@@ -102,6 +107,10 @@ export interface AppConfig {
     viewerPassword: string | null;
     sessionSecret: string | null;
     sessionHours: number;
+    /** Proxies whose forwarded headers name the client (CONSOLE_TRUSTED_PROXIES), normalised. */
+    trustedProxies: string[];
+    /** Extra Host names accepted without login (CONSOLE_ALLOWED_HOSTS), lower case, without port. */
+    allowedHosts: string[];
   };
   auditRetentionDays: number;
   healthTimeoutMs: number;
@@ -122,17 +131,14 @@ export function isLoopbackHost(host: string): boolean {
   return h === "localhost" || h === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
-/** Endpoints written by lab:up; each becomes the default of the matching variable. */
-export const labEndpointsSchema = z
-  .object({
-    PG_PORT: z.coerce.string(),
-    KAFKA_BROKERS: z.string(),
-    CONNECT_URLS: z.string(),
-    S3_ENDPOINT: z.string(),
-  })
-  .partial();
-export type LabEndpoints = z.infer<typeof labEndpointsSchema>;
+/** An IP address as compared everywhere: lower case, no brackets, IPv4-mapped IPv6 (::ffff:a.b.c.d) as IPv4. */
+export function normalizeAddress(address: string): string {
+  const a = address.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(a);
+  return mapped ? mapped[1] : a;
+}
 
+/** Endpoints written by lab:up (lib/lab-endpoints.ts); each becomes the default of the matching variable. */
 export function readLabEndpoints(file = LAB_ENDPOINTS_FILE): LabEndpoints {
   if (!existsSync(/* turbopackIgnore: true */ file)) return {};
   try {
@@ -189,6 +195,8 @@ export function resolveConfig(env: Record<string, string | undefined>, lab: LabE
       viewerPassword: e.CONSOLE_VIEWER_PASSWORD ?? null,
       sessionSecret: e.CONSOLE_SESSION_SECRET ?? null,
       sessionHours: e.CONSOLE_SESSION_HOURS,
+      trustedProxies: (e.CONSOLE_TRUSTED_PROXIES ?? []).map(normalizeAddress),
+      allowedHosts: (e.CONSOLE_ALLOWED_HOSTS ?? []).map((h) => h.toLowerCase().replace(/:\d+$/, "")),
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     healthTimeoutMs: e.HEALTH_TIMEOUT_MS,

@@ -30,6 +30,12 @@ describe("console database (lab_console)", () => {
     expect(audit.at).toBeInstanceOf(Date);
     const run = await prisma.generatorRun.create({ data: { generator: "historical", status: "finished", params: { orders: 1 }, counts: { pedidos: 1 }, endedAt: new Date() } });
     expect(run.counts).toEqual({ pedidos: 1 });
+    const secret = await prisma.consoleSecret.create({ data: { name: "schema-test", value: "x" } });
+    expect(secret.createdAt).toBeInstanceOf(Date);
+    const revoked = await prisma.revokedSession.create({ data: { id: "schema-test-sid", expiresAt: new Date(Date.now() + 1000) } });
+    expect(revoked.revokedAt).toBeInstanceOf(Date);
+    await prisma.consoleSecret.delete({ where: { name: "schema-test" } });
+    await prisma.revokedSession.delete({ where: { id: "schema-test-sid" } });
     await prisma.auditEntry.delete({ where: { id: audit.id } });
     await prisma.generatorRun.delete({ where: { id: run.id } });
   });

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite from a fresh clone: installs what is missing, brings the lab up (or reuses it),
-# then type-checks, runs unit + integration tests (Vitest) and end-to-end tests (Playwright + Chromium).
+# then type-checks, runs the S3 sink's Java tests (Maven), unit + integration tests (Vitest) and end-to-end tests
+# (Playwright + Chromium).
 set -uo pipefail
 export NODE_NO_WARNINGS=1  # the AWS SDK warns on every start about Node 20 support ending in 2027
 cd "$(dirname "$0")/.."
@@ -12,7 +13,24 @@ set +e
 mkdir -p test-results
 status=0
 step() { echo; echo "== $*"; "$@" || status=1; }
+# The S3 sink's JUnit tests (Maven `test`: nothing is installed into .lab/plugins). Offline first, since the lab's
+# jars are in ~/.m2 already; online only when Maven could not resolve something offline (before any test ran).
+java_tests() {
+  local pom=lab/s3-sink/pom.xml reports=lab/s3-sink/target/surefire-reports log=test-results/maven-test.log
+  rm -rf "$reports"
+  if mvn -B -q -o -f "$pom" test >"$log" 2>&1; then return 0; fi
+  if [ ! -d "$reports" ] && grep -qiE "offline mode|could not resolve|cannot access" "$log"; then
+    echo "(some Maven artifacts are not in ~/.m2: resolving them from Maven Central)"
+    mvn -B -q -f "$pom" test >"$log" 2>&1 && return 0
+  fi
+  grep -E "Tests run:|FAIL|ERROR\]" "$log" | head -40
+  echo "(full Maven output: $log)"
+  return 1
+}
 step npx tsc --noEmit
+step npm run -s lint
+step npm run -s knip
+step java_tests
 step npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 step npm run -s build
 step npx playwright test

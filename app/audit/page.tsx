@@ -5,6 +5,7 @@ import { config } from "@/lib/config";
 import { errorText } from "@/lib/i18n/error-text";
 import { getI18n } from "@/lib/i18n/server";
 import { DataTable } from "@/components/ui/DataTable";
+import { formatDateTime } from "@/components/ui/format";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     for (const [k, v] of Object.entries({ ...search, ...extra })) if (v) p.set(k, v);
     return `/audit?${p.toString()}`;
   };
-  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" });
 
   return (
     <section className="space-y-4">
@@ -72,7 +72,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         >
           {rows.map((r) => (
             <tr key={r.id} className="border-t border-slate-200 align-top" data-action={r.action} data-outcome={r.outcome}>
-              <td className="whitespace-nowrap px-3 py-2">{fmt.format(new Date(r.at))}</td>
+              <td className="whitespace-nowrap px-3 py-2">{formatDateTime(locale, r.at)}</td>
               <td className="px-3 py-2">{r.actor}</td>
               <td className="px-3 py-2">{r.role}</td>
               <td className="px-3 py-2 font-mono text-xs">{r.clientIp ?? "—"}</td>

@@ -1,11 +1,12 @@
 import { LoginForm } from "@/components/auth/LoginForm";
+import { safeNextPath } from "@/lib/auth/next-path";
 import { getI18n } from "@/lib/i18n/server";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { t } = await getI18n();
   const { next } = await searchParams;
-  // Only same-site paths: never redirect to another origin after signing in.
-  const target = next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  // Only same-origin paths: never redirect to another origin after signing in.
+  const target = safeNextPath(next);
   return (
     <section className="mx-auto max-w-md rounded-lg border border-slate-300 bg-white p-6 shadow-sm">
       <h1 className="text-2xl font-bold">{t("auth.title")}</h1>

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
+import { safeNextPath } from "@/lib/auth/next-path";
 
 export function LoginForm({ next }: { next: string }) {
   const t = useT();
@@ -22,7 +23,7 @@ export function LoginForm({ next }: { next: string }) {
       });
       if (res.ok) {
         // A full navigation so the server renders the shell with the new session.
-        window.location.assign(next);
+        window.location.assign(safeNextPath(next));
         return;
       }
       const body = (await res.json().catch(() => null)) as { error?: { retryAfter?: number } } | null;

@@ -20,6 +20,8 @@ export function UserMenu({ user, role, authenticated }: { user: string; role: Ro
           onClick={async () => {
             setBusy(true);
             await fetch("/api/auth/logout", { method: "POST" }).catch(() => undefined);
+            // A full page load on purpose: nothing of the old session stays in the client cache.
+            // eslint-disable-next-line @next/next/no-location-assign-relative-destination
             window.location.assign("/login");
           }}
         >

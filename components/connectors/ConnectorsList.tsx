@@ -8,11 +8,7 @@ import { useConnectorsListQuery } from "@/data/connectors/use-connectors-list";
 import type { ClusterConnectors, ConnectorSummary } from "@/lib/connect/types";
 import { StateBadge } from "./StateBadge";
 import { DataTable } from "@/components/ui/DataTable";
-
-function time(iso: string, locale: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleTimeString(locale);
-}
+import { formatTime } from "@/components/ui/format";
 
 export function detailHref(cluster: string, name: string): string {
   return `/connectors/${encodeURIComponent(cluster)}/${encodeURIComponent(name)}`;
@@ -34,8 +30,8 @@ export function ConnectorsList() {
     <div className="space-y-6" data-testid="connectors-list">
       <p className="text-xs text-slate-600 tabular-nums" aria-live="polite">
         {query.isError
-          ? t("connectors.staleError", { message: errorText(query.error), time: time(data.fetchedAt, locale) })
-          : t("connectors.updatedAt", { time: time(data.fetchedAt, locale) })}
+          ? t("connectors.staleError", { message: errorText(query.error), time: formatTime(locale, data.fetchedAt) })
+          : t("connectors.updatedAt", { time: formatTime(locale, data.fetchedAt) })}
       </p>
       {data.clusters.map((c) => (
         <ClusterSection key={c.cluster.id} entry={c} showHeading={data.clusters.length > 1} />

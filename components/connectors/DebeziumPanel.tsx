@@ -23,7 +23,9 @@ export function DebeziumPanel({ cluster, name, state, evidence }: { cluster: str
   const [unreadSince, setUnreadSince] = useState<number | null>(null);
   const [now, setNow] = useState(0);
   useEffect(() => {
+    // Reading the clock belongs in an effect, not in render: it records when the slot was first seen unread.
     const t = Date.now();
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setNow(t);
     setUnreadSince((since) => (unread ? (since ?? t) : null));
   }, [unread, evidence]);

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
-import { useErrorText, useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { ApiError } from "@/data/fetcher";
 import { useRegisterConnectorMutation } from "@/data/connectors/use-register-connector";
@@ -12,6 +12,7 @@ import { isSecretKey } from "@/lib/secrets";
 import type { ClusterRef, ConnectorDraft, ConnectorTemplateView, TemplateId, ValidationReport } from "@/lib/connect/types";
 import { detailHref } from "./ConnectorsList";
 import { IssueText } from "./IssueText";
+import { formatNumber, pluralOf } from "@/components/ui/format";
 
 type Mode = TemplateId | "raw";
 interface Field {
@@ -40,6 +41,7 @@ export function RegisterForm({
   initialMode: Mode;
 }) {
   const t = useT();
+  const locale = useLocale();
   const errorText = useErrorText();
   const router = useRouter();
   const formId = useId();
@@ -51,6 +53,8 @@ export function RegisterForm({
   const [fields, setFields] = useState<Field[]>(() => (initialMode === "raw" ? [] : toFields(start.config)));
   const [raw, setRaw] = useState("");
   const [checked, setChecked] = useState(false);
+  // "Validate" on an empty editor says so instead of doing nothing.
+  const [rawEmpty, setRawEmpty] = useState(false);
   const validate = useValidateConnectorMutation(cluster);
   const register = useRegisterConnectorMutation(cluster);
 
@@ -90,6 +94,7 @@ export function RegisterForm({
   function submit(action: "validate" | "register") {
     setChecked(true);
     reset();
+    if (mode === "raw" && !raw.trim()) return setRawEmpty(true);
     if (!draft || issues.length) return; // nothing is sent until the local checks pass
     if (action === "validate") validate.mutate(draft);
     else register.mutate(draft, { onSuccess: (outcome) => router.push(`${detailHref(cluster, outcome.name)}?registered=1`) });
@@ -101,6 +106,8 @@ export function RegisterForm({
   ];
   const formKeys = new Set(mode === "raw" ? [] : ["name", ...fields.map((f) => f.key)]);
   const otherServerFields = Object.entries(serverFields).filter(([k]) => !formKeys.has(k));
+  // The count says what is listed: Connect counts keys with errors, and a message may be shown on two keys.
+  const listedCount = Object.values(serverFields).reduce((n, msgs) => n + msgs.length, 0);
 
   return (
     <form
@@ -145,7 +152,7 @@ export function RegisterForm({
       </fieldset>
 
       {mode === "raw" ? (
-        <RawEditor raw={raw} onChange={(v) => { reset(); setRaw(v); }} parsed={parsed} />
+        <RawEditor raw={raw} onChange={(v) => { reset(); setRawEmpty(false); setRaw(v); }} parsed={parsed} empty={rawEmpty} />
       ) : (
         <div className="space-y-3 rounded-lg border border-slate-300 bg-white p-4">
           <FieldRow label={t("connectors.form.name")} id={`${formId}-name`} value={name} onChange={(v) => { reset(); setName(v); }} messages={fieldMessages("name")} testId="register-name" />
@@ -195,8 +202,8 @@ export function RegisterForm({
             {t("connectors.form.valid", { className: report.className, type: report.pluginType })}
           </p>
         ) : report && !report.ok ? (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
-            {t("connectors.form.invalid", { count: report.errorCount })}
+          <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900" data-testid="register-invalid">
+            {t(`connectors.form.${mode === "raw" ? "invalidRaw" : "invalid"}.${pluralOf(locale, listedCount) === "one" ? "one" : "other"}`, { count: formatNumber(locale, listedCount) })}
           </p>
         ) : null}
         {serverError ? (
@@ -220,7 +227,7 @@ export function RegisterForm({
         ) : null}
         {otherServerFields.length ? (
           <div className="mt-2 rounded border border-red-300 bg-white p-3 text-sm">
-            <p className="font-semibold text-red-900">{t("connectors.form.otherErrors")}</p>
+            <p className="font-semibold text-red-900">{t(mode === "raw" ? "connectors.form.rawErrors" : "connectors.form.otherErrors")}</p>
             <ul className="mt-1 space-y-1">
               {otherServerFields.map(([k, msgs]) => (
                 <li key={k}>
@@ -323,7 +330,7 @@ function AddField({ onAdd }: { onAdd: (key: string) => void }) {
   );
 }
 
-function RawEditor({ raw, onChange, parsed }: { raw: string; onChange: (v: string) => void; parsed: ReturnType<typeof parseDraftJson> | null }) {
+function RawEditor({ raw, onChange, parsed, empty }: { raw: string; onChange: (v: string) => void; parsed: ReturnType<typeof parseDraftJson> | null; empty: boolean }) {
   const t = useT();
   const id = useId();
   const error = parsed && !parsed.ok && raw.trim() ? parsed.error : null;
@@ -343,10 +350,15 @@ function RawEditor({ raw, onChange, parsed }: { raw: string; onChange: (v: strin
         aria-invalid={Boolean(error)}
         className={`mt-1 w-full rounded border p-2 font-mono text-sm ${error ? "border-red-500" : "border-slate-400"}`}
       />
+      {empty && !raw.trim() ? (
+        <p role="alert" className="text-sm text-red-800" data-testid="register-raw-error">
+          {t("connectors.form.jsonEmpty")}
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="text-sm text-red-800" data-testid="register-raw-error">
           {error.kind === "syntax"
-            ? t("connectors.form.jsonSyntax", { line: error.line, column: error.column, message: error.message })
+            ? t("connectors.form.jsonSyntax", { line: error.line, column: error.column })
             : error.code === "badValue"
               ? t("connectors.form.jsonBadValue", { key: error.key ?? "" })
               : t("connectors.form.jsonNotObject")}

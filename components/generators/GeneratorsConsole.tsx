@@ -1,6 +1,6 @@
 "use client";
 
-import { useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { useGeneratorStream } from "@/data/generators/use-generator-stream";
 import { GENERATOR_KINDS } from "@/lib/generators/params";
 import { GeneratorPanel } from "./GeneratorPanel";
@@ -9,6 +9,7 @@ import { RunHistory } from "./RunHistory";
 /** The generators screen: one panel per generator, live over SSE, and the stored runs below. */
 export function GeneratorsConsole() {
   const t = useT();
+  const errorText = useErrorText();
   const stream = useGeneratorStream();
   return (
     <div className="space-y-8">
@@ -19,7 +20,7 @@ export function GeneratorsConsole() {
       ) : null}
       {stream.error ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
-          {stream.error}
+          {errorText(stream.error)}
         </p>
       ) : null}
       <div className="grid gap-6 xl:grid-cols-3">

@@ -4,7 +4,7 @@ import { useLocale, useT } from "@/components/i18n/I18nProvider";
 import { DataTable } from "@/components/ui/DataTable";
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import { useGeneratorRunsQuery } from "@/data/generators/use-generator-runs";
-import { formatCount, formatRate, formatTime } from "./format";
+import { formatDateTime, formatNumber, formatRate } from "@/components/ui/format";
 import { StatusBadge } from "./StatusBadge";
 
 /** The latest stored runs: loading → error (with retry) → empty → table; a refetch never blanks it. */
@@ -44,11 +44,11 @@ export function RunHistory() {
                 <StatusBadge status={run.status} />
                 {run.error && run.status === "failed" ? <p className="mt-1 max-w-md text-xs break-words text-red-800">{run.error}</p> : null}
               </td>
-              <td className="px-3 py-1.5 whitespace-nowrap">{formatTime(locale, run.startedAt)}</td>
-              <td className="px-3 py-1.5 whitespace-nowrap">{formatTime(locale, run.endedAt)}</td>
-              <td className="px-3 py-1.5 text-right tabular-nums">{formatCount(locale, run.counts.events)}</td>
+              <td className="px-3 py-1.5 whitespace-nowrap">{formatDateTime(locale, run.startedAt)}</td>
+              <td className="px-3 py-1.5 whitespace-nowrap">{formatDateTime(locale, run.endedAt)}</td>
+              <td className="px-3 py-1.5 text-right tabular-nums">{formatNumber(locale, run.counts.events)}</td>
               <td className="px-3 py-1.5 text-right tabular-nums">{t("generators.progress.perSecond", { rate: formatRate(locale, run.averageRate) })}</td>
-              <td className="px-3 py-1.5 text-right tabular-nums">{run.generator === "cdc" ? "—" : formatCount(locale, run.counts.fraud)}</td>
+              <td className="px-3 py-1.5 text-right tabular-nums">{run.generator === "cdc" ? "—" : formatNumber(locale, run.counts.fraud)}</td>
               <td className="px-3 py-1.5">{run.startedBy ?? "—"}</td>
             </tr>
           ))}

@@ -2,7 +2,7 @@
 
 import { useLocale, useT } from "@/components/i18n/I18nProvider";
 import type { RunSnapshot } from "@/lib/generators/types";
-import { formatCount, formatPercent, formatRate } from "./format";
+import { formatNumber, formatPercent, formatRate } from "@/components/ui/format";
 
 /** A run's live (or final) counters: events, rates, fraud, errors and rows per table. */
 export function RunProgress({ run }: { run: RunSnapshot }) {
@@ -13,7 +13,7 @@ export function RunProgress({ run }: { run: RunSnapshot }) {
   const live = run.status === "running" || run.status === "stopping";
   const askedRate = run.params.rate;
   const percent = run.target ? Math.min(100, (c.events / run.target) * 100) : null;
-  const num = (n: number) => formatCount(locale, n);
+  const num = (n: number) => formatNumber(locale, n);
   const tables: Array<{ name: string; key: string; inserted: number; updated?: number; deleted?: number }> =
     kind === "cdc"
       ? [{ name: "pessoas", key: "pessoas", inserted: c.pessoas, updated: c.pessoasUpdated, deleted: c.pessoasDeleted }]

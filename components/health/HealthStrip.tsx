@@ -6,13 +6,9 @@ import { SERVICE_IDS, type ServiceHealth, type ServiceId } from "@/lib/health-ty
 import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { DOT_CLASS, type ServiceState } from "./service-status";
+import { formatTime } from "@/components/ui/format";
 
 const DETAILS_ID = "health-details";
-
-function formatTime(iso: string, locale: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString(locale);
-}
 
 /**
  * One chip per lab service, refreshed every 2 s. Loading shows skeleton chips, a first failure shows the
@@ -51,12 +47,12 @@ export function HealthStrip() {
                 />
               ))}
               <p className="max-w-[7rem] self-center text-xs leading-tight text-slate-600 tabular-nums">
-                {t("health.checkedAt", { time: formatTime(report.checkedAt, locale) })}
+                {t("health.checkedAt", { time: formatTime(locale, report.checkedAt) })}
               </p>
             </div>
             {query.isError ? (
               <p role="status" className="mt-1 text-sm font-medium text-amber-800">
-                {t("health.stale", { time: formatTime(report.checkedAt, locale) })}
+                {t("health.stale", { time: formatTime(locale, report.checkedAt) })}
               </p>
             ) : null}
             {open ? <HealthDetails service={open} onClose={() => setOpenId(null)} /> : null}

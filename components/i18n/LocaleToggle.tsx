@@ -17,6 +17,10 @@ const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
  * pt-BR / EN switch: writes the `locale` cookie and re-renders the server components in place
  * (router.refresh keeps client state, so nothing reloads or flashes).
  */
+function rememberLocale(locale: Locale) {
+  document.cookie = `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; SameSite=Lax`;
+}
+
 export function LocaleToggle() {
   const t = useT();
   const current = useLocale();
@@ -25,7 +29,7 @@ export function LocaleToggle() {
 
   function choose(locale: Locale) {
     if (locale === current) return;
-    document.cookie = `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; SameSite=Lax`;
+    rememberLocale(locale);
     startTransition(() => router.refresh());
   }
 

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useT } from "@/components/i18n/I18nProvider";
 import { breadcrumbs } from "@/lib/s3/paths";
-import { lakeHref } from "./format";
+import { lakeHref } from "./links";
 import { PartitionChip } from "./PartitionChip";
 
 /** Lake › bucket › folder › year=2026 › …, each a link; the last one is the current place. */

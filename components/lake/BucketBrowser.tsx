@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useT } from "@/components/i18n/I18nProvider";
 import { Breadcrumbs } from "./Breadcrumbs";
-import { lakeHref } from "./format";
+import { lakeHref } from "./links";
 import { LatestObjects } from "./LatestObjects";
 import { ObjectBrowser } from "./ObjectBrowser";
 

@@ -14,7 +14,8 @@ import { useSetBucketAccessMutation } from "@/data/lake/use-set-bucket-access";
 import type { BucketSummary } from "@/lib/s3/lake-types";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { CreateBucketForm } from "./CreateBucketForm";
-import { formatBytes, formatCount, formatDateTime, lakeHref } from "./format";
+import { formatBytes, formatDateTime, formatNumber } from "@/components/ui/format";
+import { lakeHref } from "./links";
 import { DataTable } from "@/components/ui/DataTable";
 
 /** The buckets of the S3 server: loading → error (retry) → empty → table; create, count, access, delete. */
@@ -76,10 +77,10 @@ function BucketRow({ bucket }: { bucket: BucketSummary }) {
           {bucket.name}
         </Link>
       </td>
-      <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(bucket.createdAt, locale)}</td>
+      <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(locale, bucket.createdAt)}</td>
       <td className="px-3 py-2">
         {stats.data ? (
-          <span data-testid="bucket-stats">{t("lake.buckets.statsValue", { objects: formatCount(stats.data.objects, locale), size: formatBytes(stats.data.bytes, locale) })}</span>
+          <span data-testid="bucket-stats">{t("lake.buckets.statsValue", { objects: formatNumber(locale, stats.data.objects), size: formatBytes(locale, stats.data.bytes) })}</span>
         ) : stats.isError ? (
           <span role="alert" className="text-red-800">
             {errorText(stats.error)}{" "}
@@ -154,12 +155,12 @@ function DeleteBucketDialog({ bucket, onClose }: { bucket: string; onClose: () =
       ? errorText(stats.error)
       : count === 0
         ? t("lake.deleteBucket.empty", { bucket })
-        : t("lake.deleteBucket.withObjects", { bucket, count: formatCount(count ?? 0, locale), size: formatBytes(stats.data?.bytes ?? 0, locale) });
+        : t("lake.deleteBucket.withObjects", { bucket, count: formatNumber(locale, count ?? 0), size: formatBytes(locale, stats.data?.bytes ?? 0) });
   return (
     <ConfirmDialog
       testId="delete-bucket-dialog"
       title={t("lake.deleteBucket.title", { bucket })}
-      confirmLabel={count ? t("lake.deleteBucket.confirmWithObjects", { count: formatCount(count, locale) }) : t("lake.deleteBucket.confirm")}
+      confirmLabel={count ? t("lake.deleteBucket.confirmWithObjects", { count: formatNumber(locale, count) }) : t("lake.deleteBucket.confirm")}
       confirmDisabled={count === undefined}
       busy={mutation.isPending}
       error={mutation.isError ? errorText(mutation.error) : null}

@@ -4,6 +4,7 @@ import { useLocale, useT } from "@/components/i18n/I18nProvider";
 import { cellText } from "@/components/topics/format";
 import { OpBadge } from "@/components/topics/OpBadge";
 import type { LakeChangeEvent } from "@/lib/s3/lake-types";
+import { formatTime } from "@/components/ui/format";
 
 /** One Debezium change: its operation, table and time, and the row before/after with changed columns marked. */
 export function ChangeEventView({ event, line }: { event: LakeChangeEvent; line?: number }) {
@@ -20,7 +21,7 @@ export function ChangeEventView({ event, line }: { event: LakeChangeEvent; line?
         <OpBadge op={event.op} />
         <span className="font-semibold">{t(`topics.change.ops.${event.op}`)}</span>
         {event.table ? <span className="font-mono">{event.table}</span> : null}
-        {time ? <span className="text-slate-600">{new Date(time).toLocaleString(locale)}</span> : null}
+        {time ? <span className="text-slate-600">{formatTime(locale, time, { date: true, millis: true })}</span> : null}
         {line ? <span className="ml-auto text-xs text-slate-500">{t("lake.preview.line", { n: line })}</span> : null}
       </header>
       {fields.length > 0 ? (

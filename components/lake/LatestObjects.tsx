@@ -6,7 +6,8 @@ import { useEffect, useRef, useState } from "react";
 import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { LATEST_REFRESH_MS, useLatestObjectsQuery } from "@/data/lake/use-latest-objects";
-import { formatBytes, formatCount, formatDateTime, formatTime, lakeHref } from "./format";
+import { formatBytes, formatDateTime, formatNumber, formatTime } from "@/components/ui/format";
+import { lakeHref } from "./links";
 
 /**
  * The newest objects under the prefix, refreshed every 3 s while live, so a student sees the sink's files
@@ -48,7 +49,7 @@ export function LatestObjects({ bucket, prefix }: { bucket: string; prefix: stri
         </Button>
         {data ? (
           <span className="text-sm text-slate-600" data-testid="lake-latest-scan">
-            {t("lake.latest.scanned", { keys: formatCount(data.keysScanned, locale), requests: data.requests, time: formatTime(data.scannedAt, locale) })}
+            {t("lake.latest.scanned", { keys: formatNumber(locale, data.keysScanned), requests: data.requests, time: formatTime(locale, data.scannedAt) })}
           </span>
         ) : null}
       </div>
@@ -96,8 +97,8 @@ export function LatestObjects({ bucket, prefix }: { bucket: string; prefix: stri
                     </Link>
                     {fresh.has(o.key) ? <span className="ml-2 rounded bg-emerald-700 px-1.5 py-0.5 text-xs font-bold text-white">{t("lake.latest.new")}</span> : null}
                   </td>
-                  <td className="px-3 py-1.5 text-right whitespace-nowrap tabular-nums">{formatBytes(o.size, locale)}</td>
-                  <td className="px-3 py-1.5 whitespace-nowrap">{formatDateTime(o.lastModified, locale)}</td>
+                  <td className="px-3 py-1.5 text-right whitespace-nowrap tabular-nums">{formatBytes(locale, o.size)}</td>
+                  <td className="px-3 py-1.5 whitespace-nowrap">{formatDateTime(locale, o.lastModified)}</td>
                 </tr>
               ))}
             </tbody>

@@ -15,7 +15,8 @@ import { useUploadQueue } from "@/data/lake/use-upload-queue";
 import type { DeleteResult } from "@/lib/s3/lake-types";
 import { parentPrefix } from "@/lib/s3/paths";
 import { ConfirmDialog } from "./ConfirmDialog";
-import { formatBytes, formatCount, formatDateTime, lakeHref } from "./format";
+import { formatBytes, formatDateTime, formatNumber } from "@/components/ui/format";
+import { lakeHref } from "./links";
 import { PartitionChip } from "./PartitionChip";
 import { UploadList } from "./UploadList";
 
@@ -25,6 +26,8 @@ const PAGE_SIZES = [100, 200, 500, 1000];
  * One folder of a bucket, a page at a time (continuation tokens, kept in a stack to go back), with a prefix
  * filter, selection, deletes and drag-and-drop upload into the folder.
  */
+const EMPTY_SELECTION: Set<string> = new Set();
+
 export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: string }) {
   const canOperate = useCanOperate();
   const t = useT();
@@ -39,7 +42,11 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
   const [paging, setPaging] = useState<{ scope: string; tokens: (string | null)[]; index: number }>({ scope, tokens: [null], index: 0 });
   const current = paging.scope === scope ? paging : { scope, tokens: [null], index: 0 };
   const pageIndex = current.index;
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [selection, setSelection] = useState<{ scope: string; keys: Set<string> }>({ scope, keys: new Set() });
+  // Another folder, filter or page size starts with nothing selected.
+  const selected = selection.scope === scope ? selection.keys : EMPTY_SELECTION;
+  const setSelected = (next: Set<string> | ((prev: Set<string>) => Set<string>)) =>
+    setSelection((s) => ({ scope, keys: typeof next === "function" ? next(s.scope === scope ? s.keys : EMPTY_SELECTION) : next }));
   const [dialog, setDialog] = useState<"selected" | "folder" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -50,7 +57,6 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
     const id = setTimeout(() => setFilter(filterInput), 300);
     return () => clearTimeout(id);
   }, [filterInput]);
-  useEffect(() => setSelected(new Set()), [scope]);
 
   const query = useObjectsPageQuery(bucket, { prefix, filter, maxKeys, token: current.tokens[pageIndex] ?? null });
   const page = query.data;
@@ -223,8 +229,8 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
                         {o.name}
                       </Link>
                     </td>
-                    <td className="px-3 py-1.5 text-right whitespace-nowrap tabular-nums">{formatBytes(o.size, locale)}</td>
-                    <td className="px-3 py-1.5 whitespace-nowrap">{formatDateTime(o.lastModified, locale)}</td>
+                    <td className="px-3 py-1.5 text-right whitespace-nowrap tabular-nums">{formatBytes(locale, o.size)}</td>
+                    <td className="px-3 py-1.5 whitespace-nowrap">{formatDateTime(locale, o.lastModified)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -235,7 +241,7 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
               {t("lake.browser.previous")}
             </Button>
             <span data-testid="lake-page" aria-live="polite">
-              {t("lake.browser.pageInfo", { page: pageIndex + 1, count: formatCount(page.folders.length + page.objects.length, locale) })}
+              {t("lake.browser.pageInfo", { page: pageIndex + 1, count: formatNumber(locale, page.folders.length + page.objects.length) })}
             </span>
             <Button variant="ghost" className="border border-slate-300" disabled={!page.nextToken || !pageIsCurrent} onClick={goNext}>
               {t("lake.browser.next")}
@@ -252,7 +258,7 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
           onClose={() => setDialog(null)}
           onDone={(r) => {
             setSelected(new Set());
-            setNotice(t("lake.deleteObjects.done", { count: formatCount(r.deleted, locale) }));
+            setNotice(t("lake.deleteObjects.done", { count: formatNumber(locale, r.deleted) }));
             setDialog(null);
           }}
         />
@@ -288,7 +294,7 @@ function DeleteSelectedDialog({ bucket, keys, onClose, onDone }: { bucket: strin
     <ConfirmDialog
       testId="delete-objects-dialog"
       title={t("lake.deleteObjects.title")}
-      confirmLabel={t("lake.deleteObjects.confirm", { count: formatCount(keys.length, locale) })}
+      confirmLabel={t("lake.deleteObjects.confirm", { count: formatNumber(locale, keys.length) })}
       busy={mutation.isPending}
       error={mutation.isError ? errorText(mutation.error) : partial}
       onCancel={onClose}
@@ -302,7 +308,7 @@ function DeleteSelectedDialog({ bucket, keys, onClose, onDone }: { bucket: strin
         })
       }
     >
-      <p>{t("lake.deleteObjects.body", { count: formatCount(keys.length, locale), bucket })}</p>
+      <p>{t("lake.deleteObjects.body", { count: formatNumber(locale, keys.length), bucket })}</p>
       <ul className="mt-2 max-h-40 overflow-y-auto font-mono text-sm text-slate-700">
         {keys.slice(0, 20).map((k) => (
           <li key={k} className="break-all">
@@ -328,7 +334,7 @@ function DeleteFolderDialog({ bucket, prefix, onClose, onDone }: { bucket: strin
     <ConfirmDialog
       testId="delete-prefix-dialog"
       title={t("lake.deletePrefix.title", { prefix })}
-      confirmLabel={t("lake.deletePrefix.confirm", { count: formatCount(count ?? 0, locale) })}
+      confirmLabel={t("lake.deletePrefix.confirm", { count: formatNumber(locale, count ?? 0) })}
       confirmDisabled={!count}
       busy={mutation.isPending}
       error={stats.isError ? errorText(stats.error) : mutation.isError ? errorText(mutation.error) : partial}
@@ -352,7 +358,7 @@ function DeleteFolderDialog({ bucket, prefix, onClose, onDone }: { bucket: strin
           : count === 0
             ? t("lake.deletePrefix.none", { prefix })
             : count !== undefined
-              ? t("lake.deletePrefix.body", { count: formatCount(count, locale), size: formatBytes(stats.data?.bytes ?? 0, locale), prefix, bucket })
+              ? t("lake.deletePrefix.body", { count: formatNumber(locale, count), size: formatBytes(locale, stats.data?.bytes ?? 0), prefix, bucket })
               : null}
       </p>
     </ConfirmDialog>

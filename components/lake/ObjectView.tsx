@@ -12,7 +12,8 @@ import { useObjectPreviewQuery } from "@/data/lake/use-object-preview";
 import { baseName, parentPrefix } from "@/lib/s3/paths";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { ConfirmDialog } from "./ConfirmDialog";
-import { formatBytes, formatCount, formatDateTime, lakeHref } from "./format";
+import { formatBytes, formatDateTime, formatNumber } from "@/components/ui/format";
+import { lakeHref } from "./links";
 import { PreviewView } from "./PreviewView";
 
 /** One object: metadata, download (presigned), delete, and its preview inside the page. */
@@ -66,12 +67,12 @@ export function ObjectView({ bucket, objectKey }: { bucket: string; objectKey: s
             <dd className="font-mono break-all">{objectKey}</dd>
             <dt className="text-slate-600">{t("lake.object.size")}</dt>
             <dd>
-              {formatBytes(meta.data.size, locale)} <span className="text-slate-600">({t("lake.object.bytes", { count: formatCount(meta.data.size, locale) })})</span>
+              {formatBytes(locale, meta.data.size)} <span className="text-slate-600">({t("lake.object.bytes", { count: formatNumber(locale, meta.data.size) })})</span>
             </dd>
             <dt className="text-slate-600">ETag</dt>
             <dd className="font-mono break-all">{meta.data.etag ?? "—"}</dd>
             <dt className="text-slate-600">{t("lake.object.modified")}</dt>
-            <dd>{formatDateTime(meta.data.lastModified, locale)}</dd>
+            <dd>{formatDateTime(locale, meta.data.lastModified)}</dd>
             <dt className="text-slate-600">{t("lake.object.contentType")}</dt>
             <dd className="font-mono">{meta.data.contentType ?? "—"}</dd>
             {meta.data.contentEncoding ? (

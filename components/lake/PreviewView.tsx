@@ -3,7 +3,7 @@
 import { useLocale, useT } from "@/components/i18n/I18nProvider";
 import type { CsvPreview, JsonLinesPreview, ObjectPreview, ParquetPreview } from "@/lib/s3/lake-types";
 import { ChangeEventView } from "./ChangeEventView";
-import { formatBytes, formatCount } from "./format";
+import { formatBytes, formatNumber } from "@/components/ui/format";
 
 const PRE = "max-h-[32rem] overflow-auto rounded border border-slate-300 bg-slate-50 p-3 font-mono text-xs whitespace-pre-wrap break-all";
 
@@ -19,7 +19,7 @@ export function PreviewView({ preview }: { preview: ObjectPreview }) {
   const readNote =
     preview.kind === "image"
       ? t("lake.preview.imageNote")
-      : t("lake.preview.bytesRead", { read: formatBytes(preview.bytesRead, locale), size: formatBytes(preview.size, locale) });
+      : t("lake.preview.bytesRead", { read: formatBytes(locale, preview.bytesRead), size: formatBytes(locale, preview.size) });
   return (
     <div className="space-y-2" data-testid="lake-preview" data-kind={preview.kind}>
       <p className="text-sm text-slate-600">
@@ -111,10 +111,10 @@ function ParquetView({ preview }: { preview: ParquetPreview }) {
     <div className="space-y-4">
       <p className="text-sm" data-testid="parquet-summary">
         {t("lake.preview.parquetSummary", {
-          rows: formatCount(preview.totalRows, locale),
+          rows: formatNumber(locale, preview.totalRows),
           groups: preview.rowGroups.length,
           requests: preview.rangeRequests,
-          read: formatBytes(preview.bytesRead, locale),
+          read: formatBytes(locale, preview.bytesRead),
         })}
         {preview.createdBy ? ` · ${t("lake.preview.createdBy", { by: preview.createdBy })}` : ""}
       </p>
@@ -158,8 +158,8 @@ function ParquetView({ preview }: { preview: ParquetPreview }) {
                 {preview.rowGroups.map((g) => (
                   <tr key={g.index} className="border-t border-slate-200">
                     <td className="px-2 py-1">{g.index}</td>
-                    <td className="px-2 py-1 text-right">{formatCount(g.rows, locale)}</td>
-                    <td className="px-2 py-1 text-right">{formatBytes(g.bytes, locale)}</td>
+                    <td className="px-2 py-1 text-right">{formatNumber(locale, g.rows)}</td>
+                    <td className="px-2 py-1 text-right">{formatBytes(locale, g.bytes)}</td>
                     <td className="px-2 py-1">{g.compression.join(", ")}</td>
                   </tr>
                 ))}

@@ -3,7 +3,7 @@
 import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import type { useUploadQueue } from "@/data/lake/use-upload-queue";
-import { formatBytes } from "./format";
+import { formatBytes } from "@/components/ui/format";
 
 /** Per-file upload progress, with cancel for running files and clear for finished ones. */
 export function UploadList({ uploads }: { uploads: ReturnType<typeof useUploadQueue> }) {
@@ -23,7 +23,7 @@ export function UploadList({ uploads }: { uploads: ReturnType<typeof useUploadQu
             </span>
             <span className="flex items-center gap-2">
               <progress max={100} value={pct} aria-label={t("lake.upload.progressLabel", { name: it.name })} className="h-2 w-24" />
-              <span className="tabular-nums">{t("lake.upload.progress", { sent: formatBytes(Math.min(it.sent, it.size), locale), size: formatBytes(it.size, locale) })}</span>
+              <span className="tabular-nums">{t("lake.upload.progress", { sent: formatBytes(locale, Math.min(it.sent, it.size)), size: formatBytes(locale, it.size) })}</span>
             </span>
             <span className="flex items-center gap-2">
               <span className={it.status === "error" ? "font-semibold text-red-800" : it.status === "done" ? "text-emerald-800" : "text-slate-700"}>

@@ -4,7 +4,8 @@ import { useLocale, useT } from "@/components/i18n/I18nProvider";
 import { formatLsn } from "@/lib/debezium/decode";
 import type { Comparison } from "@/lib/debezium/diff";
 import type { ChangeEvent, Row } from "@/lib/debezium/types";
-import { cellText, formatTime } from "./format";
+import { formatTime } from "@/components/ui/format";
+import { cellText } from "./format";
 import { OpBadge } from "./OpBadge";
 
 export interface LastSeenRow {
@@ -110,11 +111,11 @@ export function ChangeEventView({ event, comparison, lastSeen }: { event: Change
         </div>
         <div>
           <dt className="text-slate-600">{t("topics.change.sourceTs")}</dt>
-          <dd className="font-mono">{s.tsMs !== null ? formatTime(s.tsMs, locale) : "—"}</dd>
+          <dd className="font-mono">{s.tsMs !== null ? formatTime(locale, s.tsMs, { date: true, millis: true }) : "—"}</dd>
         </div>
         <div>
           <dt className="text-slate-600">{t("topics.change.eventTs")}</dt>
-          <dd className="font-mono">{event.tsMs !== null ? formatTime(event.tsMs, locale) : "—"}</dd>
+          <dd className="font-mono">{event.tsMs !== null ? formatTime(locale, event.tsMs, { date: true, millis: true }) : "—"}</dd>
         </div>
         <div>
           <dt className="text-slate-600" title={t("topics.change.latencyHint")}>

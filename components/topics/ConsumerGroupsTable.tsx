@@ -1,12 +1,14 @@
 "use client";
 
-import { useT } from "@/components/i18n/I18nProvider";
+import { useLocale, useT } from "@/components/i18n/I18nProvider";
 import { DataTable } from "@/components/ui/DataTable";
 import type { ConsumerGroupSummary } from "@/lib/kafka/topic-types";
+import { formatNumber } from "@/components/ui/format";
 
 /** Consumer groups with state, members and lag per partition. */
 export function ConsumerGroupsTable({ groups }: { groups: ConsumerGroupSummary[] }) {
   const t = useT();
+  const locale = useLocale();
   if (groups.length === 0) return <p className="text-slate-700">{t("topics.groups.empty")}</p>;
   return (
     <DataTable testId="groups-table" columns={(["group", "state", "members", "lag"] as const).map((c) => ({ key: c, label: t(`topics.groups.columns.${c}`) }))}>
@@ -32,7 +34,7 @@ export function ConsumerGroupsTable({ groups }: { groups: ConsumerGroupSummary[]
             )}
           </td>
           <td className="px-3 py-2">
-            <span className="font-semibold tabular-nums">{g.totalLag.toLocaleString()}</span>
+            <span className="font-semibold tabular-nums">{formatNumber(locale, g.totalLag)}</span>
             {g.lag.length ? (
               <details className="mt-1">
                 <summary className="cursor-pointer text-xs text-slate-700">{t("topics.groups.lagPerPartition")}</summary>

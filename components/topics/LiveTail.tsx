@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useRef, useState, type FormEvent } from "react";
-import { useErrorText, useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { DEFAULT_MAX_KEPT, type TailItem } from "@/data/topics/tail-buffer";
 import { useTopicTail, type TailStatus } from "@/data/topics/use-topic-tail";
@@ -10,6 +10,7 @@ import { CHANGE_OPS, type ChangeOp } from "@/lib/debezium/types";
 import type { TailFilter } from "@/lib/kafka/tail-filter";
 import { MessageDetails } from "./MessageDetails";
 import { MessageSummary } from "./MessageSummary";
+import { formatNumber } from "@/components/ui/format";
 
 const STATUS_CLASS: Record<TailStatus, string> = {
   connecting: "bg-slate-200 text-slate-900",
@@ -123,6 +124,7 @@ const TailRow = memo(function TailRow({ item, expanded, onToggle }: { item: Tail
 
 function LiveTailView({ topic, onRetry }: { topic: string; onRetry: () => void }) {
   const t = useT();
+  const locale = useLocale();
   const errorText = useErrorText();
   const [filter, setFilter] = useState<Partial<TailFilter>>({ op: [] });
   const [max, setMax] = useState(DEFAULT_MAX_KEPT);
@@ -134,6 +136,7 @@ function LiveTailView({ topic, onRetry }: { topic: string; onRetry: () => void }
   const { items } = tail;
   const count = items.length;
   const itemAt = (index: number) => items[count - 1 - index]!;
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is not compiler-safe; this component is not memoized by the compiler
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
@@ -195,7 +198,7 @@ function LiveTailView({ topic, onRetry }: { topic: string; onRetry: () => void }
             <select value={max} onChange={(e) => setMax(Number(e.target.value))} className="rounded border border-slate-400 px-1 py-1">
               {MAX_CHOICES.map((n) => (
                 <option key={n} value={n}>
-                  {n.toLocaleString()}
+                  {formatNumber(locale, n)}
                 </option>
               ))}
             </select>

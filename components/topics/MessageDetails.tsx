@@ -4,7 +4,7 @@ import { useLocale, useT } from "@/components/i18n/I18nProvider";
 import { compareChange, type Comparison } from "@/lib/debezium/diff";
 import type { TopicMessage } from "@/lib/kafka/message-types";
 import { ChangeEventView, type LastSeenRow } from "./ChangeEventView";
-import { formatTime } from "./format";
+import { formatTime } from "@/components/ui/format";
 import { ValueView } from "./ValueView";
 
 /** Everything about one record: position, time, key, headers and the decoded value. */
@@ -25,7 +25,7 @@ export function MessageDetails({ message, comparison, lastSeen }: { message: Top
         </div>
         <div>
           <dt className="text-slate-600">{t("topics.message.timestamp")}</dt>
-          <dd className="font-mono">{formatTime(message.timestamp, locale)}</dd>
+          <dd className="font-mono">{formatTime(locale, message.timestamp, { date: true, millis: true })}</dd>
         </div>
         <div>
           <dt className="text-slate-600">{t("topics.message.size")}</dt>

@@ -4,7 +4,8 @@ import { useLocale, useT } from "@/components/i18n/I18nProvider";
 import type { Comparison } from "@/lib/debezium/diff";
 import type { TopicMessage } from "@/lib/kafka/message-types";
 import type { LastSeenRow } from "./ChangeEventView";
-import { cellText, formatTime, rowPreview, valuePreview } from "./format";
+import { formatTime } from "@/components/ui/format";
+import { cellText, rowPreview, valuePreview } from "./format";
 import { OpBadge } from "./OpBadge";
 
 function KindBadge({ label }: { label: string }) {
@@ -47,7 +48,7 @@ export function MessageSummary({ message, comparison = null, lastSeen = null }: 
         <KindBadge label={t(`topics.message.kinds.${v.kind}`)} />
       )}
       <span className="shrink-0 font-mono text-slate-600">{message.id}</span>
-      <span className="hidden shrink-0 font-mono text-slate-600 md:inline">{formatTime(message.timestamp, locale)}</span>
+      <span className="hidden shrink-0 font-mono text-slate-600 md:inline">{formatTime(locale, message.timestamp, { date: true, millis: true })}</span>
       {v.kind === "change" && v.table ? <span className="hidden shrink-0 font-mono text-slate-700 lg:inline">{v.table}</span> : null}
       <span className="max-w-48 shrink-0 truncate font-mono text-slate-900" title={message.key ?? undefined}>
         {message.key ?? t("topics.message.noKey")}

@@ -5,17 +5,19 @@ import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useT } from "@/components/i18n/I18nProvider";
+import { useLocale, useT } from "@/components/i18n/I18nProvider";
 import { useTopicQuery } from "@/data/topics/use-topic-query";
 import { ConsumerGroupsTable } from "./ConsumerGroupsTable";
 import { DeleteTopicButton } from "./DeleteTopicButton";
 import { MessageBrowser } from "./MessageBrowser";
 import { DataTable } from "@/components/ui/DataTable";
+import { formatNumber } from "@/components/ui/format";
 
 /** One topic: partitions with offsets, configuration, the groups reading it, and the message browser. */
 export function TopicDetailView({ topic }: { topic: string }) {
   const canOperate = useCanOperate();
   const t = useT();
+  const locale = useLocale();
   const router = useRouter();
   const query = useTopicQuery(topic);
   const [showDefaults, setShowDefaults] = useState(false);
@@ -33,7 +35,7 @@ export function TopicDetailView({ topic }: { topic: string }) {
           {t("topics.detail.openLive")}
         </Link>
         <span className="text-slate-800">
-          {t("topics.detail.summary", { partitions: d.partitionCount, replication: d.replicationFactor, messages: d.messages.toLocaleString() })}
+          {t("topics.detail.summary", { partitions: d.partitionCount, replication: d.replicationFactor, messages: formatNumber(locale, d.messages) })}
           {d.messagesEstimated ? ` ${t("topics.list.estimatedHint")}` : ""}
         </span>
         {canOperate && !d.internal ? (
@@ -56,7 +58,7 @@ export function TopicDetailView({ topic }: { topic: string }) {
               <td className="px-3 py-2">{p.partition}</td>
               <td className="px-3 py-2">{p.low}</td>
               <td className="px-3 py-2">{p.high}</td>
-              <td className="px-3 py-2">{(Number(p.high) - Number(p.low)).toLocaleString()}</td>
+              <td className="px-3 py-2">{formatNumber(locale, Number(p.high) - Number(p.low))}</td>
               <td className="px-3 py-2">{p.leader}</td>
               <td className="px-3 py-2">{p.replicas.join(", ")}</td>
               <td className="px-3 py-2">{p.isr.join(", ")}</td>

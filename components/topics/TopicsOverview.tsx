@@ -4,19 +4,21 @@ import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useState } from "react";
-import { useErrorText, useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { useTopicsQuery } from "@/data/topics/use-topics-query";
 import type { TopicSummary } from "@/lib/kafka/topic-types";
 import { ConsumerGroupsTable } from "./ConsumerGroupsTable";
 import { CreateTopicForm } from "./CreateTopicForm";
 import { DeleteTopicButton } from "./DeleteTopicButton";
 import { DataTable } from "@/components/ui/DataTable";
+import { formatNumber } from "@/components/ui/format";
 
 const topicHref = (name: string) => `/topics/${encodeURIComponent(name)}`;
 
 function TopicRow({ topic }: { topic: TopicSummary }) {
   const canOperate = useCanOperate();
   const t = useT();
+  const locale = useLocale();
   return (
     <tr className="border-t border-slate-200 align-top" data-testid="topic-row" data-topic={topic.name}>
       <td className="px-3 py-2">
@@ -29,7 +31,7 @@ function TopicRow({ topic }: { topic: TopicSummary }) {
       <td className="px-3 py-2 tabular-nums">{topic.replicationFactor}</td>
       <td className="px-3 py-2 tabular-nums" title={topic.messagesEstimated ? t("topics.list.estimatedHint") : undefined}>
         {topic.messagesEstimated ? "≈ " : ""}
-        {topic.messages.toLocaleString()}
+        {formatNumber(locale, topic.messages)}
         {topic.messagesEstimated ? <span className="ml-1 text-xs text-slate-600">({t("topics.list.estimated")})</span> : null}
       </td>
       <td className="px-3 py-2 font-mono text-xs">

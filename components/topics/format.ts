@@ -37,29 +37,6 @@ export function valuePreview(value: DecodedValue, maxChars = 160): string {
   }
 }
 
-export function formatTime(ms: number, locale: string): string {
-  const d = new Date(ms);
-  if (Number.isNaN(d.getTime())) return String(ms);
-  const f = formattersFor(locale);
-  return `${f.date.format(d)} ${f.time.format(d)}.${String(d.getMilliseconds()).padStart(3, "0")}`;
-}
-
-// toLocaleDateString/toLocaleTimeString build a new formatter on every call: at 1,000 events/s the live tail spent
-// most of its frame time there. Cached formatters, one pair per locale.
-const formatters = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
-function formattersFor(locale: string) {
-  let f = formatters.get(locale);
-  if (!f) {
-    f = {
-      date: new Intl.DateTimeFormat(locale, { year: "numeric", month: "numeric", day: "numeric" }),
-      // h23, not hour12: false, which shows the hour after midnight as "24" in en-US.
-      time: new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }),
-    };
-    formatters.set(locale, f);
-  }
-  return f;
-}
-
 /** Tailwind classes per operation: the same colours everywhere in the area. */
 export const OP_CLASS: Record<ChangeOp, string> = {
   c: "bg-emerald-700 text-white",

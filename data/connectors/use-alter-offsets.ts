@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ActionOutcome, OffsetEntry } from "@/lib/connect/types";
-import { apiSend, seg } from "../fetcher";
+import { alterOffsetsAction } from "@/app/actions/connectors";
+import { actionData } from "../fetcher";
 import { invalidateConnector } from "./invalidate";
 
 export function alterOffsets(cluster: string, name: string, offsets: OffsetEntry[]): Promise<ActionOutcome> {
-  return apiSend<ActionOutcome>("PATCH", `/api/connectors/${seg(cluster)}/connectors/${seg(name)}/offsets`, { offsets });
+  return actionData<ActionOutcome>(alterOffsetsAction({ cluster, name }, offsets));
 }
 
 export function useAlterOffsetsMutation(cluster: string, name: string) {

@@ -1,6 +1,13 @@
 import { useMutation, useQueryClient, type UseMutationOptions } from "@tanstack/react-query";
 import type { ActionOutcome } from "@/lib/connect/types";
-import { apiSend, seg } from "../fetcher";
+import {
+  pauseConnectorAction,
+  resetOffsetsAction,
+  restartConnectorAction,
+  resumeConnectorAction,
+  stopConnectorAction,
+} from "@/app/actions/connectors";
+import { actionData } from "../fetcher";
 import { invalidateConnector } from "./invalidate";
 
 /** What Connect's lifecycle endpoints do to one connector (lib/connect/connectors.ts changeConnectorState). */
@@ -11,10 +18,16 @@ export interface RestartOptions {
   onlyFailed: boolean;
 }
 
-export function connectorAction(cluster: string, name: string, action: LifecycleAction, restart?: RestartOptions): Promise<ActionOutcome> {
-  const base = `/api/connectors/${seg(cluster)}/connectors/${seg(name)}`;
-  if (action === "reset-offsets") return apiSend<ActionOutcome>("DELETE", `${base}/offsets`);
-  return apiSend<ActionOutcome>("POST", `${base}/${action}`, action === "restart" ? restart : undefined);
+const ACTIONS = {
+  pause: pauseConnectorAction,
+  resume: resumeConnectorAction,
+  stop: stopConnectorAction,
+  "reset-offsets": resetOffsetsAction,
+} as const;
+
+function connectorAction(cluster: string, name: string, action: LifecycleAction, restart?: RestartOptions): Promise<ActionOutcome> {
+  const ref = { cluster, name };
+  return actionData<ActionOutcome>(action === "restart" ? restartConnectorAction(ref, restart) : ACTIONS[action](ref));
 }
 
 type Options = Omit<UseMutationOptions<ActionOutcome, Error, RestartOptions | void>, "mutationFn">;

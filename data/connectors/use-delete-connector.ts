@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiSend, seg } from "../fetcher";
+import { deleteConnectorAction } from "@/app/actions/connectors";
+import { actionData } from "../fetcher";
 import { connectKeys } from "./keys";
 
 export function deleteConnector(cluster: string, name: string, confirm: string): Promise<{ name: string; deleted: true }> {
-  return apiSend("DELETE", `/api/connectors/${seg(cluster)}/connectors/${seg(name)}`, { confirm });
+  return actionData(deleteConnectorAction({ cluster, name }, confirm));
 }
 
 /** Deletes after the person typed the name; the deleted connector's queries are dropped, the list refetched. */

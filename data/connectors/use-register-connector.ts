@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ActionOutcome, ConnectorDraft } from "@/lib/connect/types";
-import { apiSend, seg } from "../fetcher";
+import { registerConnectorAction } from "@/app/actions/connectors";
+import { actionData } from "../fetcher";
 import { invalidateConnector } from "./invalidate";
 
 export function registerConnector(cluster: string, draft: ConnectorDraft): Promise<ActionOutcome> {
-  return apiSend<ActionOutcome>("POST", `/api/connectors/${seg(cluster)}/connectors`, draft);
+  return actionData<ActionOutcome>(registerConnectorAction(cluster, draft));
 }
 
 /** Validates and creates (the server creates nothing unless Connect's validation passes). */

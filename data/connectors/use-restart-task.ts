@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ActionOutcome } from "@/lib/connect/types";
-import { apiSend, seg } from "../fetcher";
+import { restartTaskAction } from "@/app/actions/connectors";
+import { actionData } from "../fetcher";
 import { invalidateConnector } from "./invalidate";
 
 export function restartTask(cluster: string, name: string, task: number): Promise<ActionOutcome> {
-  return apiSend<ActionOutcome>("POST", `/api/connectors/${seg(cluster)}/connectors/${seg(name)}/tasks/${task}/restart`);
+  return actionData<ActionOutcome>(restartTaskAction({ cluster, name }, task));
 }
 
 export function useRestartTaskMutation(cluster: string, name: string) {

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ConfigChange } from "@/lib/connect/draft";
 import type { ActionOutcome } from "@/lib/connect/types";
-import { apiSend, seg } from "../fetcher";
+import { updateConnectorConfigAction } from "@/app/actions/connectors";
+import { actionData } from "../fetcher";
 import { invalidateConnector } from "./invalidate";
 
 export function updateConnectorConfig(cluster: string, name: string, config: Record<string, string>): Promise<ActionOutcome & { changes: ConfigChange[] }> {
-  return apiSend("PUT", `/api/connectors/${seg(cluster)}/connectors/${seg(name)}/config`, { config });
+  return actionData(updateConnectorConfigAction({ cluster, name }, config));
 }
 
 export function useUpdateConnectorConfigMutation(cluster: string, name: string) {

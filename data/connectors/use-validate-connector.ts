@@ -1,9 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
 import type { ConnectorDraft, ValidationReport } from "@/lib/connect/types";
-import { apiSend, seg } from "../fetcher";
+import { validateConnectorAction } from "@/app/actions/connectors";
+import { actionData } from "../fetcher";
 
 export function validateConnector(cluster: string, draft: ConnectorDraft): Promise<ValidationReport> {
-  return apiSend<ValidationReport>("POST", `/api/connectors/${seg(cluster)}/validate`, draft);
+  return actionData<ValidationReport>(validateConnectorAction(cluster, draft));
 }
 
 /** Connect's per-field validation of a draft; changes nothing, so nothing to invalidate. */

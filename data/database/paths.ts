@@ -1,5 +1,13 @@
 // URLs of the Database API (requests go through data/fetcher.ts).
-import { apiUrl, seg } from "../fetcher";
+import { seg } from "../fetcher";
+
+/** A path with a query string; empty values are left out. */
+function apiUrl(path: string, query: Record<string, string | number | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== null && v !== undefined && v !== "") params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
 
 export const databaseApi = {
   list: () => "/api/database",
@@ -9,9 +17,4 @@ export const databaseApi = {
   count: (db: string, schema: string, table: string) => apiUrl(`/api/database/${seg(db)}/table/count`, { schema, table }),
   replication: (db: string) => `/api/database/${seg(db)}/replication`,
   doctor: (db: string, scope: { cluster: string; connector: string } | null) => apiUrl(`/api/database/${seg(db)}/doctor`, { cluster: scope?.cluster, connector: scope?.connector }),
-  fix: (db: string) => `/api/database/${seg(db)}/doctor/fix`,
-  publications: (db: string) => `/api/database/${seg(db)}/publications`,
-  publication: (db: string, name: string) => `/api/database/${seg(db)}/publications/${seg(name)}`,
-  publicationTables: (db: string, name: string) => `/api/database/${seg(db)}/publications/${seg(name)}/tables`,
-  slot: (db: string, slot: string) => `/api/database/${seg(db)}/slots/${seg(slot)}`,
 };

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { DoctorReport, FixAction } from "@/lib/pg/doctor/types";
-import { apiGet, apiSend } from "../fetcher";
+import { applyFixAction } from "@/app/actions/database";
+import { actionData, apiGet } from "../fetcher";
 import { databaseKeys, type DoctorScope } from "./keys";
 import { databaseApi } from "./paths";
 
@@ -22,7 +23,7 @@ export interface FixResult {
 export function useApplyFixMutation(db: string, scope: DoctorScope | null) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (action: FixAction) => apiSend<FixResult>("POST", databaseApi.fix(db), { action, ...(scope ? { rerun: scope } : {}) }),
+    mutationFn: (action: FixAction) => actionData<FixResult>(applyFixAction(db, { action, ...(scope ? { rerun: scope } : {}) })),
     onSuccess: (r) => queryClient.setQueryData(databaseKeys.doctor(db, scope), r.report),
     onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: databaseKeys.catalog(db) });

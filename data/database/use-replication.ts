@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ReplicationOverview } from "@/lib/pg/types";
-import { apiGet, apiSend } from "../fetcher";
+import { addPublicationTableAction, createPublicationAction, dropPublicationAction, dropSlotAction, removePublicationTableAction } from "@/app/actions/database";
+import { actionData, apiGet } from "../fetcher";
 import { databaseKeys } from "./keys";
 import { databaseApi } from "./paths";
 
@@ -22,15 +23,15 @@ export type PublicationChange =
 function send(db: string, c: PublicationChange) {
   switch (c.kind) {
     case "create":
-      return apiSend("POST", databaseApi.publications(db), { name: c.name, tables: c.tables });
+      return actionData(createPublicationAction(db, { name: c.name, tables: c.tables }));
     case "add":
-      return apiSend("POST", databaseApi.publicationTables(db, c.name), { schema: c.schema, table: c.table });
+      return actionData(addPublicationTableAction(db, c.name, { schema: c.schema, table: c.table }));
     case "remove":
-      return apiSend("DELETE", databaseApi.publicationTables(db, c.name), { schema: c.schema, table: c.table });
+      return actionData(removePublicationTableAction(db, c.name, { schema: c.schema, table: c.table }));
     case "drop":
-      return apiSend("DELETE", databaseApi.publication(db, c.name));
+      return actionData(dropPublicationAction(db, c.name));
     case "drop_slot":
-      return apiSend("DELETE", databaseApi.slot(db, c.slot));
+      return actionData(dropSlotAction(db, c.slot));
   }
 }
 

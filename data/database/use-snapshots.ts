@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { SnapshotProgress } from "@/lib/pg/snapshot-progress";
 import type { SnapshotSetup } from "@/lib/pg/snapshots";
-import { apiGet, apiSend, seg } from "../fetcher";
+import { prepareSnapshotsAction, startSnapshotAction } from "@/app/actions/database";
+import { actionData, apiGet, seg } from "../fetcher";
 import { databaseKeys, type DoctorScope } from "./keys";
 
 export interface SnapshotsView {
@@ -34,7 +35,7 @@ export function useSnapshotMutations(scope: DoctorScope) {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: [...databaseKeys.all, "snapshots", scope.cluster, scope.connector] });
   return {
-    prepare: useMutation({ mutationFn: () => apiSend<{ applied: string[] }>("POST", `${url(scope)}/prepare`), onSettled: refresh }),
-    start: useMutation({ mutationFn: (tables: { schema: string; table: string }[]) => apiSend<{ signalId: string; tables: string[] }>("POST", url(scope), { tables }), onSettled: refresh }),
+    prepare: useMutation({ mutationFn: () => actionData<{ applied: string[] }>(prepareSnapshotsAction(scope.cluster, scope.connector)), onSettled: refresh }),
+    start: useMutation({ mutationFn: (tables: { schema: string; table: string }[]) => actionData<{ signalId: string; tables: string[] }>(startSnapshotAction(scope.cluster, scope.connector, { tables })), onSettled: refresh }),
   };
 }

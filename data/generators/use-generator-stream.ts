@@ -11,11 +11,11 @@ export interface GeneratorStream {
   connection: StreamConnection;
   /** null until the first snapshot arrives. */
   states: GeneratorStates | null;
-  /** The server's last error message (e.g. the console database is down), cleared by the next snapshot. */
-  error: string | null;
+  /** The server's last error (e.g. the console database is down; render with useErrorText), cleared by the next snapshot. */
+  error: { code: string; message: string } | null;
 }
 
-type StreamMessage = GeneratorEvent | { type: "error"; message: string };
+type StreamMessage = GeneratorEvent | { type: "error"; code: string; message: string };
 
 export function useGeneratorStream(url = "/api/generators/events"): GeneratorStream {
   const queryClient = useQueryClient();
@@ -46,7 +46,7 @@ export function useGeneratorStream(url = "/api/generators/events"): GeneratorStr
           void queryClient.invalidateQueries({ queryKey: generatorKeys.runs() });
           break;
         case "error":
-          setStream((s) => ({ ...s, error: message.message }));
+          setStream((s) => ({ ...s, error: { code: message.code, message: message.message } }));
           break;
       }
     };

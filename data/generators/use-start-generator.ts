@@ -2,11 +2,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { StartInput } from "@/lib/generators/params";
 import type { RunSnapshot } from "@/lib/generators/types";
 import { generatorKeys } from "./keys";
-import { apiSend } from "../fetcher";
+import { startGeneratorAction } from "@/app/actions/generators";
+import { actionData } from "../fetcher";
 
-/** POST /api/generators/start (operator only). */
+/** Starts a generator (operator only, audited). */
 export function startGenerator(input: StartInput): Promise<RunSnapshot> {
-  return apiSend<RunSnapshot>("POST", "/api/generators/start", input);
+  return actionData<RunSnapshot>(startGeneratorAction(input));
 }
 
 export function useStartGeneratorMutation() {

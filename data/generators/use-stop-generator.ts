@@ -2,11 +2,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { GeneratorKind } from "@/lib/generators/params";
 import type { RunSnapshot } from "@/lib/generators/types";
 import { generatorKeys } from "./keys";
-import { apiSend } from "../fetcher";
+import { stopGeneratorAction } from "@/app/actions/generators";
+import { actionData } from "../fetcher";
 
-/** POST /api/generators/stop (operator only): answers once the batches in flight committed. */
+/** Stops a generator (operator only, audited): answers once the batches in flight committed. */
 export function stopGenerator(generator: GeneratorKind): Promise<RunSnapshot> {
-  return apiSend<RunSnapshot>("POST", "/api/generators/stop", { generator });
+  return actionData<RunSnapshot>(stopGeneratorAction({ generator }));
 }
 
 export function useStopGeneratorMutation() {

@@ -2,7 +2,8 @@
 // three at a time. XMLHttpRequest (not fetch) because only it reports upload progress.
 import type { UploadedObject, UploadStarted } from "@/lib/s3/lake-types";
 import { PART_SIZE, SINGLE_PUT_MAX } from "@/lib/s3/upload-limits";
-import { ApiError, apiSend, errorFromBody } from "../fetcher";
+import { abortUploadAction, completeUploadAction, startUploadAction } from "@/app/actions/lake";
+import { actionData, ApiError, errorFromBody } from "../fetcher";
 import { lakeApi } from "./paths";
 
 const PARALLEL_PARTS = 3;
@@ -37,8 +38,7 @@ export async function uploadFile(bucket: string, key: string, file: File, onProg
     return xhrSend<UploadedObject>("PUT", lakeApi.upload(bucket, key), file, contentType, onProgress, signal);
   }
 
-  const started = await apiSend<UploadStarted>("POST", lakeApi.path(bucket, "uploads"), { key, contentType });
-  const uploadUrl = lakeApi.path(bucket, `uploads/${encodeURIComponent(started.uploadId)}`);
+  const started = await actionData<UploadStarted>(startUploadAction(bucket, { key, contentType }));
   const count = Math.ceil(file.size / PART_SIZE);
   const sentByPart = new Array<number>(count).fill(0);
   const parts: { partNumber: number; etag: string }[] = [];
@@ -59,10 +59,10 @@ export async function uploadFile(bucket: string, key: string, file: File, onProg
       }),
     );
     if (signal.aborted) throw new DOMException("The upload was cancelled.", "AbortError");
-    return await apiSend<UploadedObject>("POST", uploadUrl, { key, size: file.size, parts });
+    return await actionData<UploadedObject>(completeUploadAction(bucket, started.uploadId, { key, size: file.size, parts }));
   } catch (e) {
     // Leave nothing half-uploaded behind on the server.
-    await apiSend("DELETE", uploadUrl, { key }).catch(() => undefined);
+    await actionData(abortUploadAction(bucket, started.uploadId, key)).catch(() => undefined);
     throw e;
   }
 }

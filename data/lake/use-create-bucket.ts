@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { BucketSummary } from "@/lib/s3/lake-types";
-import { apiSend } from "../fetcher";
-import { lakeApi } from "./paths";
+import { createBucketAction } from "@/app/actions/lake";
+import { actionData } from "../fetcher";
 import { lakeKeys } from "./keys";
 
 export function useCreateBucketMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => apiSend<BucketSummary>("POST", lakeApi.buckets(), { name }),
+    mutationFn: (name: string) => actionData<BucketSummary>(createBucketAction(name)),
     onSettled: () => queryClient.invalidateQueries({ queryKey: lakeKeys.buckets() }),
   });
 }

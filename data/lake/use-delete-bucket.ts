@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { DeleteResult } from "@/lib/s3/lake-types";
-import { apiSend } from "../fetcher";
-import { lakeApi } from "./paths";
+import { deleteBucketAction } from "@/app/actions/lake";
+import { actionData } from "../fetcher";
 import { lakeKeys } from "./keys";
 
 export interface DeleteBucketVars {
@@ -15,7 +15,7 @@ export function useDeleteBucketMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ bucket, withObjects, expectedObjects }: DeleteBucketVars) =>
-      apiSend<{ bucket: string; objects: DeleteResult | null }>("DELETE", lakeApi.bucket(bucket), { withObjects, expectedObjects }),
+      actionData<{ bucket: string; objects: DeleteResult | null }>(deleteBucketAction(bucket, { withObjects, expectedObjects })),
     onSettled: (_data, _error, vars) => {
       queryClient.removeQueries({ queryKey: lakeKeys.bucket(vars.bucket) });
       return queryClient.invalidateQueries({ queryKey: lakeKeys.buckets() });

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { DeleteResult } from "@/lib/s3/lake-types";
-import { apiSend } from "../fetcher";
-import { lakeApi } from "./paths";
+import { deleteObjectsAction } from "@/app/actions/lake";
+import { actionData } from "../fetcher";
 import { lakeKeys } from "./keys";
 
 export function useDeleteObjectsMutation(bucket: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (keys: string[]) => apiSend<DeleteResult>("DELETE", lakeApi.path(bucket, "objects"), { keys }),
+    mutationFn: (keys: string[]) => actionData<DeleteResult>(deleteObjectsAction(bucket, keys)),
     onSettled: () => Promise.all([
       queryClient.invalidateQueries({ queryKey: lakeKeys.objects(bucket) }),
       queryClient.invalidateQueries({ queryKey: [...lakeKeys.bucket(bucket), "stats"] }),

@@ -1,14 +1,15 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { CreateTopicInput } from "@/lib/kafka/topic-name";
 import type { CreatedTopic } from "@/lib/kafka/topic-types";
-import { apiSend } from "../fetcher";
+import { createTopicAction } from "@/app/actions/topics";
+import { actionData } from "../fetcher";
 import { topicsKeys } from "./keys";
 
 export function createTopic(input: CreateTopicInput): Promise<CreatedTopic> {
-  return apiSend<CreatedTopic>("POST", "/api/topics", input);
+  return actionData<CreatedTopic>(createTopicAction(input));
 }
 
-/** POST /api/topics (operator only, audited), then the list is fetched again. */
+/** Creates the topic (operator only, audited), then the list is fetched again. */
 export function useCreateTopicMutation() {
   const queryClient = useQueryClient();
   return useMutation({

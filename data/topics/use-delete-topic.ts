@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiSend } from "../fetcher";
-import { topicPath } from "./paths";
+import { deleteTopicAction } from "@/app/actions/topics";
+import { actionData } from "../fetcher";
 import { topicsKeys } from "./keys";
 
 export function deleteTopic(name: string): Promise<{ name: string }> {
-  return apiSend<{ name: string }>("DELETE", topicPath(name));
+  return actionData<{ name: string }>(deleteTopicAction(name));
 }
 
-/** DELETE /api/topics/:name (operator only, audited), then the list and the topic are dropped from the cache. */
+/** Deletes the topic (operator only, audited), then the list and the topic are dropped from the cache. */
 export function useDeleteTopicMutation() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -1,9 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
-// Every mutating entry point of the console is a route handler under app/api (the project uses no server
-// actions for mutations). These tests find them all on disk, so a new handler that skips the guard fails here.
+// Every mutating route handler under app/api (the server actions of app/actions are proved in actions.integ.test.ts
+// over the same guard). These tests find them all on disk, so a new handler that skips the guard fails here.
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const MUTATING = ["POST", "PUT", "PATCH", "DELETE"] as const;
 // Sign-in cannot require a session; it is rate-limited and audited by itself (lib/auth/login.ts).
@@ -50,18 +51,20 @@ async function load(env: Record<string, string>) {
   const { signSession } = await import("./session");
   const { sessionSecret } = await import("./principal");
   const { db } = await import("../db");
-  const cookie = async (role: "operator" | "viewer") => `lab_session=${await signSession({ u: role, r: role, exp: Date.now() + 60_000 }, sessionSecret())}`;
+  const cookie = async (role: "operator" | "viewer") => `lab_session=${await signSession({ u: role, r: role, exp: Date.now() + 60_000, sid: randomBytes(12).toString("hex") }, await sessionSecret())}`;
   return { GUARDED, cookie, db };
 }
 
 async function call(entry: Entry, cookie: string | null, body = "{}") {
   const mod = (await import(/* @vite-ignore */ entry.file)) as Record<string, (req: Request, ctx: unknown) => Promise<Response>>;
-  const headers: Record<string, string> = { "content-type": "application/json", "x-forwarded-for": "10.9.8.7" };
+  const headers: Record<string, string> = { "content-type": "application/json", [PEER]: "10.9.8.7" };
   if (cookie) headers.cookie = cookie;
   const req = new Request(`http://127.0.0.1:3000/${path.relative(ROOT, entry.file)}`, { method: entry.method, headers, body });
   return mod[entry.method](req, { params: Promise.resolve(paramsFor(entry.file)) });
 }
 
+// The header the console's server stamps with the socket's address (lib/auth/peer-address.ts).
+const PEER = "x-lab-console-peer";
 const EXPOSED = { CONSOLE_HOST: "0.0.0.0", CONSOLE_OPERATOR_PASSWORD: "op-guard-test", CONSOLE_VIEWER_PASSWORD: "viewer-guard-test", CONSOLE_SESSION_SECRET: "guard-test-session-secret-0123456789" };
 const entries = mutatingEntries();
 let since: Date;
@@ -118,9 +121,10 @@ describe("the role guard on every mutating entry point", () => {
 
   it("lets an operator through the guard on each mutation (validation or the action itself answers), audited", async () => {
     const { cookie, db } = await load(EXPOSED);
-    const operator = await cookie("operator");
     for (const e of entries) {
       if (UNGUARDED_BY_DESIGN.has(e.id)) continue;
+      // A session each: sign-out (one of the entries) revokes the session it is called with.
+      const operator = await cookie("operator");
       // A malformed body: handlers with input stop at validation (422), the rest act on "guard-test-none",
       // which names nothing — so this test changes nothing in the lab.
       const res = await call(e, operator, "{not json");
@@ -137,12 +141,12 @@ describe("the role guard on every mutating entry point", () => {
     const mod = await import(/* @vite-ignore */ path.join(ROOT, "app/api/auth/logout/route.ts"));
     const variants: Record<string, string>[] = [{ origin: "http://evil.example", host: "127.0.0.1:3000" }, { "sec-fetch-site": "cross-site", host: "127.0.0.1:3000" }, { origin: "null", host: "127.0.0.1:3000" }];
     for (const headers of variants) {
-      const req = new Request("http://127.0.0.1:3000/api/auth/logout", { method: "POST", headers: { ...headers, cookie: operator, "x-forwarded-for": "10.9.8.7" } });
+      const req = new Request("http://127.0.0.1:3000/api/auth/logout", { method: "POST", headers: { ...headers, cookie: operator, [PEER]: "10.9.8.7" } });
       const res = await mod.POST(req, { params: Promise.resolve({}) });
       expect(res.status, JSON.stringify(headers)).toBe(403);
       expect((await res.json()).error.code).toBe("cross_site");
     }
-    const same = new Request("http://127.0.0.1:3000/api/auth/logout", { method: "POST", headers: { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", "sec-fetch-site": "same-origin", "x-forwarded-for": "10.9.8.7" } });
+    const same = new Request("http://127.0.0.1:3000/api/auth/logout", { method: "POST", headers: { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", "sec-fetch-site": "same-origin", [PEER]: "10.9.8.7" } });
     expect((await mod.POST(same, { params: Promise.resolve({}) })).status).toBe(200);
   });
 
@@ -159,7 +163,7 @@ describe("the role guard on every mutating entry point", () => {
 describe("sign-in", () => {
   async function login(user: string, password: string, ip = "10.9.8.7") {
     const { handleLogin } = await import("./login");
-    return handleLogin(new Request("http://127.0.0.1:3000/api/auth/login", { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": ip }, body: JSON.stringify({ user, password }) }));
+    return handleLogin(new Request("http://127.0.0.1:3000/api/auth/login", { method: "POST", headers: { "content-type": "application/json", [PEER]: ip }, body: JSON.stringify({ user, password }) }));
   }
 
   it("sets a signed httpOnly SameSite cookie for the right password, with the role in it", async () => {
@@ -187,6 +191,42 @@ describe("sign-in", () => {
     expect((await login("operator", "op-guard-test", "10.9.8.6")).status).toBe(200);
   });
 
+  it("is not fooled by a different X-Forwarded-For on every attempt: the socket's address is limited", async () => {
+    await load(EXPOSED);
+    const { handleLogin } = await import("./login");
+    const attempt = (password: string, i: number) =>
+      handleLogin(new Request("http://127.0.0.1:3000/api/auth/login", { method: "POST", headers: { "content-type": "application/json", [PEER]: "10.9.8.4", "x-forwarded-for": `198.51.100.${i}` }, body: JSON.stringify({ user: "viewer", password }) }));
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await attempt("nope", i)).status);
+    expect(statuses).toContain(429);
+    // And the right password with yet another spoofed header does not get in while the address is limited.
+    expect((await attempt("viewer-guard-test", 99)).status).toBe(429);
+  });
+
+  it("limits per user as well: failures for one account from many addresses lock that account for a while", async () => {
+    await load(EXPOSED);
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await login("operator", "nope", `10.9.7.${i}`)).status);
+    expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
+    expect(statuses).toContain(429);
+    const fresh = await login("operator", "op-guard-test", "10.9.7.200");
+    expect(fresh.status).toBe(429);
+    expect((await fresh.json()).error.code).toBe("rate_limited");
+    // The other account is not affected.
+    expect((await login("viewer", "viewer-guard-test", "10.9.7.201")).status).toBe(200);
+  });
+
+  it("audits a refused cross-site sign-in", async () => {
+    const { db } = await load(EXPOSED);
+    const { handleLogin } = await import("./login");
+    const res = await handleLogin(new Request("http://127.0.0.1:3000/api/auth/login", { method: "POST", headers: { "content-type": "application/json", origin: "http://evil.example", host: "127.0.0.1:3000", [PEER]: "10.9.8.3" }, body: JSON.stringify({ user: "operator", password: "op-guard-test" }) }));
+    expect(res.status).toBe(403);
+    const row = await db().auditEntry.findFirst({ where: { clientIp: "10.9.8.3", action: "auth.login" }, orderBy: { id: "desc" } });
+    expect(row).toMatchObject({ outcome: "refused" });
+    expect(row?.error).toMatch(/cross.site/i);
+    await db().auditEntry.deleteMany({ where: { clientIp: "10.9.8.3" } });
+  });
+
   it("never writes a password into the audit log", async () => {
     const { db } = await load(EXPOSED);
     await login("operator", "op-guard-test", "10.9.8.5");
@@ -195,6 +235,7 @@ describe("sign-in", () => {
     const dump = JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
     expect(dump).not.toContain("op-guard-test");
     expect(dump).not.toContain("viewer-guard-test");
-    await db().auditEntry.deleteMany({ where: { clientIp: { in: ["10.9.8.5", "10.9.8.6"] } } });
+    await db().auditEntry.deleteMany({ where: { clientIp: { in: ["10.9.8.5", "10.9.8.6", "10.9.8.4"] } } });
+    await db().auditEntry.deleteMany({ where: { clientIp: { startsWith: "10.9.7." } } });
   });
 });

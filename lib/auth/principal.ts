@@ -1,7 +1,8 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { config } from "../config";
-import { readCookie, SESSION_COOKIE, verifySession, type Role } from "./session";
+import { PEER_HEADER, resolveClientAddress } from "./client-address";
+import { readCookie, SESSION_COOKIE, verifySession, type Role, type SessionPayload } from "./session";
+import { isRevoked, storedSessionKey } from "./session-store";
 
 export interface Principal {
   user: string;
@@ -10,10 +11,27 @@ export interface Principal {
   authenticated: boolean;
 }
 
-/** The key that signs session cookies: the configured secret, or one derived from the passwords. */
-export function sessionSecret(): string {
-  const a = config().auth;
-  return a.sessionSecret ?? createHash("sha256").update(`lab-console-session\0${a.operatorPassword ?? ""}\0${a.viewerPassword ?? ""}`).digest("hex");
+/**
+ * The key that signs session cookies: CONSOLE_SESSION_SECRET, or a random key kept in the console's database
+ * (never derived from the passwords: anyone who knew them could forge an operator's cookie).
+ */
+export async function sessionSecret(): Promise<string> {
+  return config().auth.sessionSecret ?? storedSessionKey();
+}
+
+/** The valid, not signed-out session of a Cookie header, or null. */
+export async function sessionFrom(cookieHeader: string | null): Promise<SessionPayload | null> {
+  const token = readCookie(cookieHeader, SESSION_COOKIE);
+  if (!token) return null;
+  let secret: string;
+  try {
+    secret = await sessionSecret();
+  } catch {
+    return null; // no key (console database down, no CONSOLE_SESSION_SECRET): nobody is signed in
+  }
+  const session = await verifySession(token, secret);
+  if (!session || (await isRevoked(session.sid))) return null;
+  return session;
 }
 
 /**
@@ -21,15 +39,13 @@ export function sessionSecret(): string {
  * (a single user on a laptop); a signed session cookie, when present, still wins so roles can be tried locally.
  */
 export async function principalFrom(cookieHeader: string | null): Promise<Principal | null> {
-  const session = await verifySession(readCookie(cookieHeader, SESSION_COOKIE), sessionSecret());
+  const session = await sessionFrom(cookieHeader);
   if (session) return { user: session.u, role: session.r, authenticated: true };
   if (!config().auth.exposed) return { user: "local", role: "operator", authenticated: false };
   return null;
 }
 
-/** The caller's address as the server saw it (Next.js's server sets x-forwarded-for from the socket). */
+/** The caller's address: the socket's, or what a configured proxy forwarded (lib/auth/client-address.ts). */
 export function clientAddress(headers: Headers): string | null {
-  const fwd = headers.get("x-forwarded-for");
-  if (fwd) return fwd.split(",").map((s) => s.trim()).filter(Boolean).at(-1) ?? null;
-  return headers.get("x-real-ip");
+  return resolveClientAddress(headers.get(PEER_HEADER), headers.get("x-forwarded-for"), config().auth.trustedProxies);
 }

@@ -6,7 +6,8 @@ export const SESSION_COOKIE = "lab_session";
 export const ROLES = ["operator", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
-const payloadSchema = z.object({ u: z.string(), r: z.enum(ROLES), exp: z.number() });
+// sid: a random id per sign-in, so that sign-out can revoke this session (lib/auth/session-store.ts).
+const payloadSchema = z.object({ u: z.string(), r: z.enum(ROLES), exp: z.number(), sid: z.string().min(16).max(64) });
 export type SessionPayload = z.infer<typeof payloadSchema>;
 
 const enc = new TextEncoder();

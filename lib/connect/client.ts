@@ -52,17 +52,10 @@ function baseUrl(cluster: ClusterRef): string {
 // ------------------------------------------------------------------ request counting
 
 // On globalThis so every route bundle of the server shares one counter (Next may load this module per route).
-const COUNTER_KEY = Symbol.for("lab-console.connect.requests");
 const STORAGE_KEY = Symbol.for("lab-console.connect.request-scope");
-type Globals = { [COUNTER_KEY]?: { total: number }; [STORAGE_KEY]?: AsyncLocalStorage<{ count: number }> };
+type Globals = { [STORAGE_KEY]?: AsyncLocalStorage<{ count: number }> };
 const g = globalThis as Globals;
-const counter = (g[COUNTER_KEY] ??= { total: 0 });
 const scope = (g[STORAGE_KEY] ??= new AsyncLocalStorage<{ count: number }>());
-
-/** Connect requests this server process has made since it started. */
-export function connectRequestsTotal(): number {
-  return counter.total;
-}
 
 /** Runs `fn` and reports how many Connect requests it made (only its own, even with concurrent requests). */
 export async function countConnectRequests<T>(fn: () => Promise<T>): Promise<{ result: T; requests: number }> {
@@ -128,7 +121,6 @@ function connectError(cluster: ClusterRef, method: Method, path: string, status:
 
 /** One HTTP request to a Connect worker: counted, timed out, and mapped to AppError on any failure. */
 async function call<T>(cluster: ClusterRef, method: Method, path: string, opts: CallOptions = {}): Promise<{ status: number; body: T | null }> {
-  counter.total += 1;
   const s = scope.getStore();
   if (s) s.count += 1;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -197,11 +189,6 @@ export interface RawOffsets {
 }
 
 // ------------------------------------------------------------------ endpoints
-
-/** GET / — version and Kafka cluster id. */
-export async function getWorkerInfo(cluster: ClusterRef) {
-  return (await call<{ version: string; commit: string; kafka_cluster_id: string }>(cluster, "GET", "/")).body;
-}
 
 /** GET /connectors?expand=status&expand=info — every connector with its status and config in ONE request. */
 export async function listConnectorsExpanded(cluster: ClusterRef): Promise<Record<string, { status?: RawStatus; info?: RawInfo }>> {

@@ -4,6 +4,7 @@ import { maskSecrets, redactValues, restoreMaskedSecrets } from "../secrets";
 import * as connect from "./client";
 import { clusters, redactionList, type RawInfo, type RawStatus, type RawValidation } from "./client";
 import { debeziumEvidence, isDebeziumPostgres } from "./debezium-evidence";
+import { checkOffsets } from "./offsets-shape";
 import { configuredTopics, describeIssue, diffConfigs, draftIssues, resolvePlugin, traceView, type ConfigChange } from "./draft";
 import { restoreTemplateSecrets } from "./templates";
 import {
@@ -282,6 +283,10 @@ export async function resetConnectorOffsets(cluster: ClusterRef, name: string): 
 }
 
 export async function alterConnectorOffsets(cluster: ClusterRef, name: string, offsets: OffsetEntry[]): Promise<ActionOutcome> {
+  // Connect stores any JSON and the task fails later on resume: check against the connector's own shape first.
+  const info = await connect.getConnectorInfo(cluster, name);
+  const problem = checkOffsets({ className: info.config["connector.class"] ?? "", type: info.type }, offsets);
+  if (problem) throw new AppError(422, problem.code, `${problem.message} Nothing was changed: the connector keeps its current offsets.`, "console", { params: problem.params });
   await requireStopped(cluster, name);
   const message = await connect.alterOffsets(cluster, name, offsets);
   return outcome(cluster, name, message);

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isSecretKey, MASK } from "../secrets";
 import type { ConnectorType, PluginInfo, TraceView } from "./types";
+import { locateJsonError } from "../http/json-error";
 
 // ------------------------------------------------------------------ names
 
@@ -16,7 +17,6 @@ export function connectorNameIssue(name: string): NameIssue | null {
   // Connect's Jetty refuses %25 and %5C in paths ("ambiguous URI path encoding"): such a connector could be
   // created but never read, paused or deleted through the REST API again.
   if (/[%\\]/.test(name)) return "unsafe";
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return "control";
   if (name === "." || name === "..") return "dots";
   if (name.length > 249) return "tooLong";
@@ -54,14 +54,11 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line: lines.length, column: lines[lines.length - 1].length + 1 };
 }
 
+/** Where the JSON breaks, found by our own scan: the engine's message is English and often has no position. */
 function syntaxError(text: string, e: unknown): { kind: "syntax"; line: number; column: number; message: string } {
   const message = e instanceof Error ? e.message : String(e);
-  // V8: "... in JSON at position 42 (line 3 column 5)"; older: "... at position 42"; end of input: none.
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (lc) return { kind: "syntax", line: Number(lc[1]), column: Number(lc[2]), message };
-  const pos = /position (\d+)/.exec(message);
-  const at = lineColumn(text, pos ? Number(pos[1]) : text.length);
-  return { kind: "syntax", ...at, message };
+  const at = locateJsonError(text) ?? lineColumn(text, text.length);
+  return { kind: "syntax", line: at.line, column: at.column, message };
 }
 
 /**

@@ -29,7 +29,6 @@ export function bytesToText(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
-  // eslint-disable-next-line no-control-regex
   return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text) ? null : text;
 }
 

@@ -35,7 +35,7 @@ const rel = (file: string) => path.relative(ROOT, file);
 function request(file: string, method: string, body?: string, headers: Record<string, string> = {}) {
   return new Request(`http://127.0.0.1:3000/${rel(file).replace(/^app\//, "").replace(/\/route\.ts$/, "")}`, {
     method,
-    headers: { host: "127.0.0.1:3000", "x-forwarded-for": CLIENT, ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+    headers: { host: "127.0.0.1:3000", "x-lab-console-peer": CLIENT, ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
     body,
   });
 }
@@ -94,7 +94,7 @@ describe("every GET route answers the one contract", () => {
 describe("misspelled fields are refused, not ignored", () => {
   it("a generator start with `order` instead of `orders` starts nothing and names the field", async () => {
     const { POST } = await import("../../app/api/generators/start/route");
-    const res = await POST(new Request("http://127.0.0.1:3000/api/generators/start", { method: "POST", headers: { host: "127.0.0.1:3000", "x-forwarded-for": CLIENT }, body: JSON.stringify({ generator: "historical", order: 10 }) }), { params: Promise.resolve({}) });
+    const res = await POST(new Request("http://127.0.0.1:3000/api/generators/start", { method: "POST", headers: { host: "127.0.0.1:3000", "x-lab-console-peer": CLIENT }, body: JSON.stringify({ generator: "historical", order: 10 }) }), { params: Promise.resolve({}) });
     expect(res.status).toBe(422);
     const { error } = await res.json();
     expect(error.issues).toEqual([expect.objectContaining({ path: "order", params: expect.objectContaining({ suggestion: "orders" }) })]);
@@ -104,7 +104,7 @@ describe("misspelled fields are refused, not ignored", () => {
 
   it("a topic with `partitons` is not created with one partition", async () => {
     const { POST } = await import("../../app/api/topics/route");
-    const res = await POST(new Request("http://127.0.0.1:3000/api/topics", { method: "POST", headers: { host: "127.0.0.1:3000", "x-forwarded-for": CLIENT }, body: JSON.stringify({ name: "contract-test-partitons", partitons: 8 }) }), { params: Promise.resolve({}) });
+    const res = await POST(new Request("http://127.0.0.1:3000/api/topics", { method: "POST", headers: { host: "127.0.0.1:3000", "x-lab-console-peer": CLIENT }, body: JSON.stringify({ name: "contract-test-partitons", partitons: 8 }) }), { params: Promise.resolve({}) });
     expect(res.status).toBe(422);
     expect((await res.json()).error.issues[0]).toMatchObject({ path: "partitons", params: { suggestion: "partitions" } });
     const { GET } = await import("../../app/api/topics/[topic]/route");
@@ -113,7 +113,7 @@ describe("misspelled fields are refused, not ignored", () => {
 
   it("a CDC rate that would overflow Node's timers is refused with its range", async () => {
     const { POST } = await import("../../app/api/generators/start/route");
-    const res = await POST(new Request("http://127.0.0.1:3000/api/generators/start", { method: "POST", headers: { host: "127.0.0.1:3000", "x-forwarded-for": CLIENT }, body: JSON.stringify({ generator: "cdc", rate: 1e-300 }) }), { params: Promise.resolve({}) });
+    const res = await POST(new Request("http://127.0.0.1:3000/api/generators/start", { method: "POST", headers: { host: "127.0.0.1:3000", "x-lab-console-peer": CLIENT }, body: JSON.stringify({ generator: "cdc", rate: 1e-300 }) }), { params: Promise.resolve({}) });
     expect(res.status).toBe(422);
     expect((await res.json()).error.issues[0]).toMatchObject({ path: "rate", code: "too_small_number", params: { limit: 0.01 } });
   });

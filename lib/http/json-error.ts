@@ -18,7 +18,10 @@ export function locateJsonError(text: string): JsonErrorAt | null {
     throw i;
   };
   const literal = (word: string) => {
-    for (const ch of word) if (text[i++] !== ch) (i--, fail());
+    for (const ch of word) {
+      if (text[i] !== ch) fail();
+      i++;
+    }
   };
   const string = () => {
     i++; // opening quote
@@ -31,7 +34,12 @@ export function locateJsonError(text: string): JsonErrorAt | null {
         i++;
         const e = text[i];
         if (e === "u") {
-          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? "")) (i += k, fail());
+          for (let k = 1; k <= 4; k++) {
+            if (!/[0-9a-fA-F]/.test(text[i + k] ?? "")) {
+              i += k;
+              fail();
+            }
+          }
           i += 5;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i++;
         else fail();

@@ -1,7 +1,6 @@
 // Locale constants and negotiation: pure, with no catalog imported, so client code can use them cheaply.
 
 export type Locale = "pt-BR" | "en";
-export const LOCALES: readonly Locale[] = ["pt-BR", "en"];
 /** Used when neither the cookie nor Accept-Language asks for Portuguese. */
 export const FALLBACK_LOCALE: Locale = "en";
 /** Name of the cookie the language toggle writes. */

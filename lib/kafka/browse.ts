@@ -45,7 +45,7 @@ async function readRanges(topic: string, plan: ReadPlan): Promise<{ read: Map<nu
         const list = read.get(batch.partition) ?? [];
         for (const m of batch.messages) {
           const o = BigInt(m.offset);
-          if (o >= range.start && o < range.end) list.push(toTopicMessage(batch.partition, m, false, now));
+          if (o >= range.start && o < range.end) list.push(toTopicMessage(batch.partition, m, false, now, topic));
         }
         read.set(batch.partition, list);
         // lastOffset() also covers offsets that compaction or transaction markers left empty.

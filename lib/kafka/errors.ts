@@ -16,6 +16,9 @@ export function unknownTopic(topic: string): AppError {
 /** Any kafkajs failure as an AppError naming the cause and, where we know it, the fix. */
 export function kafkaError(e: unknown, doing: string): AppError {
   if (e instanceof AppError) return e;
+  // kafkajs wraps per-topic failures (createTopics: "Topic creation errors") in an aggregate: the cause is inside.
+  const inner = (e as { name?: string; errors?: unknown[] })?.errors;
+  if ((e as { name?: string })?.name === "KafkaJSAggregateError" && Array.isArray(inner) && inner.length > 0) return kafkaError(inner[0], doing);
   const err = e as { type?: string; message?: string; name?: string };
   const message = scrubSecrets(String(err?.message ?? e));
   const brokers = config().kafka.brokers.join(",");
@@ -29,7 +32,7 @@ export function kafkaError(e: unknown, doing: string): AppError {
     case "TOPIC_ALREADY_EXISTS":
       return new AppError(409, "topic_exists", `Could not ${doing}: a topic with that name already exists. Pick another name or open the existing topic.`, "kafka", opts());
     case "INVALID_REPLICATION_FACTOR":
-      return new AppError(422, "invalid_replication_factor", `Could not ${doing}: the replication factor is larger than the number of brokers (${message}). The lab has one broker: use 1.`, "kafka", opts());
+      return new AppError(422, "invalid_replication_factor", `Could not ${doing}: the replication factor is larger than the number of brokers (${message}). Use a replication factor no larger than the number of brokers.`, "kafka", opts());
     case "INVALID_PARTITIONS":
       return new AppError(422, "invalid_partitions", `Could not ${doing}: ${message}`, "kafka", opts());
     case "INVALID_TOPIC_EXCEPTION":

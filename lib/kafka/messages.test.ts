@@ -29,3 +29,31 @@ describe("Kafka record → TopicMessage", () => {
     expect(m).toMatchObject({ key: "ff 00", keyIsBinary: true, value: { kind: "tombstone" }, size: 0 });
   });
 });
+
+describe("secrets in Kafka records (Connect's config topic and any JSON)", () => {
+  const at = (value: unknown, key: string | null) => ({ key: key === null ? null : Buffer.from(key), value: Buffer.from(JSON.stringify(value)), timestamp: "1795828404370", attributes: 0, offset: "3", headers: {} });
+  const INTERNAL = { config: ["debezium_configs"], offset: ["debezium_offsets"], status: ["debezium_status"] };
+
+  it("masks a connector's secrets in its config record, nested, leaving the rest", () => {
+    const m = toTopicMessage(0, at({ properties: { "connector.class": "x", "database.password": "sudoers", "aws.secret.access.key": "sudoers1234", "database.user": "sudoers" } }, "connector-pg"), false, Date.now(), "debezium_configs", INTERNAL);
+    expect(m.value).toEqual({ kind: "json", json: { properties: { "connector.class": "x", "database.password": "********", "aws.secret.access.key": "********", "database.user": "sudoers" } } });
+  });
+
+  it("masks Connect's session key, by the record's shape on any topic and by key on the config topic", () => {
+    const session = { key: "7R1OUHhwKsEUg3jP8qtb9ba6Oj2ZXI8c0oP8E=", algorithm: "HmacSHA256", "creation-timestamp": 1795828404370 };
+    for (const topic of ["debezium_configs", "copied-elsewhere"]) {
+      const m = toTopicMessage(0, at(session, "session-key"), false, Date.now(), topic, INTERNAL);
+      expect(m.value, topic).toEqual({ kind: "json", json: { ...session, key: "********" } });
+    }
+    // On the config topic the key alone is enough, whatever the value's fields.
+    const odd = toTopicMessage(0, at({ key: "abc", other: 1 }, "session-key"), false, Date.now(), "debezium_configs", INTERNAL);
+    expect(JSON.stringify(odd.value)).not.toContain("abc");
+  });
+
+  it("masks secret-named fields in any JSON value, JSON key and header, but not Debezium's ordinary fields", () => {
+    const m = toTopicMessage(0, { ...at({ user: "a", nested: [{ api_key: "k1", token: "t1" }] }, JSON.stringify({ id: 1, password: "p" })), headers: { authorization_token: Buffer.from("bearer x"), trace: Buffer.from("ok") } }, false, Date.now(), "app.events", INTERNAL);
+    expect(m.value).toEqual({ kind: "json", json: { user: "a", nested: [{ api_key: "********", token: "********" }] } });
+    expect(JSON.parse(m.key!)).toEqual({ id: 1, password: "********" });
+    expect(m.headers).toEqual({ authorization_token: "********", trace: "ok" });
+  });
+});

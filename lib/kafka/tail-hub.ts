@@ -273,7 +273,7 @@ class TopicTail {
     const now = Date.now();
     for (const m of batch.messages) {
       const offset = BigInt(m.offset);
-      const message = toTopicMessage(batch.partition, m, offset >= (this.liveFrom.get(batch.partition) ?? 0n), now);
+      const message = toTopicMessage(batch.partition, m, offset >= (this.liveFrom.get(batch.partition) ?? 0n), now, this.topic);
       const entry: TailEntry = {
         partition: batch.partition,
         offset,

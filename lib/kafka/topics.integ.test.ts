@@ -42,6 +42,19 @@ afterAll(async () => {
 });
 
 describe("topics API", () => {
+  it("answers a replication factor above the number of brokers with 422 naming both, and creates nothing", async () => {
+    const { brokers: live } = await admin.describeCluster();
+    const name = `security-rf-${run}`;
+    const res = await topicsRoute.POST(json({ name, partitions: 1, replicationFactor: live.length + 2 }), { params: Promise.resolve({}) });
+    expect(res.status).toBe(422);
+    const { error } = await res.json();
+    expect(error.code).toBe("replication_factor_above_brokers");
+    expect(error.params).toMatchObject({ replicationFactor: live.length + 2, brokerCount: live.length });
+    expect(error.message).toContain(`replication factor ${live.length + 2}`);
+    expect(error.message).toContain(`${live.length} broker`);
+    expect((await admin.listTopics()).includes(name)).toBe(false);
+  });
+
   it("creates a topic (validated), then refuses to create it twice", async () => {
     const bad = await topicsRoute.POST(json({ name: "no spaces allowed", partitions: 2 }), { params: Promise.resolve({}) });
     expect(bad.status).toBe(422);

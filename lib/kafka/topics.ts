@@ -121,12 +121,6 @@ export async function topicsOverview(): Promise<TopicsOverview> {
   });
 }
 
-/** Throws a 404 AppError that says how topics get created when `topic` does not exist. */
-export async function assertTopicExists(topic: string): Promise<void> {
-  const names = await withAdmin("list the topics", (admin) => admin.listTopics());
-  if (!names.includes(topic)) throw unknownTopic(topic);
-}
-
 /** One topic: its summary, configuration and the consumer groups reading it. */
 export async function describeTopic(topic: string): Promise<TopicDetail> {
   return withAdmin(`describe topic "${topic}"`, async (admin) => {
@@ -150,6 +144,17 @@ export async function describeTopic(topic: string): Promise<TopicDetail> {
 
 export async function createTopic(input: { name: string; partitions: number; replicationFactor: number }): Promise<CreatedTopic> {
   return withAdmin(`create topic "${input.name}"`, async (admin) => {
+    // Checked first so the answer names the number of brokers (Kafka's own error does not).
+    const { brokers } = await admin.describeCluster();
+    if (input.replicationFactor > brokers.length) {
+      throw new AppError(
+        422,
+        "replication_factor_above_brokers",
+        `Cannot create topic "${input.name}" with replication factor ${input.replicationFactor}: the cluster has ${brokers.length} broker${brokers.length === 1 ? "" : "s"}, and each copy needs its own. Use a replication factor of at most ${brokers.length}.`,
+        "kafka",
+        { params: { topic: input.name, replicationFactor: input.replicationFactor, brokerCount: brokers.length } },
+      );
+    }
     const created = await admin.createTopics({
       waitForLeaders: true,
       topics: [{ topic: input.name, numPartitions: input.partitions, replicationFactor: input.replicationFactor }],

@@ -3,17 +3,15 @@ import "server-only";
 import { z } from "zod";
 import { parseInput } from "../http/contract";
 import { existingBucketSchema } from "./bucket-name";
+import { objectKeySchema } from "./object-key";
 
 /** The bucket of the route, validated before any request reaches S3. */
 export function bucketParam(params: { bucket: string }): string {
   return parseInput(existingBucketSchema, params.bucket, "bucket");
 }
 
-/** An object key: 1–1024 bytes of UTF-8, as S3 allows. */
-export const objectKey = z
-  .string()
-  .min(1, "The object key is empty.")
-  .refine((k) => new TextEncoder().encode(k).length <= 1024, "An object key has at most 1,024 bytes.");
+/** An object key: the rules of lib/s3/object-key.ts (no dot segments, ≤ 1,024 bytes, no control characters). */
+export const objectKey = objectKeySchema;
 
 /** A folder prefix: empty (the bucket root) or ending with "/". */
 export const folderPrefix = z

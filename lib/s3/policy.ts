@@ -21,6 +21,7 @@ function notSupported(bucket: string): AppError {
     `Bucket policies are not supported by this S3 server (${config().s3.endpoint}), so anonymous read cannot be set on "${bucket}". ` +
       "S3Proxy's filesystem backend has none; MinIO and AWS S3 do.",
     "s3",
+    { params: { bucket, endpoint: config().s3.endpoint } },
   );
 }
 

@@ -1,7 +1,8 @@
 // The CDC doctor's rules: a table of pure functions over the gathered facts (types.ts). Each returns the
 // findings it saw (empty = pass) or null when there was nothing to check (skip). Texts come from the catalog
 // (lib/i18n/messages/areas/database.ts): `params` fill them in the reader's language.
-import { t, type MessageKey } from "../../i18n";
+import { formatMessage, type MessageKey } from "../../i18n/format";
+import { getMessages } from "../../i18n";
 import { capturedTables, keyOf, unmatchedIncludes } from "./filters";
 import { matchTrace, rootCauseLine } from "./traces";
 import type { DebeziumConnectorFacts, DoctorFacts, Evidence, Finding, FixAction, RuleId, RuleResult, Severity, TableFacts, TraceCause } from "./types";
@@ -379,7 +380,8 @@ function traceFinding(f: DoctorFacts, c: DebeziumConnectorFacts, task: string, t
 function texts(rule: RuleId, cause: TraceCause | undefined, params: Record<string, string | number>) {
   const base = rule === "task_failed" && cause ? `database.causes.${cause}` : `database.rules.${rule}`;
   const k = (s: string) => `${base}.${s}` as MessageKey;
-  return { title: t("en", k("title"), params), explanation: t("en", k("explain"), params), fix: t("en", k("fix"), params) };
+  const en = getMessages("en");
+  return { title: formatMessage(en, k("title"), params), explanation: formatMessage(en, k("explain"), params), fix: formatMessage(en, k("fix"), params) };
 }
 
 /** Runs every rule over the facts. Pure. */

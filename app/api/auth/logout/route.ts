@@ -1,7 +1,7 @@
-import { mutatingRoute } from "@/lib/auth/guard";
+import { mutatingRoute, routeRequest } from "@/lib/auth/guard";
 import { handleLogout } from "@/lib/auth/login";
 
 export const dynamic = "force-dynamic";
 
 // Any signed-in role may sign out; going through the guard audits it like every other change.
-export const POST = mutatingRoute({ action: "auth.logout", role: "viewer", run: async ({ req }) => handleLogout(req) });
+export const POST = mutatingRoute({ action: "auth.logout", role: "viewer", run: async (args) => handleLogout(routeRequest(args)) });

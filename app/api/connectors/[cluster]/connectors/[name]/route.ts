@@ -1,8 +1,8 @@
-import { z } from "zod";
 import { mutatingRoute } from "@/lib/auth/guard";
-import { deleteConnectorNamed, getConnectorDetail } from "@/lib/connect/connectors";
-import { readRoute } from "@/lib/http/contract";
+import { getConnectorDetail } from "@/lib/connect/connectors";
+import { connectorOps } from "@/lib/connect/operations";
 import { target, type ConnectorParams } from "@/lib/connect/route-params";
+import { readRoute } from "@/lib/http/contract";
 
 export const dynamic = "force-dynamic";
 
@@ -12,15 +12,5 @@ export const GET = readRoute<ConnectorParams>(async ({ params }) => {
   return getConnectorDetail(cluster, name);
 });
 
-const deleteInput = z.strictObject({ confirm: z.string() });
-
 /** DELETE — only when the body's `confirm` repeats the connector's name. */
-export const DELETE = mutatingRoute<z.infer<typeof deleteInput>, ConnectorParams>({
-  action: "connector.delete",
-  input: deleteInput,
-  target: ({ params }) => params.name,
-  run: async ({ input, params }) => {
-    const { cluster, name } = target(params);
-    return deleteConnectorNamed(cluster, name, input.confirm);
-  },
-});
+export const DELETE = mutatingRoute(connectorOps.delete);

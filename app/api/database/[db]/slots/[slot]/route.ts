@@ -1,11 +1,7 @@
 import { mutatingRoute } from "@/lib/auth/guard";
-import { dropInactiveSlot } from "@/lib/pg/doctor/fixes";
+import { databaseOps } from "@/lib/pg/operations";
 
 export const dynamic = "force-dynamic";
 
 /** Drops an INACTIVE replication slot (an active one is a 409 and stays). */
-export const DELETE = mutatingRoute<undefined, { db: string; slot: string }>({
-  action: "database.slot.drop",
-  target: ({ params }) => params.slot,
-  run: ({ params }) => dropInactiveSlot(params.db, params.slot),
-});
+export const DELETE = mutatingRoute(databaseOps.dropSlot);

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { mutatingRoute } from "@/lib/auth/guard";
 import { listObjectsPage, MAX_KEYS_LIMIT } from "@/lib/s3/list";
-import { deleteKeys, DELETE_BATCH } from "@/lib/s3/objects";
+import { lakeOps } from "@/lib/s3/operations";
 import { parseInput, readRoute } from "@/lib/http/contract";
-import { bucketParam, folderPrefix, objectKey } from "@/lib/s3/inputs";
+import { bucketParam, folderPrefix } from "@/lib/s3/inputs";
 
 export const dynamic = "force-dynamic";
 
@@ -23,9 +23,4 @@ export const GET = readRoute<{ bucket: string }>(async ({ req, params, query }) 
 });
 
 /** Deletes the selected objects (up to 1,000, one DeleteObjects call). */
-export const DELETE = mutatingRoute<{ keys: string[] }, { bucket: string }>({
-  action: "lake.objects.delete",
-  input: z.strictObject({ keys: z.array(objectKey).min(1).max(DELETE_BATCH) }),
-  target: ({ params, input }) => `${params.bucket} (${input.keys.length} object${input.keys.length === 1 ? "" : "s"})`,
-  run: ({ input, params }) => deleteKeys(bucketParam(params), input.keys),
-});
+export const DELETE = mutatingRoute(lakeOps.deleteObjects);

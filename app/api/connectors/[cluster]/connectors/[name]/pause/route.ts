@@ -1,13 +1,5 @@
 import { mutatingRoute } from "@/lib/auth/guard";
-import { changeConnectorState } from "@/lib/connect/connectors";
-import { target, type ConnectorParams } from "@/lib/connect/route-params";
+import { connectorOps } from "@/lib/connect/operations";
 
 /** POST — PUT /connectors/{name}/pause on the cluster, then the state it reports. */
-export const POST = mutatingRoute<undefined, ConnectorParams>({
-  action: "connector.pause",
-  target: ({ params }) => params.name,
-  run: async ({ params }) => {
-    const { cluster, name } = target(params);
-    return changeConnectorState(cluster, name, "pause");
-  },
-});
+export const POST = mutatingRoute(connectorOps.pause);

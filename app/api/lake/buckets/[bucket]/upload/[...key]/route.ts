@@ -1,4 +1,4 @@
-import { mutatingRoute } from "@/lib/auth/guard";
+import { mutatingRoute, routeRequest } from "@/lib/auth/guard";
 import { putObject, readBody, SINGLE_PUT_MAX } from "@/lib/s3/upload";
 import { parseInput } from "@/lib/http/contract";
 import { bucketParam, objectKey } from "@/lib/s3/inputs";
@@ -19,7 +19,9 @@ function keyOf(params: Params): string {
 export const PUT = mutatingRoute<undefined, Params>({
   action: "lake.object.upload",
   target: ({ params }) => `${params.bucket}/${params.key.join("/")}`,
-  run: async ({ params, req }) => {
+  run: async (args) => {
+    const { params } = args;
+    const req = routeRequest(args);
     const bucket = bucketParam(params);
     const key = keyOf(params);
     const body = await readBody(req, SINGLE_PUT_MAX);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { mutatingRoute } from "@/lib/auth/guard";
+import { mutatingRoute, routeRequest } from "@/lib/auth/guard";
 import { MAX_PARTS, PART_SIZE, readBody, uploadPart } from "@/lib/s3/upload";
 import { parseInput, queryOf } from "@/lib/http/contract";
 import { bucketParam, objectKey } from "@/lib/s3/inputs";
@@ -12,7 +12,9 @@ type Params = { bucket: string; uploadId: string; partNumber: string };
 export const PUT = mutatingRoute<undefined, Params>({
   action: "lake.upload.part",
   target: ({ params }) => `${params.bucket} upload ${params.uploadId.slice(0, 16)}… part ${params.partNumber}`,
-  run: async ({ params, req }) => {
+  run: async (args) => {
+    const { params } = args;
+    const req = routeRequest(args);
     const bucket = bucketParam(params);
     const partNumber = parseInput(z.coerce.number().int().min(1).max(MAX_PARTS), params.partNumber, "part number");
     const { key } = parseInput(z.strictObject({ key: objectKey }), queryOf(req), "query");

@@ -1,7 +1,8 @@
 package lab.console.connect.s3;
 
 /**
- * Object keys: {@code <topics.dir>/<topic>/<path>/<topic>+<partition>+<startOffset, 19 digits>.jsonl}.
+ * Object keys: {@code <topics.dir>/<topic>/<path>/<topic>+<partition>+<startOffset, 19 digits>.jsonl} (or
+ * {@code .json} when the config names Confluent's {@code format.class} JsonFormat, as Confluent's sink does).
  *
  * <p>The key depends only on the topic-partition, the partition path and the first offset of the object,
  * so re-sinking the same offsets (after a task failure or an offsets reset) overwrites the same objects
@@ -11,6 +12,8 @@ package lab.console.connect.s3;
 public final class ObjectKeys {
 
     public static final String EXTENSION = ".jsonl";
+    /** The extension of Confluent's JsonFormat (its content is JSON lines too). */
+    public static final String JSON_EXTENSION = ".json";
 
     private ObjectKeys() {}
 
@@ -29,11 +32,15 @@ public final class ObjectKeys {
     }
 
     public static String key(String prefix, long startOffset) {
+        return key(prefix, startOffset, EXTENSION);
+    }
+
+    public static String key(String prefix, long startOffset, String extension) {
         if (startOffset < 0) throw new IllegalArgumentException("negative start offset: " + startOffset);
         String digits = Long.toString(startOffset);
-        StringBuilder key = new StringBuilder(prefix.length() + 19 + EXTENSION.length()).append(prefix);
+        StringBuilder key = new StringBuilder(prefix.length() + 19 + extension.length()).append(prefix);
         for (int i = digits.length(); i < 19; i++) key.append('0');
-        return key.append(digits).append(EXTENSION).toString();
+        return key.append(digits).append(extension).toString();
     }
 
     /** Strips leading and trailing slashes: {@code "/topics/"} → {@code "topics"}, {@code "/"} → {@code ""}. */

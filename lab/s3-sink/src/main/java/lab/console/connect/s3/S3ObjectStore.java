@@ -23,6 +23,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /** {@link ObjectStore} on the AWS SDK v2 S3 client (JDK URLConnection transport, no Netty, no Apache HTTP). */
@@ -83,6 +84,15 @@ public final class S3ObjectStore implements ObjectStore {
     public void checkBucket() {
         try {
             client.headBucket(HeadBucketRequest.builder().bucket(bucket).build());
+        } catch (AwsServiceException e) {
+            if (e.statusCode() != 403) throw translate(e, "HeadBucket", bucket, null, endpoint);
+            // A HEAD answer has no body, so no S3 error code: a GET tells a wrong secret (SignatureDoesNotMatch)
+            // from an unknown key (InvalidAccessKeyId) or a missing permission (AccessDenied).
+            try {
+                client.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket).maxKeys(1).build());
+            } catch (SdkException list) {
+                throw translate(list, "ListObjectsV2", bucket, null, endpoint);
+            }
         } catch (SdkException e) {
             throw translate(e, "HeadBucket", bucket, null, endpoint);
         }
@@ -122,7 +132,8 @@ public final class S3ObjectStore implements ObjectStore {
             }
             if (code != null && CREDENTIAL_ERRORS.contains(code)) {
                 return new ConnectException(code + ": S3 rejected the credentials; check " + S3SinkConfig.AWS_ACCESS_KEY_ID
-                        + " and " + S3SinkConfig.AWS_SECRET_ACCESS_KEY + ". (" + what + ")", e);
+                        + " and " + S3SinkConfig.AWS_SECRET_ACCESS_KEY + " (or " + S3SinkConfig.S3_ACCESS_KEY + " and "
+                        + S3SinkConfig.S3_SECRET_KEY + "). (" + what + ")", e);
             }
             if ("AccessDenied".equals(code) || status == 403) {
                 return new ConnectException((code == null ? "AccessDenied" : code) + ": the credentials may not write to bucket '"
@@ -131,6 +142,12 @@ public final class S3ObjectStore implements ObjectStore {
             return new ConnectException((code == null ? "HTTP " + status : code) + ": " + what, e);
         }
         // SdkClientException and friends: no HTTP answer (connection refused, unknown host, timeout, interrupted)
+        if (String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
+            // the default chain found nothing: retrying cannot help, only the configuration can
+            return new ConnectException("no S3 credentials: set " + S3SinkConfig.AWS_ACCESS_KEY_ID + " and "
+                    + S3SinkConfig.AWS_SECRET_ACCESS_KEY + " (or the course's " + S3SinkConfig.S3_ACCESS_KEY + " and "
+                    + S3SinkConfig.S3_SECRET_KEY + "). (" + operation + " " + target + " at " + endpoint + ": " + e.getMessage() + ")", e);
+        }
         return new RetriableException(operation + " " + target + " could not reach " + endpoint + ": " + e.getMessage()
                 + "; will retry", e);
     }

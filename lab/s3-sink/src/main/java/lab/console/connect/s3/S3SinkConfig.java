@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,11 @@ import org.apache.kafka.common.config.types.Password;
  * {@code PUT /connector-plugins/{class}/config/validate} reports a missing or invalid value on that key.
  * {@code topics} / {@code topics.regex} are the framework's standard sink keys (validated by Kafka Connect
  * itself) and are not repeated here.
+ *
+ * <p>The course registers Confluent's S3 sink with its own key names ({@code s3.endpoint}, {@code s3.access.key},
+ * {@code s3.secret.key}) and Confluent's ({@code format.class}, {@code partitioner.class}, …): {@link #ALIASES}
+ * maps the first to this sink's keys, and the Confluent class keys are honoured where this sink can
+ * (JSON lines, time-based or Kafka-partition folders) and rejected by name where it cannot.
  */
 public final class S3SinkConfig extends AbstractConfig {
 
@@ -41,6 +48,30 @@ public final class S3SinkConfig extends AbstractConfig {
     public static final String FORMAT_OUTPUT_TYPE = "format.output.type";
     public static final String FORMAT_OUTPUT_FIELDS = "format.output.fields";
     public static final String BEHAVIOR_ON_NULL_VALUES = "behavior.on.null.values";
+    public static final String S3_MAX_RETRIES = "s3.max.retries";
+
+    // Confluent's S3 sink keys this sink honours (or names as unsupported)
+    public static final String FORMAT_CLASS = "format.class";
+    public static final String STORAGE_CLASS = "storage.class";
+    public static final String PARTITIONER_CLASS = "partitioner.class";
+    public static final String PARTITION_DURATION_MS = "partition.duration.ms";
+    public static final String LOCALE = "locale";
+
+    // Other names of this sink's keys: the course's and Confluent's
+    public static final String S3_ENDPOINT = "s3.endpoint";
+    public static final String S3_ACCESS_KEY = "s3.access.key";
+    public static final String S3_SECRET_KEY = "s3.secret.key";
+    public static final String S3_PATH_STYLE_ACCESS = "s3.path.style.access";
+    public static final String S3_PART_RETRIES = "s3.part.retries";
+
+    /** alias → this sink's key. A value under the alias counts as the key's when the key itself is unset. */
+    public static final Map<String, String> ALIASES = aliases();
+
+    public static final String JSON_FORMAT = "io.confluent.connect.s3.format.json.JsonFormat";
+    public static final String S3_STORAGE = "io.confluent.connect.s3.storage.S3Storage";
+    private static final String PARTITIONERS = "io.confluent.connect.storage.partitioner.";
+    public static final List<String> SUPPORTED_PARTITIONERS = List.of(
+            "TimeBasedPartitioner", "DailyPartitioner", "HourlyPartitioner", "DefaultPartitioner");
 
     public static final String DEFAULT_PATH_FORMAT = "'year'=YYYY/'month'=MM/'day'=dd";
     public static final String OUTPUT_TYPE_JSONL = "jsonl";
@@ -52,20 +83,89 @@ public final class S3SinkConfig extends AbstractConfig {
     private static final String GROUP_S3 = "S3";
     private static final String GROUP_OBJECTS = "Objects";
     private static final String GROUP_FORMAT = "Format";
+    private static final String GROUP_COMPAT = "Compatibility (the course's and Confluent's key names)";
 
     public static final ConfigDef CONFIG_DEF = configDef();
 
     private final PathFormat pathFormat;
     private final ZoneId timeZone;
     private final List<String> outputFields;
+    private final Partitioning partitioning;
 
+    /** Aliases are resolved first: {@code s3.endpoint} fills {@code store.url} when that is unset, and so on. */
     public S3SinkConfig(Map<?, ?> props) {
-        super(CONFIG_DEF, props);
+        super(CONFIG_DEF, withAliasesResolved(props));
         this.pathFormat = PathFormat.compile(getString(PATH_FORMAT));
         this.timeZone = ZoneId.of(getString(TIMEZONE));
         this.outputFields = List.copyOf(new LinkedHashSet<>(trimmed(getList(FORMAT_OUTPUT_FIELDS))));
+        this.partitioning = partitioning(getString(PARTITIONER_CLASS), pathFormat, timeZone, getLong(PARTITION_DURATION_MS));
         String problem = credentialsProblem(getString(AWS_ACCESS_KEY_ID), getPassword(AWS_SECRET_ACCESS_KEY));
         if (problem != null) throw new ConfigException(problem);
+    }
+
+    private static Map<String, String> aliases() {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put(S3_ENDPOINT, STORE_URL);
+        a.put(S3_ACCESS_KEY, AWS_ACCESS_KEY_ID);
+        a.put(S3_SECRET_KEY, AWS_SECRET_ACCESS_KEY);
+        a.put(S3_PATH_STYLE_ACCESS, S3_PATH_STYLE_ACCESS_ENABLED);
+        a.put(S3_PART_RETRIES, S3_MAX_RETRIES);
+        return java.util.Collections.unmodifiableMap(a);
+    }
+
+    /** An alias and its key both set, to different values. */
+    public record AliasConflict(String alias, String key) {
+        public String message() {
+            return alias + " and " + key + " are both set, to different values; set only one of them (" + alias
+                    + " is another name for " + key + ")";
+        }
+    }
+
+    static boolean isSet(Object v) {
+        if (v == null) return false;
+        if (v instanceof Password p) return p.value() != null && !p.value().isEmpty();
+        return !v.toString().isBlank();
+    }
+
+    private static String text(Object v) {
+        return v instanceof Password p ? p.value() : v.toString().trim();
+    }
+
+    public static List<AliasConflict> aliasConflicts(Map<?, ?> props) {
+        List<AliasConflict> out = new ArrayList<>();
+        ALIASES.forEach((alias, key) -> {
+            Object a = props.get(alias);
+            Object k = props.get(key);
+            if (isSet(a) && isSet(k) && !text(a).equals(text(k))) out.add(new AliasConflict(alias, key));
+        });
+        return out;
+    }
+
+    /** The props with each alias's value copied to its key when the key is unset; conflicting values fail. */
+    public static Map<Object, Object> withAliasesResolved(Map<?, ?> props) {
+        List<AliasConflict> conflicts = aliasConflicts(props);
+        if (!conflicts.isEmpty()) throw new ConfigException(conflicts.get(0).message());
+        Map<Object, Object> out = new HashMap<>(props);
+        ALIASES.forEach((alias, key) -> {
+            if (isSet(props.get(alias)) && !isSet(props.get(key))) out.put(key, props.get(alias));
+        });
+        return out;
+    }
+
+    /** The simple name of a class name: {@code io.confluent…JsonFormat} → {@code JsonFormat}. */
+    static String simpleName(String className) {
+        String s = className.trim();
+        return s.substring(s.lastIndexOf('.') + 1);
+    }
+
+    static Partitioning partitioning(String partitionerClass, PathFormat pathFormat, ZoneId zone, long durationMs) {
+        String name = partitionerClass == null || partitionerClass.isBlank() ? "TimeBasedPartitioner" : simpleName(partitionerClass);
+        return switch (name) {
+            case "DailyPartitioner" -> new Partitioning(Partitioning.Kind.TIME, PathFormat.compile(Partitioning.DAILY_FORMAT), zone, Partitioning.DAY_MS);
+            case "HourlyPartitioner" -> new Partitioning(Partitioning.Kind.TIME, PathFormat.compile(Partitioning.HOURLY_FORMAT), zone, Partitioning.HOUR_MS);
+            case "DefaultPartitioner" -> new Partitioning(Partitioning.Kind.KAFKA_PARTITION, pathFormat, zone, 0);
+            default -> new Partitioning(Partitioning.Kind.TIME, pathFormat, zone, Math.max(0, durationMs));
+        };
     }
 
     public static ConfigDef configDef() {
@@ -128,6 +228,56 @@ public final class S3SinkConfig extends AbstractConfig {
                 ConfigDef.CaseInsensitiveValidString.in("ignore", "write"), Importance.LOW,
                 "Records with a null value (tombstones): ignore skips them, write writes a JSON null line.",
                 GROUP_FORMAT, ++order, Width.SHORT, "Null values");
+        def.define(S3_MAX_RETRIES, Type.INT, 5, ConfigDef.Range.between(0, 1000), Importance.MEDIUM,
+                "How many times in a row a retriable S3 failure (unreachable endpoint, server error, timeout) is retried, "
+                        + S3_RETRY_BACKOFF_MS + " apart, before the task fails with its cause. A success resets the count.",
+                GROUP_S3, 100, Width.SHORT, "Max retries");
+
+        order = 0;
+        def.define(FORMAT_CLASS, Type.STRING, null, new ClassChoice(FORMAT_CLASS, List.of("JsonFormat"),
+                        "this sink writes JSON lines only; use " + JSON_FORMAT + " or leave " + FORMAT_CLASS + " unset"),
+                Importance.LOW,
+                "Confluent's format class. " + JSON_FORMAT + " is honoured (JSON lines, objects named .json as "
+                        + "Confluent's sink names them); Avro, Parquet and the others are not supported.",
+                GROUP_COMPAT, ++order, Width.LONG, "Format class (Confluent)");
+        def.define(STORAGE_CLASS, Type.STRING, null, new ClassChoice(STORAGE_CLASS, List.of("S3Storage"),
+                        "this sink writes to S3 only; use " + S3_STORAGE + " or leave " + STORAGE_CLASS + " unset"),
+                Importance.LOW, "Confluent's storage class: only " + S3_STORAGE + " (the default here).",
+                GROUP_COMPAT, ++order, Width.LONG, "Storage class (Confluent)");
+        def.define(PARTITIONER_CLASS, Type.STRING, null, new ClassChoice(PARTITIONER_CLASS, SUPPORTED_PARTITIONERS,
+                        "supported: " + String.join(", ", SUPPORTED_PARTITIONERS) + " (" + PARTITIONERS + "…)"),
+                Importance.LOW,
+                "Confluent's partitioner class. TimeBasedPartitioner (the default here) uses " + PATH_FORMAT + " and "
+                        + PARTITION_DURATION_MS + "; DailyPartitioner and HourlyPartitioner use their fixed formats; "
+                        + "DefaultPartitioner writes partition=<n> folders. Field partitioning is not supported.",
+                GROUP_COMPAT, ++order, Width.LONG, "Partitioner class (Confluent)");
+        def.define(PARTITION_DURATION_MS, Type.LONG, -1L, ConfigDef.Range.atLeast(-1L), Importance.LOW,
+                "Confluent's partition duration: the record time is floored to a multiple of it (in " + TIMEZONE
+                        + ") before " + PATH_FORMAT + " is applied, e.g. 86400000 for daily folders. -1 or 0: not floored.",
+                GROUP_COMPAT, ++order, Width.SHORT, "Partition duration (ms)");
+        def.define(LOCALE, Type.STRING, null, new LocaleValidator(), Importance.LOW,
+                "Confluent's locale of " + PATH_FORMAT + " (e.g. en-US, pt_BR). Accepted for compatibility; the tokens "
+                        + "this sink supports are numeric, so it changes no key.",
+                GROUP_COMPAT, ++order, Width.SHORT, "Locale (Confluent)");
+        def.define(S3_ENDPOINT, Type.STRING, null, new HttpUrl(), Importance.LOW,
+                "The course's name for " + STORE_URL + " (an alias: used when " + STORE_URL + " is unset).",
+                GROUP_COMPAT, ++order, Width.LONG, "Endpoint URL (course)");
+        def.define(S3_ACCESS_KEY, Type.STRING, null, Importance.LOW,
+                "The course's name for " + AWS_ACCESS_KEY_ID + " (an alias: used when " + AWS_ACCESS_KEY_ID + " is unset).",
+                GROUP_COMPAT, ++order, Width.MEDIUM, "Access key id (course)");
+        def.define(S3_SECRET_KEY, Type.PASSWORD, null, Importance.LOW,
+                "The course's name for " + AWS_SECRET_ACCESS_KEY + " (an alias: used when " + AWS_SECRET_ACCESS_KEY + " is unset).",
+                GROUP_COMPAT, ++order, Width.MEDIUM, "Secret access key (course)");
+        def.define(S3_PATH_STYLE_ACCESS, Type.BOOLEAN, null, Importance.LOW,
+                "Older Confluent name for " + S3_PATH_STYLE_ACCESS_ENABLED + " (an alias: used when that is unset).",
+                GROUP_COMPAT, ++order, Width.SHORT, "Path-style access (Confluent, old)");
+        def.define(S3_PART_RETRIES, Type.INT, null, ConfigDef.LambdaValidator.with((name, value) -> {
+                    if (value != null && ((Integer) value < 0 || (Integer) value > 1000)) {
+                        throw new ConfigException(name, value, "must be between 0 and 1000");
+                    }
+                }, () -> "[0,...,1000]"), Importance.LOW,
+                "Confluent's retry count, taken as " + S3_MAX_RETRIES + " (an alias: used when that is unset).",
+                GROUP_COMPAT, ++order, Width.SHORT, "Retries (Confluent)");
         return def;
     }
 
@@ -198,6 +348,20 @@ public final class S3SinkConfig extends AbstractConfig {
     /** The configured line fields, in order, without duplicates. */
     public List<String> outputFields() {
         return outputFields;
+    }
+
+    public int maxRetries() {
+        return getInt(S3_MAX_RETRIES);
+    }
+
+    public Partitioning partitioning() {
+        return partitioning;
+    }
+
+    /** {@code .json} when Confluent's JsonFormat is named (its object names), {@code .jsonl} otherwise. */
+    public String objectExtension() {
+        String format = getString(FORMAT_CLASS);
+        return format == null || format.isBlank() ? ObjectKeys.EXTENSION : ObjectKeys.JSON_EXTENSION;
     }
 
     public NullValueBehavior nullValueBehavior() {
@@ -312,6 +476,49 @@ public final class S3SinkConfig extends AbstractConfig {
         @Override
         public String toString() {
             return "[" + OUTPUT_TYPE_JSONL + "]";
+        }
+    }
+
+    /** A Confluent class key: accepted when its simple name is one this sink honours, else named as unsupported. */
+    static final class ClassChoice implements ConfigDef.Validator {
+        private final String key;
+        private final List<String> accepted;
+        private final String hint;
+
+        ClassChoice(String key, List<String> accepted, String hint) {
+            this.key = key;
+            this.accepted = accepted;
+            this.hint = hint;
+        }
+
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null || value.toString().isBlank()) return;
+            if (!accepted.contains(simpleName(value.toString()))) {
+                throw new ConfigException(name, value, value.toString().trim() + " is not supported by the lab's S3 sink as "
+                        + key + "; " + hint);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return String.join(", ", accepted);
+        }
+    }
+
+    static final class LocaleValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null || value.toString().isBlank()) return;
+            Locale l = Locale.forLanguageTag(value.toString().trim().replace('_', '-'));
+            if (l.getLanguage().isEmpty()) {
+                throw new ConfigException(name, value, "is not a locale (e.g. en-US, pt_BR)");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "locale, e.g. en-US";
         }
     }
 

@@ -42,6 +42,9 @@ public class S3SinkTask extends SinkTask {
     private RecordSerializer serializer;
     private RotationPolicy policy;
     private ErrantRecordReporter reporter;
+    private RetryBudget retries;
+    /** Whether S3 answered since the task started (the bucket check, or a write); until then each put() checks again. */
+    private boolean reached;
 
     public S3SinkTask() {
         this(S3ObjectStore::new, System::currentTimeMillis);
@@ -67,18 +70,28 @@ public class S3SinkTask extends SinkTask {
         serializer = RecordSerializer.from(config);
         policy = RotationPolicy.from(config);
         reporter = errantRecordReporter();
+        retries = new RetryBudget(config.maxRetries(), config.retryBackoffMs());
+        reached = false;
         store = storeFactory.apply(config);
         try {
             store.checkBucket();
+            reached = true;
         } catch (RetriableException e) {
-            // S3 may come up after Connect; the first write retries
-            log.warn("S3 sink: cannot check {} yet ({}); writes will retry", store.describe(), e.getMessage());
+            // S3 may come up after Connect: put() checks again, s3.retry.backoff.ms apart, a bounded number of times
+            RuntimeException verdict = retries.fail(e, clock.getAsLong());
+            if (!(verdict instanceof RetriableException)) { // s3.max.retries=0
+                closeStore();
+                throw verdict;
+            }
+            log.warn("S3 sink: cannot check {} yet ({}); will retry", store.describe(), e.getMessage());
         } catch (RuntimeException e) {
             closeStore();
             throw e;
         }
-        log.info("S3 sink task started: writing to {}, objects of up to {} records, rotated after {} ms, keys {}/<topic>/{}/",
-                store.describe(), config.flushSize(), config.rotateIntervalMs(), config.topicsDir(), config.pathFormat());
+        log.info("S3 sink task started: writing to {}, objects of up to {} records, rotated after {} ms, keys {}/<topic>/{}/…{}",
+                store.describe(), config.flushSize(), config.rotateIntervalMs(), config.topicsDir(),
+                config.partitioning().kind() == Partitioning.Kind.TIME ? config.partitioning().format() : "partition=<n>",
+                config.objectExtension());
     }
 
     private ErrantRecordReporter errantRecordReporter() {
@@ -108,6 +121,12 @@ public class S3SinkTask extends SinkTask {
 
     @Override
     public void put(Collection<SinkRecord> records) {
+        RetriableException waiting = retries.waiting(clock.getAsLong());
+        if (waiting != null) {
+            if (context != null) context.timeout(Math.max(MIN_WAKEUP_MS, retries.msUntilNextAttempt(clock.getAsLong())));
+            throw waiting;
+        }
+        if (!reached) checkAgain();
         long now = clock.getAsLong();
         for (SinkRecord record : records) {
             TopicPartition tp = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
@@ -136,6 +155,22 @@ public class S3SinkTask extends SinkTask {
         scheduleWakeUp(now);
     }
 
+    /**
+     * The bucket check of start(), again: put() is called even with no records, so an endpoint that stays
+     * unreachable fails the task after s3.max.retries attempts instead of leaving it RUNNING and silent.
+     */
+    private void checkAgain() {
+        try {
+            store.checkBucket();
+        } catch (RetriableException e) {
+            if (context != null) context.timeout(config.retryBackoffMs());
+            throw retries.fail(e, clock.getAsLong());
+        }
+        reached = true;
+        retries.succeeded();
+        log.info("S3 sink: {} is reachable", store.describe());
+    }
+
     /** Not called by Kafka Connect when {@link #preCommit} is overridden; kept for direct callers. */
     @Override
     public void flush(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
@@ -145,7 +180,8 @@ public class S3SinkTask extends SinkTask {
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
         try {
-            writeReady(clock.getAsLong());
+            // after a retriable failure, put()'s redelivery retries (s3.retry.backoff.ms later), not every commit
+            if (retries.failures() == 0) writeReady(clock.getAsLong());
         } catch (ConnectException e) {
             // the next put() retries the write and fails the task if it is permanent; commit what is stored
             log.warn("S3 sink: writing due objects before the offset commit failed: {}", e.getMessage());
@@ -180,7 +216,7 @@ public class S3SinkTask extends SinkTask {
     private String keyPrefix(SinkRecord record, long now) {
         Long ts = record.timestamp();
         Instant when = Instant.ofEpochMilli(ts != null && ts >= 0 ? ts : now);
-        String partitionPath = config.pathFormat().format(when, config.timeZone());
+        String partitionPath = config.partitioning().path(when, record.kafkaPartition());
         return ObjectKeys.prefix(config.topicsDir(), record.topic(), partitionPath, record.kafkaPartition());
     }
 
@@ -192,13 +228,15 @@ public class S3SinkTask extends SinkTask {
     }
 
     private void write(PartitionState state) {
-        String key = ObjectKeys.key(state.keyPrefix(), state.startOffset());
+        String key = ObjectKeys.key(state.keyPrefix(), state.startOffset(), config.objectExtension());
         try {
             store.put(key, state.content(), CONTENT_TYPE);
         } catch (RetriableException e) {
             if (context != null) context.timeout(config.retryBackoffMs());
-            throw e;
+            throw retries.fail(e, clock.getAsLong());
         }
+        reached = true;
+        retries.succeeded();
         log.info("S3 sink: wrote {} record(s) ({} bytes) to {}", state.records(), state.bufferedBytes(), key);
         state.markWritten();
     }

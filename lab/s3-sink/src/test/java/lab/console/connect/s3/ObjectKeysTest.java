@@ -26,4 +26,9 @@ class ObjectKeysTest {
         assertEquals("t/p/t+0+", ObjectKeys.prefix("/", "t", "p", 0));
         assertEquals("", ObjectKeys.normalizeDir(null));
     }
+
+    @Test
+    void confluentsJsonFormatNamesObjectsDotJson() {
+        assertEquals("topics/t/year=2026/t+0+0000000000000000007.json", ObjectKeys.key(ObjectKeys.prefix("topics", "t", "year=2026", 0), 7, ".json"));
+    }
 }

@@ -42,6 +42,7 @@ class S3SinkTaskTest {
         final List<String> contentTypes = new ArrayList<>();
         RuntimeException failWith;
         RuntimeException failCheck;
+        int checks;
         boolean closed;
 
         @Override
@@ -53,6 +54,7 @@ class S3SinkTaskTest {
 
         @Override
         public void checkBucket() {
+            checks++;
             if (failCheck != null) throw failCheck;
         }
 
@@ -186,9 +188,10 @@ class S3SinkTaskTest {
         assertThrows(RetriableException.class, () -> task.put(batch));
         assertEquals(5000, context.timeout, "backs off s3.retry.backoff.ms before the redelivery");
         assertTrue(store.objects.isEmpty());
-        assertEquals(Map.of(), committed(consumed(5, 0)), "preCommit retries the write, fails again, commits nothing");
+        assertEquals(Map.of(), committed(consumed(5, 0)), "preCommit commits nothing");
 
         store.failWith = null;
+        now.addAndGet(5000);
         task.put(batch); // Kafka Connect redelivers the same batch
         assertEquals("{\"n\":0}\n{\"n\":1}\n{\"n\":2}\n", store.objects.get(key("28", 0, 0)));
         assertEquals(List.of(key("28", 0, 0)), List.copyOf(store.objects.keySet()));
@@ -274,6 +277,8 @@ class S3SinkTaskTest {
         setUp();
         store.failCheck = new RetriableException("Connection refused");
         start(Map.of());
+        store.failCheck = null; // the server comes up: the next put after the backoff checks again, then writes
+        now.addAndGet(5000);
         task.put(recs(0, 0, 2, DAY_28));
         assertEquals(1, store.objects.size());
     }
@@ -285,5 +290,89 @@ class S3SinkTaskTest {
         ConnectException e = assertThrows(ConnectException.class, () -> task.start(props));
         assertInstanceOf(org.apache.kafka.common.config.ConfigException.class, e.getCause());
         assertTrue(e.getMessage().contains("jsonl"), e.getMessage());
+    }
+
+    @Test
+    void theCourseConfigWritesWhereTheCourseExpects() {
+        List<S3SinkConfig> seen = new ArrayList<>();
+        task = new S3SinkTask(c -> {
+            seen.add(c);
+            return store;
+        }, now::get);
+        task.initialize(context);
+        Map<String, String> props = CourseConfigTest.course();
+        props.put("flush.size", "3");
+        task.start(props);
+        task.open(List.of(P0));
+        task.put(recs(0, 0, 2, DAY_28));
+        assertEquals(List.of("topics/" + TOPIC + "/year=2026/month=11/day=28/" + TOPIC + "+0+0000000000000000000.json"),
+                List.copyOf(store.objects.keySet()));
+        assertEquals("http://127.0.0.1:9000", seen.get(0).endpoint().toString(), "the store talks to s3.endpoint");
+        assertEquals("sudoers123", seen.get(0).accessKeyId(), "with s3.access.key");
+    }
+
+    @Test
+    void theDefaultPartitionerWritesPartitionFolders() {
+        start(Map.of("partitioner.class", "io.confluent.connect.storage.partitioner.DefaultPartitioner"));
+        task.put(recs(1, 0, 2, DAY_28));
+        assertEquals(List.of("topics/" + TOPIC + "/partition=1/" + TOPIC + "+1+0000000000000000000.jsonl"), List.copyOf(store.objects.keySet()));
+    }
+
+    @Test
+    void anEndpointThatStaysUnreachableFailsTheTaskAfterTheRetriesWithItsCause() {
+        store.failCheck = new RetriableException("HeadBucket s3://raw could not reach http://minio:9000: UnknownHostException minio; will retry");
+        start(Map.of("s3.max.retries", "2", "s3.retry.backoff.ms", "1000"));
+        assertEquals(1, store.checks);
+        // no records at all: Kafka Connect still calls put(); one attempt per s3.retry.backoff.ms
+        now.addAndGet(400); // Connect's next poll may come before the backoff: no attempt, and none counted
+        assertThrows(RetriableException.class, () -> task.put(List.of()));
+        assertEquals(1, store.checks);
+        assertEquals(600, context.timeout, "asks to be called again when the next attempt is due");
+        now.addAndGet(600);
+        assertThrows(RetriableException.class, () -> task.put(List.of()));
+        assertEquals(2, store.checks);
+        assertEquals(1000, context.timeout, "the next attempt comes s3.retry.backoff.ms later");
+        now.addAndGet(1000);
+        ConnectException failed = assertThrows(ConnectException.class, () -> task.put(List.of()));
+        assertEquals(3, store.checks);
+        assertEquals(ConnectException.class, failed.getClass(), "not retriable: the task FAILS");
+        assertTrue(failed.getMessage().contains("giving up after 3 attempt(s)") && failed.getMessage().contains("s3.max.retries=2"),
+                failed.getMessage());
+        assertTrue(failed.getMessage().contains("UnknownHostException minio") && failed.getMessage().contains("http://minio:9000"),
+                failed.getMessage());
+        assertTrue(store.objects.isEmpty());
+    }
+
+    @Test
+    void noRetriesMeansAnUnreachableEndpointFailsTheStart() {
+        store.failCheck = new RetriableException("Connection refused");
+        ConnectException e = assertThrows(ConnectException.class, () -> start(Map.of("s3.max.retries", "0")));
+        assertTrue(e.getMessage().contains("Connection refused"), e.getMessage());
+        assertTrue(store.closed);
+    }
+
+    @Test
+    void failedWritesAreRetriedABoundedNumberOfTimesInARowAndASuccessResetsTheCount() {
+        start(Map.of("s3.max.retries", "2"));
+        List<SinkRecord> batch = recs(0, 0, 2, DAY_28);
+        store.failWith = new RetriableException("PutObject failed: HTTP 503 SlowDown; will retry");
+        assertThrows(RetriableException.class, () -> task.put(batch));
+        for (int i = 0; i < 5; i++) task.preCommit(consumed(3, 0)); // offset commits neither write nor use up retries
+        now.addAndGet(5000);
+        assertThrows(RetriableException.class, () -> task.put(batch));
+        store.failWith = null;
+        now.addAndGet(5000);
+        task.put(batch);
+        assertEquals(1, store.objects.size());
+
+        store.failWith = new RetriableException("PutObject failed: HTTP 503 SlowDown; will retry");
+        List<SinkRecord> next = recs(0, 3, 5, DAY_28);
+        assertThrows(RetriableException.class, () -> task.put(next));
+        now.addAndGet(5000);
+        assertThrows(RetriableException.class, () -> task.put(next));
+        now.addAndGet(5000);
+        ConnectException e = assertThrows(ConnectException.class, () -> task.put(next));
+        assertEquals(ConnectException.class, e.getClass());
+        assertTrue(e.getMessage().endsWith("HTTP 503 SlowDown"), e.getMessage());
     }
 }
