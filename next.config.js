@@ -13,7 +13,7 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Server-only libraries with native or dynamic requires: load them from node_modules at run time
   // instead of bundling them (and never into the browser bundle).
-  serverExternalPackages: ["kafkajs", "pg", "@prisma/client", "@prisma/adapter-pg"],
+  serverExternalPackages: ["kafkajs", "pg", "@prisma/client", "@prisma/adapter-pg", "@duckdb/node-api", "@duckdb/node-bindings"],
   // Never copy the running lab (databases, Kafka logs, jars), tests or benchmarks into the standalone output,
   // even when a dynamic filesystem path makes the tracer include the whole project.
   outputFileTracingExcludes: {

@@ -3,6 +3,9 @@ import { defineConfig } from "@playwright/test";
 // End-to-end tests drive Debian's Chromium (Playwright cannot download its own browsers here) against a
 // production build of the console on its own port, so a console already running on 3000 is left alone.
 const port = Number(process.env.E2E_PORT ?? 3100);
+// A viewer account on the console under test (inherited by its server and by the specs), so the role tests can
+// sign in as one; a loopback console still needs no login for everything else.
+process.env.CONSOLE_VIEWER_PASSWORD ??= "e2e-viewer-password";
 
 export default defineConfig({
   testDir: "e2e",

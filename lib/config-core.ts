@@ -72,9 +72,19 @@ export const envSchema = z.object({
   TAIL_FLUSH_MS: z.coerce.number().int().min(0).max(1000).default(10),
   TAIL_BACKFILL: z.coerce.number().int().min(0).max(100_000).default(100),
   TAIL_MAX_VIEWERS: z.coerce.number().int().min(1).max(100_000).default(2000),
+
+  /** SQL over the lake and the databases (lib/sql). */
+  SQL_MEMORY_LIMIT_MB: z.coerce.number().int().min(64).max(1_048_576).default(1024),
+  SQL_THREADS: z.coerce.number().int().min(1).max(256).default(2),
+  SQL_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  SQL_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  SQL_MAX_FETCH_MB: z.coerce.number().int().min(1).max(1_048_576).default(512),
+  SQL_CACHE_MB: z.coerce.number().int().min(16).max(1_048_576).default(2048),
+  /** Emptied when the console starts: give it a folder of its own. */
+  SQL_CACHE_DIR: z.string().min(1).optional(),
+  SQL_MAX_CONCURRENT: z.coerce.number().int().min(1).max(64).default(2),
 });
 
-export type Env = z.infer<typeof envSchema>;
 
 export interface AppConfig {
   console: { host: string; port: number };
@@ -122,6 +132,16 @@ export interface AppConfig {
     flushMs: number;
     backfill: number;
     maxViewers: number;
+  };
+  sql: {
+    memoryLimitMb: number;
+    threads: number;
+    queryTimeoutMs: number;
+    maxRows: number;
+    maxFetchBytes: number;
+    cacheBytes: number;
+    cacheDir: string;
+    maxConcurrent: number;
   };
 }
 
@@ -208,6 +228,16 @@ export function resolveConfig(env: Record<string, string | undefined>, lab: LabE
       flushMs: e.TAIL_FLUSH_MS,
       backfill: Math.min(e.TAIL_BACKFILL, e.TAIL_RING_SIZE),
       maxViewers: e.TAIL_MAX_VIEWERS,
+    },
+    sql: {
+      memoryLimitMb: e.SQL_MEMORY_LIMIT_MB,
+      threads: e.SQL_THREADS,
+      queryTimeoutMs: e.SQL_QUERY_TIMEOUT_MS,
+      maxRows: e.SQL_MAX_ROWS,
+      maxFetchBytes: e.SQL_MAX_FETCH_MB * 1024 * 1024,
+      cacheBytes: e.SQL_CACHE_MB * 1024 * 1024,
+      cacheDir: path.resolve(/* turbopackIgnore: true */ e.SQL_CACHE_DIR ?? path.join(LAB_DIR, "sql-cache")),
+      maxConcurrent: e.SQL_MAX_CONCURRENT,
     },
   };
 }

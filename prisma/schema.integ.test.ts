@@ -36,6 +36,10 @@ describe("console database (lab_console)", () => {
     expect(revoked.revokedAt).toBeInstanceOf(Date);
     await prisma.consoleSecret.delete({ where: { name: "schema-test" } });
     await prisma.revokedSession.delete({ where: { id: "schema-test-sid" } });
+    const saved = await prisma.sqlSavedQuery.create({ data: { owner: "schema-test", title: "t", sql: "SELECT 1", target: "lake", tables: [{ kind: "lake", name: "t" }] } });
+    expect(saved.tables).toEqual([{ kind: "lake", name: "t" }]);
+    expect(saved.updatedAt).toBeInstanceOf(Date);
+    await prisma.sqlSavedQuery.delete({ where: { id: saved.id } });
     await prisma.auditEntry.delete({ where: { id: audit.id } });
     await prisma.generatorRun.delete({ where: { id: run.id } });
   });

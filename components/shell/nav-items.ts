@@ -1,7 +1,7 @@
 import type { MessageKey } from "@/lib/i18n/format";
 
 export interface NavItem {
-  href: "/" | "/connectors" | "/topics" | "/lake" | "/database" | "/generators" | "/audit";
+  href: "/" | "/connectors" | "/topics" | "/lake" | "/database" | "/generators" | "/audit" | "/sql";
   label: MessageKey;
 }
 
@@ -10,6 +10,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/connectors", label: "nav.connectors" },
   { href: "/topics", label: "nav.topics" },
   { href: "/lake", label: "nav.lake" },
+  { href: "/sql", label: "nav.sql" },
   { href: "/database", label: "nav.database" },
   { href: "/generators", label: "nav.generators" },
   { href: "/audit", label: "nav.audit" },

@@ -42,7 +42,7 @@ export interface MutationSpec<I, P> {
 
 type RouteContext<P> = { params: Promise<P> };
 /** `takesJson`: the route reads a JSON body (so the contract test can send it an invalid one). */
-export type GuardedHandler<P> = ((req: Request, ctx: RouteContext<P>) => Promise<Response>) & { [GUARDED]: string; takesJson: boolean };
+export type GuardedHandler<P> = ((req: Request, ctx: RouteContext<P>) => Promise<Response>) & { [GUARDED]: string; takesJson: boolean; role: Role };
 
 /** True when the browser says the request comes from another site (Origin or Sec-Fetch-Site). */
 export function isCrossSite(req: { headers: Headers }): boolean {
@@ -141,7 +141,7 @@ export function mutatingRoute<I = undefined, P = Record<string, string>>(spec: M
     if (out.data instanceof Response) return out.data;
     return okResponse(out.result.ok ? out.result.data : null, { status: out.status });
   };
-  return Object.assign(handler, { [GUARDED]: spec.action, takesJson: Boolean(spec.input) });
+  return Object.assign(handler, { [GUARDED]: spec.action, takesJson: Boolean(spec.input), role: spec.role ?? "operator" });
 }
 
 /** Route params as a server action receives them from the browser: untrusted, so strings of bounded size only. */

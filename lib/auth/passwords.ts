@@ -30,10 +30,4 @@ export function checkPassword(attempt: string, configured: string | null): boole
   return same && configured !== null;
 }
 
-export interface Account {
-  user: string;
-  role: Role;
-  password: string | null;
-}
-
 export const ACCOUNT_NAMES: Record<Role, string> = { operator: "operator", viewer: "viewer" };

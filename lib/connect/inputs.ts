@@ -8,4 +8,3 @@ export const draftInput = z.strictObject({
   config: flatConfig,
   template: z.enum(TEMPLATE_IDS).optional(),
 });
-export type DraftInputBody = z.infer<typeof draftInput>;

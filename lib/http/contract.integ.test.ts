@@ -23,7 +23,7 @@ function paramsFor(file: string): Record<string, string | string[]> {
   const params: Record<string, string | string[]> = {};
   for (const m of path.relative(ROOT, file).matchAll(/\[(\.\.\.)?([^\]]+)\]/g)) {
     const name = m[2]!;
-    params[name] = m[1] ? ["contract-test-none"] : name === "cluster" ? "default" : name === "task" || name === "partNumber" ? "0" : "contract-test-none";
+    params[name] = m[1] ? ["contract-test-none"] : name === "cluster" ? "0" : name === "task" || name === "partNumber" ? "0" : "contract-test-none";
   }
   return params;
 }

@@ -32,7 +32,6 @@ function hasDotSegment(key: string): boolean {
 export function objectKeyProblem(key: string): ObjectKeyProblem | null {
   if (key.length === 0) return { rule: "empty", message: "The object key is empty." };
   if (new TextEncoder().encode(key).length > MAX_BYTES) return { rule: "length", message: "An object key has at most 1,024 bytes (UTF-8)." };
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(key)) return { rule: "control", message: "An object key cannot hold control characters (tabs, newlines, NUL): S3 cannot list them back." };
   if (hasDotSegment(key) || hasDotSegment(decoded(key))) {
     return {

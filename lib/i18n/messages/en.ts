@@ -6,6 +6,7 @@ import { topicsEn } from "./areas/topics";
 import { lakeEn } from "./areas/lake";
 import { generatorsEn } from "./areas/generators";
 import { errorsEn } from "./areas/errors";
+import { sqlEn } from "./areas/sql";
 import { databaseEn } from "./areas/database";
 
 
@@ -17,6 +18,7 @@ export const en: Messages = {
   lake: lakeEn,
   generators: generatorsEn,
   errors: errorsEn,
+  sql: sqlEn,
   database: databaseEn,
 
   app: {
@@ -32,6 +34,7 @@ export const en: Messages = {
     database: "Database",
     generators: "Generators",
     audit: "Audit log",
+    sql: "SQL",
   },
   locale: {
     label: "Language",

@@ -9,6 +9,7 @@ import { topicsPtBR } from "./areas/topics";
 import { lakePtBR } from "./areas/lake";
 import { generatorsPtBR } from "./areas/generators";
 import { errorsPtBR } from "./areas/errors";
+import { sqlPtBR } from "./areas/sql";
 import { databasePtBR } from "./areas/database";
 
 // Each area's strings live in ./areas/<area>.ts (one file per area keeps parallel work apart).
@@ -20,6 +21,7 @@ export const ptBR = {
   lake: lakePtBR,
   generators: generatorsPtBR,
   errors: errorsPtBR,
+  sql: sqlPtBR,
   database: databasePtBR,
 
   app: {
@@ -35,6 +37,7 @@ export const ptBR = {
     database: "Banco de dados",
     generators: "Geradores",
     audit: "Auditoria",
+    sql: "SQL",
   },
   locale: {
     label: "Idioma",

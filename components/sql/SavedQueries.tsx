@@ -1,0 +1,73 @@
+"use client";
+
+import { useErrorText, useT } from "@/components/i18n/I18nProvider";
+import { Button } from "@/components/ui/Button";
+import { LoadingRows } from "@/components/ui/QueryStates";
+import { useDeleteSavedQueryMutation, useSaveQueryMutation, useSavedQueriesQuery } from "@/data/sql/use-saved-queries";
+import type { SavedQuery } from "@/lib/sql/saved-types";
+import type { SqlTarget, TableBinding } from "@/lib/sql/types";
+
+/** The user's own saved queries: save the current one (or update the one opened), open, delete. */
+export function SavedQueries({
+  current,
+  savedId,
+  onTitle,
+  onSaved,
+  onOpen,
+}: {
+  current: { title: string; sql: string; target: SqlTarget; tables: TableBinding[] };
+  savedId: string | undefined;
+  onTitle: (title: string) => void;
+  onSaved: (id: string) => void;
+  onOpen: (q: SavedQuery) => void;
+}) {
+  const t = useT();
+  const errorText = useErrorText();
+  const list = useSavedQueriesQuery();
+  const save = useSaveQueryMutation();
+  const remove = useDeleteSavedQueryMutation();
+  return (
+    <section aria-labelledby="sql-saved-heading" className="space-y-2 rounded border border-slate-300 p-3">
+      <h2 id="sql-saved-heading" className="font-semibold text-slate-900">
+        {t("sql.saved.heading")}
+      </h2>
+      <div className="flex flex-wrap items-end gap-2">
+        <label className="text-sm">
+          {t("sql.saved.title")}
+          <input className="mt-1 block w-72 rounded border border-slate-400 px-2 py-1" value={current.title} onChange={(e) => onTitle(e.target.value)} />
+        </label>
+        <Button disabled={save.isPending || !current.title.trim() || !current.sql.trim()} onClick={() => save.mutate({ id: savedId, ...current }, { onSuccess: (q) => onSaved(q.id) })}>
+          {save.isPending ? t("sql.saved.saving") : savedId ? t("sql.saved.update") : t("sql.saved.save")}
+        </Button>
+      </div>
+      {save.isError ? (
+        <p role="alert" className="text-sm text-red-900">
+          {t("sql.saved.error", { message: errorText(save.error) })}
+        </p>
+      ) : null}
+      {list.isPending ? (
+        <LoadingRows label={t("sql.saved.loading")} rows={2} rowClassName="h-6" />
+      ) : list.isError ? (
+        <p role="alert" className="text-sm text-red-900">
+          {t("sql.saved.errorTitle", { message: errorText(list.error) })}
+        </p>
+      ) : list.data.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("sql.saved.empty")}</p>
+      ) : (
+        <ul className="space-y-1 text-sm">
+          {list.data.map((q) => (
+            <li key={q.id} className="flex items-center gap-2">
+              <button type="button" className="text-sky-800 underline" onClick={() => onOpen(q)}>
+                {q.title}
+              </button>
+              <span className="text-xs text-slate-500">{q.target}</span>
+              <button type="button" className="text-xs text-slate-600 hover:text-red-700" aria-label={t("sql.saved.delete", { title: q.title })} onClick={() => remove.mutate(q.id)}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

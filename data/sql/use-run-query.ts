@@ -1,0 +1,26 @@
+import { useMutation } from "@tanstack/react-query";
+import { useCallback, useRef } from "react";
+import type { QueryResult, SqlTarget, TableBinding } from "@/lib/sql/types";
+import { sqlPost } from "./post";
+import { sqlApi } from "./keys";
+
+export interface RunVars {
+  sql: string;
+  database: SqlTarget;
+  tables: TableBinding[];
+}
+
+/** Runs a query; `cancel()` aborts the request, and the server interrupts the engine when it does. */
+export function useRunQueryMutation() {
+  const controller = useRef<AbortController | null>(null);
+  const mutation = useMutation({
+    mutationFn: (vars: RunVars) => {
+      controller.current?.abort();
+      const ac = new AbortController();
+      controller.current = ac;
+      return sqlPost(sqlApi.query(), vars, ac.signal).then(async (res) => ((await res.json()) as { data: QueryResult }).data);
+    },
+  });
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  return { ...mutation, cancel };
+}

@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { saveParquetAction } from "@/app/actions/sql";
+import { actionData } from "../fetcher";
+import { lakeKeys } from "../lake/keys";
+import type { RunVars } from "./use-run-query";
+
+export interface SavedParquet {
+  bucket: string;
+  key: string;
+  bytes: number;
+  rows: number;
+  elapsedMs: number;
+}
+
+/** Writes the whole result to the lake; the lake's listings of that bucket are refreshed. */
+export function useSaveParquetMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (vars: RunVars & { bucket: string; key: string }) => actionData<SavedParquet>(saveParquetAction(vars)),
+    onSettled: (_d, _e, vars) => queryClient.invalidateQueries({ queryKey: lakeKeys.objects(vars.bucket) }),
+  });
+}

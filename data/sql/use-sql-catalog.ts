@@ -1,0 +1,17 @@
+import { useQuery } from "@tanstack/react-query";
+import type { SqlExample } from "@/lib/sql/examples";
+import { apiGet } from "../fetcher";
+import { sqlApi, sqlKeys } from "./keys";
+
+export interface SqlCatalog {
+  examples: SqlExample[];
+  limits: { maxRows: number; queryTimeoutMs: number; memoryLimitMb: number; maxFetchBytes: number };
+}
+
+export function getSqlCatalog(signal?: AbortSignal) {
+  return apiGet<SqlCatalog>(sqlApi.catalog(), signal);
+}
+
+export function useSqlCatalogQuery() {
+  return useQuery({ queryKey: sqlKeys.catalog(), queryFn: ({ signal }) => getSqlCatalog(signal), staleTime: Infinity });
+}
