@@ -28,7 +28,6 @@ const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const regclass = (t: { schema: string; name: string }) => q(`${quoteIdent(t.schema)}.${quoteIdent(t.name)}`);
 const connectorsOn = (f: DoctorFacts) => f.connectors.filter((c) => c.databaseId === f.database.id);
-const tableMap = (f: DoctorFacts) => new Map(f.tables.map((x) => [keyOf(x), x]));
 const captured = (f: DoctorFacts, c: DebeziumConnectorFacts): TableFacts[] => capturedTables(c, f.tables);
 const roleOf = (f: DoctorFacts, c: DebeziumConnectorFacts) => f.roles.find((r) => r.name === c.user);
 const publicationOf = (f: DoctorFacts, c: DebeziumConnectorFacts) => f.publications.find((p) => p.name === c.publicationName);
