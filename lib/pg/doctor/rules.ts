@@ -398,4 +398,3 @@ export function evaluate(facts: DoctorFacts): RuleResult[] {
   });
 }
 
-export const RULE_COUNT = RULE_IDS.length;

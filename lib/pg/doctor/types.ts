@@ -128,7 +128,6 @@ export type FixAction =
   | { type: "add_heartbeat"; cluster: string; connector: string }
   | { type: "set_plugin_pgoutput"; cluster: string; connector: string };
 
-export type FixType = FixAction["type"];
 
 export interface Finding {
   rule: RuleId;
