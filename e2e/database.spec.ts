@@ -94,14 +94,14 @@ test("the catalog shows and pages a table whose name holds quotes, spaces, unico
   await page.getByLabel("Filter tables").fill("ünï");
   const row = page.getByTestId("database-tables").locator("tr", { hasText: ODD });
   await expect(row).toContainText('quem "é"');
-  await row.getByRole("button").click();
+  await row.getByRole("link").click();
   const panel = page.getByTestId("database-table-panel");
   await expect(panel.getByRole("heading", { level: 2 })).toHaveText(`public.${ODD}`);
   await expect(panel.getByTestId("database-rows")).toContainText("linha 1");
   await panel.getByRole("button", { name: "Next" }).click();
   await expect(panel).toContainText("Rows 51–60");
   await expect(panel.getByTestId("database-rows")).toContainText("linha 60");
-  await panel.getByRole("button", { name: "Count exactly" }).click();
+  await panel.getByRole("button", { name: "Load the exact count" }).click();
   await expect(panel.getByTestId("database-exact-count")).toHaveText("60 rows (exact count)");
   // Nothing in the name was executed.
   const pessoas = await withOltp((c) => c.query("SELECT to_regclass('public.pessoas') IS NOT NULL AS ok"));

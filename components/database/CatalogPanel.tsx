@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useLocale, useT } from "@/components/i18n/I18nProvider";
 import { DataTable } from "@/components/ui/DataTable";
@@ -9,12 +10,11 @@ import { formatBytes, formatCount } from "./format";
 import { TablePanel } from "./TablePanel";
 
 /** Schemas and tables of one database; a click opens the table (columns, indexes, rows). */
-export function CatalogPanel({ db }: { db: string }) {
+export function CatalogPanel({ db, open, tableHref, onClose }: { db: string; open: { schema: string; table: string } | null; tableHref: (schema: string, table: string) => string; onClose: () => void }) {
   const t = useT();
   const locale = useLocale();
   const q = useCatalogQuery(db);
   const [filter, setFilter] = useState("");
-  const [open, setOpen] = useState<{ schema: string; table: string } | null>(null);
   const tables = useMemo(() => {
     const f = filter.trim().toLowerCase();
     const all = q.data?.tables ?? [];
@@ -58,10 +58,10 @@ export function CatalogPanel({ db }: { db: string }) {
               {shown.map((x) => (
                 <tr key={`${x.schema}\u0000${x.name}`} className="border-t border-slate-200" data-table={`${x.schema}.${x.name}`}>
                   <td className="px-3 py-1.5">
-                    <button type="button" className="text-left font-semibold text-sky-800 underline-offset-2 hover:underline" onClick={() => setOpen({ schema: x.schema, table: x.name })}>
+                    <Link href={tableHref(x.schema, x.name)} replace scroll={false} className="font-semibold text-sky-800 underline-offset-2 hover:underline">
                       <span className="text-slate-500">{x.schema}.</span>
                       {x.name}
-                    </button>
+                    </Link>
                   </td>
                   <td className="px-3 py-1.5 text-right tabular-nums">{x.estimatedRows === null ? t("database.catalog.neverAnalyzed") : formatCount(x.estimatedRows, locale)}</td>
                   <td className="px-3 py-1.5 text-right tabular-nums">{formatBytes(x.sizeBytes, locale)}</td>
@@ -74,7 +74,7 @@ export function CatalogPanel({ db }: { db: string }) {
           )}
         </>
       )}
-      {open ? <TablePanel db={db} schema={open.schema} table={open.table} onClose={() => setOpen(null)} /> : null}
+      {open ? <TablePanel key={`${open.schema}\u0000${open.table}`} db={db} schema={open.schema} table={open.table} onClose={onClose} /> : null}
     </div>
   );
 }
