@@ -1,3 +1,4 @@
+import { DoctorLink } from "@/components/database/DoctorLink";
 import { PipelineDiagram } from "@/components/overview/PipelineDiagram";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -18,6 +19,7 @@ export default async function OverviewPage() {
           {t("overview.pipelineTitle")}
         </h2>
         <PipelineDiagram />
+        <DoctorLink className="mt-3" label={t("database.doctor.openDoctor")} />
       </section>
 
       <section aria-labelledby="checklist-title">

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useErrorText, useT } from "@/components/i18n/I18nProvider";
+import { DoctorLink } from "@/components/database/DoctorLink";
 import { Button } from "@/components/ui/Button";
 import { useConnectorDiagnoseQuery } from "@/data/connectors/use-connector-diagnose";
 import type { ConnectorState, DebeziumEvidence } from "@/lib/connect/types";
@@ -56,6 +57,7 @@ export function DebeziumPanel({ cluster, name, state, evidence }: { cluster: str
         <dd className="font-mono text-xs">{evidence.capturedTables.join(", ") || t("connectors.debezium.allTables")}</dd>
       </dl>
       {evidence.note ? <p className="mt-2 text-sm text-slate-600">{evidence.note}</p> : null}
+      <DoctorLink className="mt-3" label={t("database.doctor.diagnose")} connector={{ cluster, name }} db={evidence.database} />
       {notStreaming ? (
         <div role="alert" className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="debezium-not-streaming">
           <p>{t("connectors.debezium.notStreaming", { slot: evidence.slot.name })}</p>

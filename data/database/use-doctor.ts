@@ -1,0 +1,33 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { DoctorReport, FixAction } from "@/lib/pg/doctor/types";
+import { applyFixAction } from "@/app/actions/database";
+import { actionData, apiGet } from "../fetcher";
+import { databaseKeys, type DoctorScope } from "./keys";
+import { databaseApi } from "./paths";
+
+export function getDoctorReport(db: string, scope: DoctorScope | null, signal?: AbortSignal) {
+  return apiGet<DoctorReport>(databaseApi.doctor(db, scope), signal);
+}
+
+/** The doctor runs when the tab opens and when asked again; never on a timer. */
+export function useDoctorQuery(db: string, scope: DoctorScope | null) {
+  return useQuery({ queryKey: databaseKeys.doctor(db, scope), queryFn: ({ signal }) => getDoctorReport(db, scope, signal), staleTime: Infinity, retry: false });
+}
+
+export interface FixResult {
+  outcome: { type: string; applied: string };
+  report: DoctorReport;
+}
+
+/** Applies a fix; the answer carries the doctor's new report, put straight into the cache, then the rest refreshes. */
+export function useApplyFixMutation(db: string, scope: DoctorScope | null) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (action: FixAction) => actionData<FixResult>(applyFixAction(db, { action, ...(scope ? { rerun: scope } : {}) })),
+    onSuccess: (r) => queryClient.setQueryData(databaseKeys.doctor(db, scope), r.report),
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: databaseKeys.catalog(db) });
+      await queryClient.invalidateQueries({ queryKey: databaseKeys.replication(db) });
+    },
+  });
+}
