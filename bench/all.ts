@@ -22,6 +22,8 @@ const BENCHES: Bench[] = [
   { name: "tail", keys: ["p99_ms", "baseline_p99_ms", "p99_ratio", "rss_mb", "lost", "hub_consumers", "viewer_cpu_cores"], needsConsole: true },
   { name: "tail-browser", keys: [], needsConsole: true },
   { name: "connectors", keys: [], needsConsole: true },
+  { name: "catalog", keys: ["catalog_ms", "doctor_ms", "baseline_ms", "rules"], needsConsole: false },
+  { name: "sql", keys: ["cached_latest_per_key_ms", "ratio", "peak_rss_mb"], needsConsole: false },
   { name: "lake", keys: [], needsConsole: true, optIn: "lake" },
   { name: "lab-startup", keys: [], needsConsole: true, optIn: "lab-startup" },
 ];
