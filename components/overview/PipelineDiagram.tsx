@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useLabHealthQuery } from "@/data/health/use-lab-health";
 import type { LabHealth, ServiceId } from "@/lib/health-types";
 import { useT } from "@/components/i18n/I18nProvider";
@@ -89,7 +90,9 @@ function PipelineNode({
  * Each node takes its colour from the same health query as the strip (one shared cache entry).
  */
 export function PipelineDiagram() {
-  const { data } = useLabHealthQuery();
+  const hydrated = useHydrated();
+  const query = useLabHealthQuery();
+  const data = hydrated ? query.data : undefined;
   return (
     <ol className="grid grid-cols-1 gap-2 lg:grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)_auto_minmax(0,1fr)_auto_minmax(0,1fr)_auto_minmax(0,1fr)] lg:gap-x-2 lg:gap-y-2">
       {MAIN_FLOW.map((node, i) => (
