@@ -6,7 +6,7 @@ import { randomInt } from "node:crypto";
 import { DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect, test, type Page } from "@playwright/test";
 import { finishedKeys } from "../test/s3-writes";
-import { cfg, connectRest, s3, withOltp } from "./support/lab";
+import { cfg, connectRest, debeziumConnection, s3, withOltp } from "./support/lab";
 
 const TOPIC = "liga_sudoers.public.pessoas";
 const SOURCE = "e2e-course-pessoas";
@@ -61,15 +61,9 @@ async function ensurePessoasSource(): Promise<void> {
   const res = await connectRest("POST", "/connectors", {
     name: SOURCE,
     config: {
-      "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
-      "database.hostname": cfg.postgres.hostForConnect,
-      "database.port": String(cfg.postgres.port),
-      "database.user": cfg.postgres.user,
-      "database.password": cfg.postgres.password,
-      "database.dbname": cfg.postgres.oltpDatabase,
+      ...debeziumConnection(),
       "topic.prefix": "liga_sudoers",
       "table.include.list": "public.pessoas",
-      "plugin.name": "pgoutput",
       "slot.name": SLOT,
       "publication.name": PUBLICATION,
       "publication.autocreate.mode": "filtered",

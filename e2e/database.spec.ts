@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { cfg, CONNECT_URL, withOltp } from "./support/lab";
+import { CONNECT_URL, debeziumConnection, withOltp } from "./support/lab";
 
 // A person opens the CDC doctor for a Debezium connector whose captured table has no primary key, next to an
 // orphaned slot holding WAL: each problem shows with its evidence, one confirmed click fixes it and the doctor runs
@@ -22,20 +22,13 @@ test.beforeAll(async () => {
     await c.query(`INSERT INTO public.${id(ODD)} SELECT g, 'linha ' || g FROM generate_series(1, 60) g`);
     await c.query("SELECT pg_create_logical_replication_slot($1, 'pgoutput')", [ORPHAN]);
   });
-  const p = cfg.postgres;
   const res = await fetch(`${CONNECT_URL}/connectors/${CONNECTOR}/config`, {
     method: "PUT",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
-      "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
-      "database.hostname": p.hostForConnect,
-      "database.port": String(p.port),
-      "database.user": p.user,
-      "database.password": p.password,
-      "database.dbname": p.oltpDatabase,
+      ...debeziumConnection(),
       "table.include.list": `public.${TABLE}`,
       "topic.prefix": `e2e_database_${RUN}`,
-      "plugin.name": "pgoutput",
       "slot.name": SLOT,
       "publication.name": PUB,
       "publication.autocreate.mode": "filtered",
@@ -115,7 +108,6 @@ test("from a connector's doctor: prepare signals with one confirmed click, start
   const pub = `e2e_database_snap_pub_${RUN}`;
   const signal = `e2e_database_signal_${RUN}`;
   const table = `e2e_database_snapt_${RUN}`;
-  const p = cfg.postgres;
   await withOltp(async (c) => {
     await c.query(`CREATE TABLE public.${id(table)} (id int PRIMARY KEY, nome text)`);
     await c.query(`INSERT INTO public.${id(table)} SELECT g, 'p' || g FROM generate_series(1, 25) g`);
@@ -125,15 +117,9 @@ test("from a connector's doctor: prepare signals with one confirmed click, start
     method: "PUT",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
-      "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
-      "database.hostname": p.hostForConnect,
-      "database.port": String(p.port),
-      "database.user": p.user,
-      "database.password": p.password,
-      "database.dbname": p.oltpDatabase,
+      ...debeziumConnection(),
       "table.include.list": `public.${table}`,
       "topic.prefix": `e2e_database_snap_${RUN}`,
-      "plugin.name": "pgoutput",
       "slot.name": slot,
       "publication.name": pub,
       "publication.autocreate.mode": "disabled",

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DeleteBucketCommand, DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
 import { expect, test } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
-import { cfg, connectRest, s3, withOltp } from "./support/lab";
+import { cfg, connectRest, debeziumConnection, s3, withOltp } from "./support/lab";
 import { finishedKeys } from "../test/s3-writes";
 
 // The lake browser against the real lab: the S3 sink writes Debezium events into `raw`, and a person walks
@@ -69,15 +69,9 @@ test("after the S3 sink has written, a person opens raw, walks the partitions do
   test.setTimeout(240_000);
   // Debezium captures pessoas (no snapshot: only the changes below), the lab's S3 sink writes them into raw.
   const source = await connect("PUT", `/connectors/${SOURCE}/config`, {
-    "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
-    "database.hostname": cfg.postgres.hostForConnect,
-    "database.port": String(cfg.postgres.port),
-    "database.user": cfg.postgres.user,
-    "database.password": cfg.postgres.password,
-    "database.dbname": cfg.postgres.oltpDatabase,
+    ...debeziumConnection(),
     "topic.prefix": TOPIC_PREFIX,
     "table.include.list": "public.pessoas",
-    "plugin.name": "pgoutput",
     "slot.name": SLOT,
     "publication.name": SLOT,
     "publication.autocreate.mode": "filtered",

@@ -3,7 +3,7 @@ import path from "node:path";
 import { DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect, test, type Page } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
-import { cfg, connectRest, s3, withOltp } from "./support/lab";
+import { cfg, connectRest, debeziumConnection, s3, withOltp } from "./support/lab";
 
 // With a Debezium source and an S3 sink registered — both holding passwords in their configs — crawl every
 // page and every response a browser gets from the console, and the client bundle on disk: no password may
@@ -66,15 +66,9 @@ test.beforeAll(async () => {
     await c.query("CREATE PUBLICATION crawl_secrets_pub FOR TABLE pessoas");
   });
   const source = await connect("PUT", `/connectors/${SOURCE}/config`, {
-    "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
-    "database.hostname": cfg.postgres.hostForConnect,
-    "database.port": String(cfg.postgres.port),
-    "database.user": "crawl_secrets_cdc",
-    "database.password": PG_SECRET,
-    "database.dbname": cfg.postgres.oltpDatabase,
+    ...debeziumConnection("crawl_secrets_cdc", PG_SECRET),
     "topic.prefix": PREFIX,
     "table.include.list": "public.pessoas",
-    "plugin.name": "pgoutput",
     "slot.name": "crawl_secrets_slot",
     "publication.name": "crawl_secrets_pub",
     "publication.autocreate.mode": "disabled",

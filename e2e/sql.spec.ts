@@ -1,7 +1,7 @@
 import { DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect, test } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
-import { cfg, CONNECT_URL, s3, withOltp } from "./support/lab";
+import { cfg, CONNECT_URL, debeziumConnection, s3, withOltp } from "./support/lab";
 
 // A person opens SQL, picks the raw prefix of a Debezium topic, runs the reconcile example and sees 0 differences,
 // saves the result as Parquet under trusted/ and opens it in the lake browser. The captured table lives in a
@@ -52,15 +52,9 @@ test.beforeAll(async () => {
   const post = (name: string, config: Record<string, string>) =>
     fetch(`${CONNECT_URL}/connectors`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, config }) });
   expect((await post(DBZ, {
-    "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
-    "database.hostname": cfg.postgres.hostForConnect,
-    "database.port": String(cfg.postgres.port),
-    "database.user": cfg.postgres.user,
-    "database.password": cfg.postgres.password,
-    "database.dbname": cfg.postgres.oltpDatabase,
+    ...debeziumConnection(),
     "table.include.list": `${SCHEMA}.pessoas`,
     "topic.prefix": PREFIX,
-    "plugin.name": "pgoutput",
     "slot.name": SLOT,
     "publication.name": PUB,
     "publication.autocreate.mode": "filtered",

@@ -2,7 +2,7 @@
 // deleted in PostgreSQL, and each change shows up on the page as a change event.
 import { randomInt } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { cfg, CONNECT_URL as CONNECT, oltpClient } from "./support/lab";
+import { CONNECT_URL as CONNECT, debeziumConnection, oltpClient } from "./support/lab";
 const TOPIC = "liga_sudoers.public.pessoas";
 // The seed's connector, registered only when nothing produces the topic yet (and removed afterwards).
 const CONNECTOR = "e2e-topics-pessoas";
@@ -69,15 +69,9 @@ test.beforeAll(async () => {
     body: JSON.stringify({
       name: CONNECTOR,
       config: {
-        "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
-        "database.hostname": cfg.postgres.hostForConnect,
-        "database.port": String(cfg.postgres.port),
-        "database.user": cfg.postgres.user,
-        "database.password": cfg.postgres.password,
-        "database.dbname": cfg.postgres.oltpDatabase,
+        ...debeziumConnection(),
         "topic.prefix": "liga_sudoers",
         "table.include.list": "public.pessoas",
-        "plugin.name": "pgoutput",
         "slot.name": SLOT,
         "publication.name": PUBLICATION,
         "publication.autocreate.mode": "filtered",

@@ -38,3 +38,16 @@ export async function connectRest(method: string, path: string, body?: unknown):
   const res = await fetch(`${CONNECT_URL}${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: res.status, body: res.status === 204 ? null : await res.json().catch(() => null) };
 }
+
+/** The connection part of a Debezium PostgreSQL source on the lab's OLTP database, as Kafka Connect reaches it. */
+export function debeziumConnection(user = cfg.postgres.user, password = cfg.postgres.password): Record<string, string> {
+  return {
+    "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+    "database.hostname": cfg.postgres.hostForConnect,
+    "database.port": String(cfg.postgres.port),
+    "database.user": user,
+    "database.password": password,
+    "database.dbname": cfg.postgres.oltpDatabase,
+    "plugin.name": "pgoutput",
+  };
+}
