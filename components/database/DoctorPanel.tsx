@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { useCanOperate } from "@/components/auth/PrincipalProvider";
-import { useErrorText, useT } from "@/components/i18n/I18nProvider";
+import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
+import { formatTime } from "@/components/ui/format";
 import { ConfirmDialog } from "@/components/lake/ConfirmDialog";
 import { Button } from "@/components/ui/Button";
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
@@ -47,6 +48,7 @@ export function fixLabel(t: Translate, a: FixAction): string {
 /** The CDC doctor: failing rules first (severity, evidence, explanation, fix with a confirmed button), then what passed. */
 export function DoctorPanel({ db, scope }: { db: string; scope: DoctorScope | null }) {
   const t = useT();
+  const locale = useLocale();
   const errorText = useErrorText();
   const canOperate = useCanOperate();
   const q = useDoctorQuery(db, scope);
@@ -75,7 +77,7 @@ export function DoctorPanel({ db, scope }: { db: string; scope: DoctorScope | nu
             : t("database.common.none")}
         </p>
       </div>
-      <p className="text-xs text-slate-600">{t("database.doctor.ranAt", { time: new Date(r.ranAt).toLocaleTimeString(), ms: r.durationMs })}</p>
+      <p className="text-xs text-slate-600">{t("database.doctor.ranAt", { time: formatTime(locale, r.ranAt), ms: r.durationMs })}</p>
       {done ? <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm text-emerald-900">{t("database.doctor.applied")} <code>{done}</code></p> : null}
       <p className="font-semibold text-slate-900" data-testid="database-doctor-summary">
         {findings.length ? t("database.doctor.summary", { errors: r.summary.errors, warnings: r.summary.warnings, passed: r.summary.passed }) : t("database.doctor.passed", { passed: r.summary.passed })}
