@@ -51,3 +51,8 @@ export function debeziumConnection(user = cfg.postgres.user, password = cfg.post
     "plugin.name": "pgoutput",
   };
 }
+
+/** The answer to the next server action the page calls (the UI's mutations are server actions: a POST with Next-Action). */
+export function nextServerAction(page: import("@playwright/test").Page) {
+  return page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
+}
