@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { processWide } from "../process-wide";
 
 // The console's own session state in its database (prisma/migrations/0006_sessions).
 
@@ -25,7 +26,7 @@ export function storedSessionKey(): Promise<string> {
 }
 
 // Revoked here, so this process refuses them even while its database is unreachable. Pruned as they expire.
-const revokedHere = new Map<string, number>();
+const revokedHere = processWide("auth.revokedHere", () => new Map<string, number>());
 
 function pruneLocal(now: number): void {
   for (const [sid, exp] of revokedHere) if (exp <= now) revokedHere.delete(sid);

@@ -6,10 +6,12 @@ import { s3 } from "./client";
 import { s3Code, toS3AppError } from "./errors";
 import type { BucketAccessInfo } from "./lake-types";
 import { classifyPolicy, publicReadPolicy, withoutAnonymousAccess } from "./policy-doc";
+import { processWide } from "../process-wide";
 
 // What each S3 endpoint told us about bucket policies. S3Proxy answers GetBucketPolicy with NoSuchPolicy (as if
 // policies existed) and only PutBucketPolicy with NotImplemented, so support is learned from the first write.
-const policySupport = new Map<string, boolean>();
+/** Whether the S3 server has bucket policies, learnt from its answers (one per process: the route and the server action share it). */
+const policySupport = processWide("s3.policySupport", () => new Map<string, boolean>());
 const endpointKey = () => config().s3.endpoint;
 
 const NO_POLICY = new Set(["NoSuchBucketPolicy", "NoSuchPolicy"]);

@@ -245,7 +245,7 @@ export const errorsEn: typeof errorsPtBR = {
     s3_error: "The S3 server refused the operation on {where}.",
     delete_incomplete: "{count} object(s) of bucket \"{bucket}\" could not be deleted (first: {key}); the bucket was kept. Try again.",
     no_upload_id: "The S3 server started no multipart upload for \"{bucket}/{key}\".",
-    policy_not_supported: "This S3 server ({endpoint}) has no bucket policies, so anonymous read cannot be set on \"{bucket}\". S3Proxy has none; MinIO and AWS S3 do.",
+    policy_not_supported: "Bucket policies are not supported by this S3 server ({endpoint}), so anonymous read cannot be set on \"{bucket}\". S3Proxy has none; MinIO and AWS S3 do.",
     host_not_allowed: "This console has no login, so it only answers to loopback addresses (127.0.0.1, localhost, [::1]); \"{host}\" is not one. If you reach it by that name on purpose, add it to CONSOLE_ALLOWED_HOSTS and restart the console.",
     session_key_unavailable: "Sessions need the console's database (lab_console) for their signing key, and it did not answer. Start PostgreSQL (npm run lab:up), or set CONSOLE_SESSION_SECRET.",
     invalid_offsets: "{field} must be {expected} for {connector}. Nothing was changed: the connector keeps its current offsets.",
