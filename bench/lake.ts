@@ -9,12 +9,13 @@
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { readLabEndpoints, resolveConfig } from "../lib/config-core";
 import { startConsoleServer } from "./support/console-server";
+import { labS3 } from "../test/lab-s3";
 
 const OBJECTS = 100_000;
 const BUCKET = "lake-bench";
@@ -33,14 +34,7 @@ const arg = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const cfg = resolveConfig(process.env, readLabEndpoints());
-const s3 = new S3Client({
-  endpoint: cfg.s3.endpoint,
-  region: cfg.s3.region,
-  forcePathStyle: cfg.s3.forcePathStyle,
-  credentials: { accessKeyId: cfg.s3.accessKeyId, secretAccessKey: cfg.s3.secretAccessKey },
-  requestChecksumCalculation: "WHEN_REQUIRED",
-  responseChecksumValidation: "WHEN_REQUIRED",
-});
+const s3 = labS3(cfg);
 
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const mb = (bytes: number) => bytes / 1024 / 1024;

@@ -7,7 +7,7 @@
 //     computing count-by-op.
 // The engine runs in this process (as in the console), so peak RSS is this process's. Prints a table, then ONE
 // line with a JSON object. Timing never fails the run. `--events N` for a short run while developing.
-import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +17,7 @@ import { readLabEndpoints, resolveConfig } from "../lib/config-core";
 import { SqlEngine } from "../lib/sql/engine";
 import type { TableBinding } from "../lib/sql/types";
 import { arg } from "./support/args";
+import { labS3 } from "../test/lab-s3";
 
 const EVENTS = Number(arg("events", "1000000"));
 const OBJECTS = 100;
@@ -29,14 +30,7 @@ const PREFIX = `${TABLE_PREFIX}year=2026/month=12/day=01/`;
 const MARKER = `markers/filled-${EVENTS}`;
 
 const cfg = resolveConfig(process.env, readLabEndpoints());
-const s3 = new S3Client({
-  endpoint: cfg.s3.endpoint,
-  region: cfg.s3.region,
-  forcePathStyle: cfg.s3.forcePathStyle,
-  credentials: { accessKeyId: cfg.s3.accessKeyId, secretAccessKey: cfg.s3.secretAccessKey },
-  requestChecksumCalculation: "WHEN_REQUIRED",
-  responseChecksumValidation: "WHEN_REQUIRED",
-});
+const s3 = labS3(cfg);
 const pgOptions = () => ({ host: cfg.postgres.host, port: cfg.postgres.port, user: cfg.postgres.user, password: cfg.postgres.password, database: cfg.postgres.oltpDatabase });
 const objectKey = (i: number) => `${PREFIX}benchsql.public.pessoas+0+${String(i * PER_OBJECT).padStart(19, "0")}.jsonl`;
 const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 0 });

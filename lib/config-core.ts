@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { LAB_DEFAULTS, labEndpointsSchema, type LabEndpoints } from "./lab-endpoints";
+import type { HubOptions } from "./kafka/tail/types";
 
 /** Where `npm run lab:up` writes the endpoints it used (read by the console at start). */
 export const LAB_DIR = path.resolve(/* turbopackIgnore: true */ process.env.LAB_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".lab"));
@@ -124,15 +125,8 @@ export interface AppConfig {
   };
   auditRetentionDays: number;
   healthTimeoutMs: number;
-  tail: {
-    ringSize: number;
-    viewerQueue: number;
-    idleCloseMs: number;
-    heartbeatMs: number;
-    flushMs: number;
-    backfill: number;
-    maxViewers: number;
-  };
+  /** The live tail hub's limits (documented where they are used: lib/kafka/tail/types.ts). */
+  tail: HubOptions;
   sql: {
     memoryLimitMb: number;
     threads: number;

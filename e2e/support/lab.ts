@@ -1,20 +1,13 @@
 // What the end-to-end tests use to reach the lab directly (set up and check what a person did in the browser):
 // the same configuration the console reads, one S3 client, OLTP connections, and the Connect REST API.
-import { S3Client } from "@aws-sdk/client-s3";
 import pg from "pg";
 import { readLabEndpoints, resolveConfig } from "../../lib/config-core";
+import { labS3 } from "../../test/lab-s3";
 
 export const cfg = resolveConfig(process.env, readLabEndpoints());
 export const CONNECT_URL = cfg.connect.urls[0];
 
-export const s3 = new S3Client({
-  endpoint: cfg.s3.endpoint,
-  region: cfg.s3.region,
-  forcePathStyle: true,
-  credentials: { accessKeyId: cfg.s3.accessKeyId, secretAccessKey: cfg.s3.secretAccessKey },
-  requestChecksumCalculation: "WHEN_REQUIRED",
-  responseChecksumValidation: "WHEN_REQUIRED",
-});
+export const s3 = labS3(cfg);
 
 /** A new client of the OLTP database (liga_sudoers); the caller connects and ends it. */
 export function oltpClient(): pg.Client {

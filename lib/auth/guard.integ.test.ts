@@ -1,22 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { ROOT, routeFiles } from "@/test/routes";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
 // Every mutating route handler under app/api (the server actions of app/actions are proved in actions.integ.test.ts
 // over the same guard). These tests find them all on disk, so a new handler that skips the guard fails here.
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const MUTATING = ["POST", "PUT", "PATCH", "DELETE"] as const;
 // Sign-in cannot require a session; it is rate-limited and audited by itself (lib/auth/login.ts).
 const UNGUARDED_BY_DESIGN = new Set(["app/api/auth/login/route.ts:POST"]);
-
-function routeFiles(dir = path.join(ROOT, "app/api")): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) return routeFiles(p);
-    return name === "route.ts" ? [p] : [];
-  });
-}
 
 /** Fills every dynamic segment ([name], [...path]) with a value that names nothing real. */
 function paramsFor(file: string): Record<string, string | string[]> {

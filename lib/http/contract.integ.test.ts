@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { ROOT, routeFiles } from "@/test/routes";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 
@@ -7,16 +8,7 @@ import { db } from "../db";
 // `{ ok: false, error: { status, code, message, params, source } }` (health: its report, by design; streams:
 // text/event-stream), and a mutating route that reads JSON answers a misspelled key and an oversized body with
 // the one invalid-input answer, changing nothing.
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const CLIENT = "10.7.7.7";
-
-function routeFiles(dir = path.join(ROOT, "app/api")): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) return routeFiles(p);
-    return name === "route.ts" ? [p] : [];
-  });
-}
 
 /** Dynamic segments filled with names that exist nowhere (a real cluster id, so Connect itself answers 404). */
 function paramsFor(file: string): Record<string, string | string[]> {

@@ -20,16 +20,12 @@ import { ObjectCache, type CachedObject } from "./cache";
 import { Semaphore } from "./semaphore";
 import { checkTableName, duckTypeOfPg, flattenSelect, formatOf, ident, isDebeziumShape, lit, logicalTypeOf, rawSelect, sourceTableOf, suggestTableName, type LakeFormat } from "./tables";
 import type { ColumnInfo, PrefixInfo, QueryInput, QueryResult, SqlDatabase, TableBinding } from "./types";
+import type { AppConfig } from "../config-core";
 
-export interface EngineOptions {
-  memoryLimitMb: number;
-  threads: number;
-  queryTimeoutMs: number;
-  maxRows: number;
-  maxFetchBytes: number;
-  cacheBytes: number;
-  cacheDir: string;
-  maxConcurrent: number;
+type SqlLimits = AppConfig["sql"];
+
+/** The SQL limits of the configuration (SQL_* in the README), plus the clients the engine reads through. */
+export interface EngineOptions extends SqlLimits {
   s3: S3Client;
   /** Connection options of the OLTP and DW databases. */
   pg: (db: SqlDatabase) => pg.ClientConfig;

@@ -1,6 +1,8 @@
 // The CDC doctor's shapes. Pure: the rules evaluate these facts without I/O (unit-testable), the gatherer
 // (gather.ts) fills them with a handful of queries, and the browser gets the report.
 
+import type { SlotInfo } from "../types";
+
 export type Severity = "error" | "warning" | "info";
 
 /** A Debezium PostgreSQL connector as the doctor sees it (no password: it never leaves lib/). */
@@ -33,18 +35,8 @@ export interface DebeziumConnectorFacts {
   signalDataCollection: string | null;
 }
 
-export interface SlotFacts {
-  name: string;
-  plugin: string | null;
-  type: "logical" | "physical";
-  database: string | null;
-  active: boolean;
-  activePid: number | null;
-  restartLsn: string | null;
-  confirmedFlushLsn: string | null;
-  retainedWalBytes: number | null;
-  walStatus: string | null;
-  safeWalSizeBytes: number | null;
+/** A slot as the replication view reads it (lib/pg/types.ts), without its connectors, plus what the doctor tracks. */
+export interface SlotFacts extends Omit<SlotInfo, "connectors"> {
   /** Since when (ms epoch) the doctor has seen confirmed_flush_lsn unchanged while the server's WAL moved on. */
   unchangedSince: number | null;
 }
