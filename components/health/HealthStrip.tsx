@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useLabHealthQuery } from "@/data/health/use-lab-health";
+import { useRecoveryRefetch } from "@/data/health/use-recovery-refetch";
 import { SERVICE_IDS, type ServiceHealth, type ServiceId } from "@/lib/health-types";
 import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
@@ -19,6 +20,7 @@ export function HealthStrip() {
   const errorText = useErrorText();
   const locale = useLocale();
   const query = useLabHealthQuery();
+  useRecoveryRefetch(query.data);
   const [openId, setOpenId] = useState<ServiceId | null>(null);
   const report = query.data;
 
