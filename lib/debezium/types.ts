@@ -45,6 +45,11 @@ export interface ChangeEvent {
   /** True when the value carried a schema (JsonConverter schemas.enable=true); dates were then decoded. */
   withSchema: boolean;
   /**
+   * Where the logical types came from: the value's own schema, the captured table's column types in PostgreSQL
+   * (values written without a schema, as the lab's S3 sink does), or nowhere (numbers shown as they came).
+   */
+  types: "schema" | "inferred" | "none";
+  /**
    * Fields of `before` that are probably placeholders: on a delete, a table without REPLICA IDENTITY FULL
    * only sends its key columns and Debezium fills the others with empty/zero/default values.
    */
