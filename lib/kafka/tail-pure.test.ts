@@ -29,6 +29,7 @@ const change = (op: "c" | "u" | "d", after: Record<string, unknown> | null, befo
   captureLatencyMs: 0,
   latencyBasis: "received",
   withSchema: true,
+  types: "schema",
   placeholderFields: [],
 });
 
