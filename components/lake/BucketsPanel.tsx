@@ -12,7 +12,7 @@ import { useBucketsQuery } from "@/data/lake/use-buckets";
 import { useDeleteBucketMutation } from "@/data/lake/use-delete-bucket";
 import { useSetBucketAccessMutation } from "@/data/lake/use-set-bucket-access";
 import type { BucketSummary } from "@/lib/s3/lake-types";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { CreateBucketForm } from "./CreateBucketForm";
 import { formatBytes, formatDateTime, formatNumber } from "@/components/ui/format";
 import { lakeHref } from "./links";
@@ -164,6 +164,9 @@ function DeleteBucketDialog({ bucket, onClose }: { bucket: string; onClose: () =
       confirmDisabled={count === undefined}
       busy={mutation.isPending}
       error={mutation.isError ? errorText(mutation.error) : null}
+      // A bucket with objects loses data: its name typed, and the connectors that write there named.
+      typeToConfirm={count ? bucket : undefined}
+      usage={{ bucket }}
       onCancel={onClose}
       onConfirm={() => mutation.mutate({ bucket, withObjects: (count ?? 0) > 0, expectedObjects: count }, { onSuccess: onClose })}
     >

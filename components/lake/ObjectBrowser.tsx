@@ -14,7 +14,7 @@ import { useObjectsPageQuery } from "@/data/lake/use-objects-page";
 import { useUploadQueue } from "@/data/lake/use-upload-queue";
 import type { DeleteResult } from "@/lib/s3/lake-types";
 import { parentPrefix } from "@/lib/s3/paths";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { formatBytes, formatDateTime, formatNumber } from "@/components/ui/format";
 import { lakeHref } from "./links";
 import { PartitionChip } from "./PartitionChip";
@@ -338,6 +338,9 @@ function DeleteFolderDialog({ bucket, prefix, onClose, onDone }: { bucket: strin
       confirmDisabled={!count}
       busy={mutation.isPending}
       error={stats.isError ? errorText(stats.error) : mutation.isError ? errorText(mutation.error) : partial}
+      // A whole folder loses data: its name typed, and the connectors writing into the bucket named.
+      typeToConfirm={prefix}
+      usage={{ bucket }}
       onCancel={onClose}
       onConfirm={() =>
         mutation.mutate(

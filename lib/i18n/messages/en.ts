@@ -7,6 +7,7 @@ import { lakeEn } from "./areas/lake";
 import { generatorsEn } from "./areas/generators";
 import { errorsEn } from "./areas/errors";
 import { sqlEn } from "./areas/sql";
+import { confirmEn } from "./areas/confirm";
 
 
 export const en: Messages = {
@@ -18,6 +19,7 @@ export const en: Messages = {
   generators: generatorsEn,
   errors: errorsEn,
   sql: sqlEn,
+  confirm: confirmEn,
 
   app: {
     name: "Lab Console",

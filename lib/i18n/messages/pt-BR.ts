@@ -10,6 +10,7 @@ import { lakePtBR } from "./areas/lake";
 import { generatorsPtBR } from "./areas/generators";
 import { errorsPtBR } from "./areas/errors";
 import { sqlPtBR } from "./areas/sql";
+import { confirmPtBR } from "./areas/confirm";
 
 // Each area's strings live in ./areas/<area>.ts (one file per area keeps parallel work apart).
 export const ptBR = {
@@ -21,6 +22,7 @@ export const ptBR = {
   generators: generatorsPtBR,
   errors: errorsPtBR,
   sql: sqlPtBR,
+  confirm: confirmPtBR,
 
   app: {
     name: "Console do Lab",
