@@ -100,3 +100,8 @@ test("deleting the non-empty bucket asks for its name and names the sink that wr
   await expect(dialog).toHaveCount(0);
   await expect.poll(async () => (await keysUnder("")).length).toBeGreaterThan(0);
 });
+
+test("the audit page's title names its area, like every other page", async ({ page }) => {
+  await page.goto("/audit");
+  await expect(page).toHaveTitle("Audit log · Lab Console");
+});

@@ -15,6 +15,7 @@ import { useUploadQueue } from "@/data/lake/use-upload-queue";
 import type { DeleteResult } from "@/lib/s3/lake-types";
 import { parentPrefix } from "@/lib/s3/paths";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { useCountOf } from "@/components/ui/useCountOf";
 import { formatBytes, formatDateTime, formatNumber } from "@/components/ui/format";
 import { lakeHref } from "./links";
 import { PartitionChip } from "./PartitionChip";
@@ -31,6 +32,7 @@ const EMPTY_SELECTION: Set<string> = new Set();
 export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: string }) {
   const canOperate = useCanOperate();
   const t = useT();
+  const countOf = useCountOf();
   const errorText = useErrorText();
   const locale = useLocale();
   const router = useRouter();
@@ -258,7 +260,7 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
           onClose={() => setDialog(null)}
           onDone={(r) => {
             setSelected(new Set());
-            setNotice(t("lake.deleteObjects.done", { count: formatNumber(locale, r.deleted) }));
+            setNotice(t("lake.deleteObjects.done", { count: countOf(r.deleted, "lake.nouns.objects") }));
             setDialog(null);
           }}
         />
@@ -286,15 +288,15 @@ function resultError(r: DeleteResult): string | null {
 
 function DeleteSelectedDialog({ bucket, keys, onClose, onDone }: { bucket: string; keys: string[]; onClose: () => void; onDone: (r: DeleteResult) => void }) {
   const t = useT();
+  const countOf = useCountOf();
   const errorText = useErrorText();
-  const locale = useLocale();
   const mutation = useDeleteObjectsMutation(bucket);
   const [partial, setPartial] = useState<string | null>(null);
   return (
     <ConfirmDialog
       testId="delete-objects-dialog"
       title={t("lake.deleteObjects.title")}
-      confirmLabel={t("lake.deleteObjects.confirm", { count: formatNumber(locale, keys.length) })}
+      confirmLabel={t("lake.deleteObjects.confirm", { count: countOf(keys.length, "lake.nouns.objects") })}
       busy={mutation.isPending}
       error={mutation.isError ? errorText(mutation.error) : partial}
       onCancel={onClose}
@@ -308,7 +310,7 @@ function DeleteSelectedDialog({ bucket, keys, onClose, onDone }: { bucket: strin
         })
       }
     >
-      <p>{t("lake.deleteObjects.body", { count: formatNumber(locale, keys.length), bucket })}</p>
+      <p>{t("lake.deleteObjects.body", { count: countOf(keys.length, "lake.nouns.objects"), bucket })}</p>
       <ul className="mt-2 max-h-40 overflow-y-auto font-mono text-sm text-slate-700">
         {keys.slice(0, 20).map((k) => (
           <li key={k} className="break-all">
@@ -324,6 +326,7 @@ function DeleteSelectedDialog({ bucket, keys, onClose, onDone }: { bucket: strin
 /** Counts the folder's objects on the server (by paging), then deletes them 1,000 at a time. */
 function DeleteFolderDialog({ bucket, prefix, onClose, onDone }: { bucket: string; prefix: string; onClose: () => void; onDone: () => void }) {
   const t = useT();
+  const countOf = useCountOf();
   const errorText = useErrorText();
   const locale = useLocale();
   const stats = useBucketStatsQuery(bucket, prefix, true);
@@ -334,7 +337,7 @@ function DeleteFolderDialog({ bucket, prefix, onClose, onDone }: { bucket: strin
     <ConfirmDialog
       testId="delete-prefix-dialog"
       title={t("lake.deletePrefix.title", { prefix })}
-      confirmLabel={t("lake.deletePrefix.confirm", { count: formatNumber(locale, count ?? 0) })}
+      confirmLabel={t("lake.deletePrefix.confirm", { count: countOf(count ?? 0, "lake.nouns.objects") })}
       confirmDisabled={!count}
       busy={mutation.isPending}
       error={stats.isError ? errorText(stats.error) : mutation.isError ? errorText(mutation.error) : partial}
@@ -361,7 +364,7 @@ function DeleteFolderDialog({ bucket, prefix, onClose, onDone }: { bucket: strin
           : count === 0
             ? t("lake.deletePrefix.none", { prefix })
             : count !== undefined
-              ? t("lake.deletePrefix.body", { count: formatNumber(locale, count), size: formatBytes(locale, stats.data?.bytes ?? 0), prefix, bucket })
+              ? t("lake.deletePrefix.body", { count: countOf(count, "lake.nouns.objects"), size: formatBytes(locale, stats.data?.bytes ?? 0), prefix, bucket })
               : null}
       </p>
     </ConfirmDialog>

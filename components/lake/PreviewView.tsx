@@ -3,6 +3,7 @@
 import { useLocale, useT } from "@/components/i18n/I18nProvider";
 import type { CsvPreview, JsonLinesPreview, ObjectPreview, ParquetPreview } from "@/lib/s3/lake-types";
 import { ChangeEventView } from "@/components/change/ChangeEventView";
+import { useCountOf } from "@/components/ui/useCountOf";
 import { formatBytes, formatNumber } from "@/components/ui/format";
 
 const PRE = "max-h-[32rem] overflow-auto rounded border border-slate-300 bg-slate-50 p-3 font-mono text-xs whitespace-pre-wrap break-all";
@@ -61,11 +62,12 @@ export function PreviewView({ preview }: { preview: ObjectPreview }) {
 
 function JsonLinesView({ preview }: { preview: JsonLinesPreview }) {
   const t = useT();
+  const countOf = useCountOf();
   const events = preview.lines.filter((l) => l.event).length;
   return (
     <div className="space-y-2">
       <p className="text-sm" data-testid="jsonl-summary">
-        {t("lake.preview.linesSummary", { lines: preview.lines.length, events })}
+        {t("lake.preview.linesSummary", { lines: countOf(preview.lines.length, "lake.nouns.lines"), events: countOf(events, "lake.nouns.changeEvents") })}
         {preview.truncated ? ` ${t("lake.preview.truncated")}` : ""}
       </p>
       <ol className="max-h-[40rem] space-y-2 overflow-y-auto">
