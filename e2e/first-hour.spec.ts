@@ -105,3 +105,10 @@ test("the audit page's title names its area, like every other page", async ({ pa
   await page.goto("/audit");
   await expect(page).toHaveTitle("Audit log · Lab Console");
 });
+
+test("a bucket that does not exist says so and offers no upload", async ({ page }) => {
+  await page.goto(`/lake/${BUCKET}-missing`);
+  await expect(page.getByTestId("lake-browser")).toContainText(`Bucket "${BUCKET}-missing" does not exist`);
+  await expect(page.getByText("Upload files")).toHaveCount(0);
+  await expect(page.getByTestId("lake-upload-input")).toHaveCount(0);
+});

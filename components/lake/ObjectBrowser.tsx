@@ -61,6 +61,9 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
   }, [filterInput]);
 
   const query = useObjectsPageQuery(bucket, { prefix, filter, maxKeys, token: current.tokens[pageIndex] ?? null });
+  // A bucket that does not exist (deleted, mistyped) offers no upload or delete: there is nowhere to put files.
+  const bucketMissing = query.isError && (query.error as { code?: unknown } | null)?.code === "no_such_bucket";
+  const canChange = canOperate && !bucketMissing;
   const page = query.data;
   const pageIsCurrent = page && !query.isPlaceholderData;
 
@@ -77,7 +80,7 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    if (!canOperate) return;
+    if (!canChange) return;
     // Folders dropped from the file manager have no bytes to send: keep files only.
     const files = [...e.dataTransfer.items]
       .filter((item) => item.kind === "file" && (item.webkitGetAsEntry?.()?.isFile ?? true))
@@ -100,7 +103,7 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
     <div
       className={`space-y-3 rounded-b-lg rounded-tr-lg border bg-white p-3 ${dragging ? "border-2 border-dashed border-sky-600 bg-sky-50" : "border-slate-300"}`}
       onDragOver={(e) => {
-        if (!canOperate) return;
+        if (!canChange) return;
         e.preventDefault();
         setDragging(true);
       }}
@@ -128,8 +131,8 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
             ))}
           </select>
         </label>
-        {canOperate ? (
-          <div className="ml-auto flex flex-wrap gap-2">
+        {canChange ? (
+          <div className="ml-auto flex flex-wrap gap-2" data-testid="lake-actions">
             <label className="inline-flex cursor-pointer items-center rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700 focus-within:outline-2 focus-within:outline-sky-600">
               {t("lake.upload.button")}
               <input
@@ -155,7 +158,7 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
           </div>
         ) : null}
       </div>
-      {canOperate ? <p className="text-sm text-slate-600">{t("lake.upload.hint", { prefix: prefix || "/" })}</p> : null}
+      {canChange ? <p className="text-sm text-slate-600">{t("lake.upload.hint", { prefix: prefix || "/" })}</p> : null}
       <UploadList uploads={uploads} />
       {notice ? (
         <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm text-emerald-900">
