@@ -78,6 +78,8 @@ test("the lake preview of the sink's object shows dt_nasc as a date, says the ty
   await expect(created.locator('[data-testid="change-field"][data-field="dt_nasc"]')).toContainText("1990-05-17");
   await expect(created.locator('[data-testid="change-field"][data-field="created_at"]')).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}/);
   await expect(created.getByTestId("change-types")).toContainText("No schema in the object");
+  // Times are labelled: the database's wall clock has no zone, and the event's own times carry theirs.
+  await expect(created.locator('[data-testid="change-field"][data-field="created_at"]').getByTestId("zoneless")).toHaveText("no time zone");
   const deleted = events.nth(1);
   await expect(deleted).toHaveAttribute("data-op", "d");
   await expect(deleted).toContainText("sends only the key of a deleted row");

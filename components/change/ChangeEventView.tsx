@@ -45,6 +45,7 @@ export function ChangeEventView({
   const s = event.source;
   const showLastSeen = event.op === "d" && lastSeen !== null;
   const placeholders = new Set(event.placeholderFields);
+  const zoneless = new Set(event.zonelessFields);
   const snapshot = s.snapshot !== null && s.snapshot !== "false";
   return (
     <div className="space-y-3" data-testid="change-event" data-op={event.op} data-types={event.types}>
@@ -94,6 +95,11 @@ export function ChangeEventView({
                 >
                   <th scope="row" className="py-1 pr-3 text-left font-mono font-medium">
                     {d.field}
+                    {zoneless.has(d.field) ? (
+                      <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs font-normal text-slate-700" title={t("topics.change.zonelessHint")} data-testid="zoneless">
+                        {t("topics.change.zoneless")}
+                      </span>
+                    ) : null}
                     {d.changed ? <span className="ml-2 rounded bg-amber-500 px-1.5 text-xs font-bold text-slate-950">{t("topics.change.changed")}</span> : null}
                   </th>
                   <td className="py-1 pr-3">

@@ -15,6 +15,7 @@ const change = (op: "c" | "u" | "d", before: Record<string, unknown> | null, aft
   latencyBasis: "received",
   withSchema: true,
   types: "schema",
+  zonelessFields: [],
   placeholderFields: [],
 });
 let offset = 0;

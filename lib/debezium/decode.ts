@@ -2,7 +2,7 @@
 // other JSON, text and bytes. Pure: the caller passes the bytes, the key and the clock.
 import type { InferredTable } from "./infer";
 import { parseKeyFields } from "./key";
-import { convertRow, rowSchemaOf, type RowSchema } from "./logical";
+import { convertRow, rowSchemaOf, zonelessFieldsOf, type RowSchema } from "./logical";
 import { CHANGE_OPS, type ChangeEvent, type ChangeOp, type ChangeSource, type DecodedValue, type Row } from "./types";
 
 export interface DecodeOptions {
@@ -139,6 +139,7 @@ function decodeChange(p: Record<string, unknown>, schema: unknown, options: Deco
     withSchema: carried !== null,
     types: carried ? "schema" : rowSchema ? "inferred" : "none",
     placeholderFields: placeholderFieldsOf(op, rawBefore, keyColumns, rowSchema),
+    zonelessFields: zonelessFieldsOf(rowSchema),
   };
 }
 

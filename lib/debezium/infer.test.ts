@@ -37,6 +37,14 @@ describe("events without a schema, decoded with the captured table's column type
     expect(lake.placeholderFields).toEqual(tail.placeholderFields);
   });
 
+  it("names the timestamps that carry no time zone (timestamp without time zone), with or without a schema", () => {
+    const tail = decodeJson(value(createWith), { now: 0 });
+    const lake = decodeJson(value(createNo), { now: 0, inferred: pessoas });
+    if (lake.kind !== "change" || tail.kind !== "change") throw new Error("not a change");
+    expect(lake.zonelessFields).toEqual(["created_at", "updated_at"]);
+    expect(tail.zonelessFields).toEqual(lake.zonelessFields);
+  });
+
   it("says when nothing could be inferred", () => {
     const bare = decodeJson(value(createNo), { now: 0 });
     expect(bare).toMatchObject({ types: "none", after: { dt_nasc: 7441 } });

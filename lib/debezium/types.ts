@@ -54,6 +54,8 @@ export interface ChangeEvent {
    * only sends its key columns and Debezium fills the others with empty/zero/default values.
    */
   placeholderFields: string[];
+  /** Columns whose times have no time zone (`timestamp without time zone`: the database's wall clock). */
+  zonelessFields: string[];
 }
 
 /** A record value, decoded as far as we can: a change event, JSON, text, or bytes. */

@@ -30,6 +30,7 @@ const change = (op: "c" | "u" | "d", after: Record<string, unknown> | null, befo
   latencyBasis: "received",
   withSchema: true,
   types: "schema",
+  zonelessFields: [],
   placeholderFields: [],
 });
 

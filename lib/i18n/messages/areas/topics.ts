@@ -158,6 +158,8 @@ export const topicsPtBR = {
     schemaLess: "O valor veio sem schema (schemas.enable=false): datas e horas aparecem como números.",
     typesInferred:
       "Sem schema no objeto: datas e horas foram decodificadas pelos tipos das colunas de {table} no PostgreSQL (inferidos da tabela, não do evento).",
+    zoneless: "sem fuso",
+    zonelessHint: "timestamp without time zone: o relógio do banco, sem fuso horário (o Debezium não converte).",
     lsn: "LSN",
     txId: "Transação (txId)",
     snapshot: "Snapshot",
@@ -362,6 +364,8 @@ export const topicsEn: typeof topicsPtBR = {
     schemaLess: "The value came without a schema (schemas.enable=false): dates and times are shown as numbers.",
     typesInferred:
       "No schema in the object: dates and times were decoded with the column types of {table} in PostgreSQL (inferred from the table, not from the event).",
+    zoneless: "no time zone",
+    zonelessHint: "timestamp without time zone: the database's wall clock, with no time zone (Debezium does not convert it).",
     lsn: "LSN",
     txId: "Transaction (txId)",
     snapshot: "Snapshot",
