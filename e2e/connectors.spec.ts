@@ -91,9 +91,9 @@ test("register the Debezium template and see it RUNNING; register the S3 sink an
 
   // Delete asks for the name.
   await page.getByTestId("action-delete").click();
-  await expect(page.getByTestId("delete-submit")).toBeDisabled();
-  await page.getByTestId("delete-confirm").fill(SINK);
-  await page.getByTestId("delete-submit").click();
+  await expect(page.getByTestId("confirm-submit")).toBeDisabled();
+  await page.getByTestId("confirm-type").fill(SINK);
+  await page.getByTestId("confirm-submit").click();
   await expect(page).toHaveURL(/\/connectors$/);
   await expect(page.getByTestId(`connector-row-${DBZ}`)).toBeVisible();
   await expect(page.getByTestId(`connector-row-${SINK}`)).toHaveCount(0);

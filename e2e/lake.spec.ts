@@ -202,6 +202,7 @@ test("inside a bucket: uploads by drag and drop and in parts, true paging, lates
   await page.getByRole("button", { name: "Delete this folder" }).click();
   const dialog = page.getByTestId("delete-prefix-dialog");
   await expect(dialog.getByTestId("delete-prefix-count")).toContainText("448 objects");
+  await dialog.getByTestId("confirm-type").fill("paged/");
   await dialog.getByRole("button", { name: "Delete 448 objects" }).click();
   await expect(page).toHaveURL(new RegExp(`/lake/${BUCKET}$`));
   await expect.poll(() => keysUnder(BUCKET, "paged/")).toEqual([]);
@@ -244,6 +245,7 @@ test("deleting the bucket states how many objects go with it", async ({ page }) 
   await row.getByRole("button", { name: "Delete", exact: true }).click();
   const dialog = page.getByTestId("delete-bucket-dialog");
   await expect(dialog).toContainText(`Bucket ${BUCKET} has ${remaining} objects`);
+  await dialog.getByTestId("confirm-type").fill(BUCKET);
   await dialog.getByRole("button", { name: `Delete ${remaining} objects and the bucket` }).click();
   await expect(row).toHaveCount(0);
   await expect.poll(async () => (await s3.send(new ListObjectsV2Command({ Bucket: BUCKET })).catch((e) => e.name)) as unknown).toBe("NoSuchBucket");

@@ -196,6 +196,7 @@ test("an operator creates a topic with the form, watches it live, and deletes it
 
   await page.goto("/topics");
   await row.getByRole("button", { name: `Delete topic ${name}` }).click();
+  await row.getByTestId("confirm-type").fill(name);
   await row.getByRole("button", { name: "Yes, delete" }).click();
   await expect(row).toHaveCount(0);
 

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { listAudit } from "@/lib/audit";
 import { auditQuerySchema } from "@/lib/audit-query";
@@ -8,6 +9,11 @@ import { DataTable } from "@/components/ui/DataTable";
 import { formatDateTime } from "@/components/ui/format";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t("audit.title") };
+}
 
 type Search = Record<string, string | undefined>;
 

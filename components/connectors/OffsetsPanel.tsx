@@ -4,6 +4,7 @@ import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { useId, useState } from "react";
 import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { useConnectorLifecycleMutation } from "@/data/connectors/use-connector-lifecycle";
 import { useAlterOffsetsMutation } from "@/data/connectors/use-alter-offsets";
 import { useConnectorOffsetsQuery } from "@/data/connectors/use-connector-offsets";
@@ -80,20 +81,21 @@ export function OffsetsPanel({ cluster, name, type }: { cluster: string; name: s
             <div className="mt-3 space-y-2">
               <p className="text-sm text-slate-700">{t(type === "sink" ? "connectors.offsets.resetSinkHelp" : "connectors.offsets.resetSourceHelp")}</p>
               <div className="flex flex-wrap gap-2">
-                {!confirmReset ? (
-                  <Button onClick={() => setConfirmReset(true)} data-testid="offsets-reset">
-                    {t("connectors.offsets.reset")}
-                  </Button>
-                ) : (
-                  <Button
-                    className="bg-red-800 hover:bg-red-700"
-                    disabled={reset.isPending}
-                    onClick={() => reset.mutate(undefined, { onSettled: () => setConfirmReset(false) })}
-                    data-testid="offsets-reset-confirm"
+                <Button onClick={() => setConfirmReset(true)} data-testid="offsets-reset">
+                  {t("connectors.offsets.reset")}
+                </Button>
+                {confirmReset ? (
+                  <ConfirmDialog
+                    testId="offsets-reset-dialog"
+                    title={t("connectors.offsets.reset")}
+                    confirmLabel={t("connectors.offsets.resetConfirm", { name })}
+                    busy={reset.isPending}
+                    onCancel={() => setConfirmReset(false)}
+                    onConfirm={() => reset.mutate(undefined, { onSettled: () => setConfirmReset(false) })}
                   >
-                    {t("connectors.offsets.resetConfirm", { name })}
-                  </Button>
-                )}
+                    <p>{t(type === "sink" ? "connectors.offsets.resetSinkHelp" : "connectors.offsets.resetSourceHelp")}</p>
+                  </ConfirmDialog>
+                ) : null}
                 <Button
                   variant="ghost"
                   className="border border-slate-400"

@@ -12,9 +12,10 @@ import { useBucketsQuery } from "@/data/lake/use-buckets";
 import { useDeleteBucketMutation } from "@/data/lake/use-delete-bucket";
 import { useSetBucketAccessMutation } from "@/data/lake/use-set-bucket-access";
 import type { BucketSummary } from "@/lib/s3/lake-types";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { CreateBucketForm } from "./CreateBucketForm";
-import { formatBytes, formatDateTime, formatNumber } from "@/components/ui/format";
+import { useCountOf } from "@/components/ui/useCountOf";
+import { formatBytes, formatDateTime } from "@/components/ui/format";
 import { lakeHref } from "./links";
 import { DataTable } from "@/components/ui/DataTable";
 
@@ -64,6 +65,7 @@ export function BucketsPanel() {
 function BucketRow({ bucket }: { bucket: BucketSummary }) {
   const canOperate = useCanOperate();
   const t = useT();
+  const countOf = useCountOf();
   const errorText = useErrorText();
   const locale = useLocale();
   const [counting, setCounting] = useState(false);
@@ -80,7 +82,7 @@ function BucketRow({ bucket }: { bucket: BucketSummary }) {
       <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(locale, bucket.createdAt)}</td>
       <td className="px-3 py-2">
         {stats.data ? (
-          <span data-testid="bucket-stats">{t("lake.buckets.statsValue", { objects: formatNumber(locale, stats.data.objects), size: formatBytes(locale, stats.data.bytes) })}</span>
+          <span data-testid="bucket-stats">{t("lake.buckets.statsValue", { objects: countOf(stats.data.objects, "lake.nouns.objects"), size: formatBytes(locale, stats.data.bytes) })}</span>
         ) : stats.isError ? (
           <span role="alert" className="text-red-800">
             {errorText(stats.error)}{" "}
@@ -144,6 +146,7 @@ function AccessCell({ bucket }: { bucket: string }) {
 /** Counts the objects first, then says how many go with the bucket. */
 function DeleteBucketDialog({ bucket, onClose }: { bucket: string; onClose: () => void }) {
   const t = useT();
+  const countOf = useCountOf();
   const errorText = useErrorText();
   const locale = useLocale();
   const stats = useBucketStatsQuery(bucket, "", true);
@@ -155,15 +158,18 @@ function DeleteBucketDialog({ bucket, onClose }: { bucket: string; onClose: () =
       ? errorText(stats.error)
       : count === 0
         ? t("lake.deleteBucket.empty", { bucket })
-        : t("lake.deleteBucket.withObjects", { bucket, count: formatNumber(locale, count ?? 0), size: formatBytes(locale, stats.data?.bytes ?? 0) });
+        : t("lake.deleteBucket.withObjects", { bucket, count: countOf(count ?? 0, "lake.nouns.objects"), size: formatBytes(locale, stats.data?.bytes ?? 0) });
   return (
     <ConfirmDialog
       testId="delete-bucket-dialog"
       title={t("lake.deleteBucket.title", { bucket })}
-      confirmLabel={count ? t("lake.deleteBucket.confirmWithObjects", { count: formatNumber(locale, count) }) : t("lake.deleteBucket.confirm")}
+      confirmLabel={count ? t("lake.deleteBucket.confirmWithObjects", { count: countOf(count, "lake.nouns.objects") }) : t("lake.deleteBucket.confirm")}
       confirmDisabled={count === undefined}
       busy={mutation.isPending}
       error={mutation.isError ? errorText(mutation.error) : null}
+      // A bucket with objects loses data: its name typed, and the connectors that write there named.
+      typeToConfirm={count ? bucket : undefined}
+      usage={{ bucket }}
       onCancel={onClose}
       onConfirm={() => mutation.mutate({ bucket, withObjects: (count ?? 0) > 0, expectedObjects: count }, { onSuccess: onClose })}
     >

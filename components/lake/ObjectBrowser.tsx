@@ -14,7 +14,8 @@ import { useObjectsPageQuery } from "@/data/lake/use-objects-page";
 import { useUploadQueue } from "@/data/lake/use-upload-queue";
 import type { DeleteResult } from "@/lib/s3/lake-types";
 import { parentPrefix } from "@/lib/s3/paths";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { useCountOf } from "@/components/ui/useCountOf";
 import { formatBytes, formatDateTime, formatNumber } from "@/components/ui/format";
 import { lakeHref } from "./links";
 import { PartitionChip } from "./PartitionChip";
@@ -31,6 +32,7 @@ const EMPTY_SELECTION: Set<string> = new Set();
 export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: string }) {
   const canOperate = useCanOperate();
   const t = useT();
+  const countOf = useCountOf();
   const errorText = useErrorText();
   const locale = useLocale();
   const router = useRouter();
@@ -59,6 +61,9 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
   }, [filterInput]);
 
   const query = useObjectsPageQuery(bucket, { prefix, filter, maxKeys, token: current.tokens[pageIndex] ?? null });
+  // A bucket that does not exist (deleted, mistyped) offers no upload or delete: there is nowhere to put files.
+  const bucketMissing = query.isError && (query.error as { code?: unknown } | null)?.code === "no_such_bucket";
+  const canChange = canOperate && !bucketMissing;
   const page = query.data;
   const pageIsCurrent = page && !query.isPlaceholderData;
 
@@ -75,7 +80,7 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    if (!canOperate) return;
+    if (!canChange) return;
     // Folders dropped from the file manager have no bytes to send: keep files only.
     const files = [...e.dataTransfer.items]
       .filter((item) => item.kind === "file" && (item.webkitGetAsEntry?.()?.isFile ?? true))
@@ -98,7 +103,7 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
     <div
       className={`space-y-3 rounded-b-lg rounded-tr-lg border bg-white p-3 ${dragging ? "border-2 border-dashed border-sky-600 bg-sky-50" : "border-slate-300"}`}
       onDragOver={(e) => {
-        if (!canOperate) return;
+        if (!canChange) return;
         e.preventDefault();
         setDragging(true);
       }}
@@ -126,8 +131,8 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
             ))}
           </select>
         </label>
-        {canOperate ? (
-          <div className="ml-auto flex flex-wrap gap-2">
+        {canChange ? (
+          <div className="ml-auto flex flex-wrap gap-2" data-testid="lake-actions">
             <label className="inline-flex cursor-pointer items-center rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700 focus-within:outline-2 focus-within:outline-sky-600">
               {t("lake.upload.button")}
               <input
@@ -153,7 +158,7 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
           </div>
         ) : null}
       </div>
-      {canOperate ? <p className="text-sm text-slate-600">{t("lake.upload.hint", { prefix: prefix || "/" })}</p> : null}
+      {canChange ? <p className="text-sm text-slate-600">{t("lake.upload.hint", { prefix: prefix || "/" })}</p> : null}
       <UploadList uploads={uploads} />
       {notice ? (
         <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm text-emerald-900">
@@ -258,7 +263,7 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
           onClose={() => setDialog(null)}
           onDone={(r) => {
             setSelected(new Set());
-            setNotice(t("lake.deleteObjects.done", { count: formatNumber(locale, r.deleted) }));
+            setNotice(t("lake.deleteObjects.done", { count: countOf(r.deleted, "lake.nouns.objects") }));
             setDialog(null);
           }}
         />
@@ -286,15 +291,15 @@ function resultError(r: DeleteResult): string | null {
 
 function DeleteSelectedDialog({ bucket, keys, onClose, onDone }: { bucket: string; keys: string[]; onClose: () => void; onDone: (r: DeleteResult) => void }) {
   const t = useT();
+  const countOf = useCountOf();
   const errorText = useErrorText();
-  const locale = useLocale();
   const mutation = useDeleteObjectsMutation(bucket);
   const [partial, setPartial] = useState<string | null>(null);
   return (
     <ConfirmDialog
       testId="delete-objects-dialog"
       title={t("lake.deleteObjects.title")}
-      confirmLabel={t("lake.deleteObjects.confirm", { count: formatNumber(locale, keys.length) })}
+      confirmLabel={t("lake.deleteObjects.confirm", { count: countOf(keys.length, "lake.nouns.objects") })}
       busy={mutation.isPending}
       error={mutation.isError ? errorText(mutation.error) : partial}
       onCancel={onClose}
@@ -308,7 +313,7 @@ function DeleteSelectedDialog({ bucket, keys, onClose, onDone }: { bucket: strin
         })
       }
     >
-      <p>{t("lake.deleteObjects.body", { count: formatNumber(locale, keys.length), bucket })}</p>
+      <p>{t("lake.deleteObjects.body", { count: countOf(keys.length, "lake.nouns.objects"), bucket })}</p>
       <ul className="mt-2 max-h-40 overflow-y-auto font-mono text-sm text-slate-700">
         {keys.slice(0, 20).map((k) => (
           <li key={k} className="break-all">
@@ -324,6 +329,7 @@ function DeleteSelectedDialog({ bucket, keys, onClose, onDone }: { bucket: strin
 /** Counts the folder's objects on the server (by paging), then deletes them 1,000 at a time. */
 function DeleteFolderDialog({ bucket, prefix, onClose, onDone }: { bucket: string; prefix: string; onClose: () => void; onDone: () => void }) {
   const t = useT();
+  const countOf = useCountOf();
   const errorText = useErrorText();
   const locale = useLocale();
   const stats = useBucketStatsQuery(bucket, prefix, true);
@@ -334,10 +340,13 @@ function DeleteFolderDialog({ bucket, prefix, onClose, onDone }: { bucket: strin
     <ConfirmDialog
       testId="delete-prefix-dialog"
       title={t("lake.deletePrefix.title", { prefix })}
-      confirmLabel={t("lake.deletePrefix.confirm", { count: formatNumber(locale, count ?? 0) })}
+      confirmLabel={t("lake.deletePrefix.confirm", { count: countOf(count ?? 0, "lake.nouns.objects") })}
       confirmDisabled={!count}
       busy={mutation.isPending}
       error={stats.isError ? errorText(stats.error) : mutation.isError ? errorText(mutation.error) : partial}
+      // A whole folder loses data: its name typed, and the connectors writing into the bucket named.
+      typeToConfirm={prefix}
+      usage={{ bucket }}
       onCancel={onClose}
       onConfirm={() =>
         mutation.mutate(
@@ -358,7 +367,7 @@ function DeleteFolderDialog({ bucket, prefix, onClose, onDone }: { bucket: strin
           : count === 0
             ? t("lake.deletePrefix.none", { prefix })
             : count !== undefined
-              ? t("lake.deletePrefix.body", { count: formatNumber(locale, count), size: formatBytes(locale, stats.data?.bytes ?? 0), prefix, bucket })
+              ? t("lake.deletePrefix.body", { count: countOf(count, "lake.nouns.objects"), size: formatBytes(locale, stats.data?.bytes ?? 0), prefix, bucket })
               : null}
       </p>
     </ConfirmDialog>

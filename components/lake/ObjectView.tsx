@@ -11,7 +11,7 @@ import { useObjectMetaQuery } from "@/data/lake/use-object-meta";
 import { useObjectPreviewQuery } from "@/data/lake/use-object-preview";
 import { baseName, parentPrefix } from "@/lib/s3/paths";
 import { Breadcrumbs } from "./Breadcrumbs";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { formatBytes, formatDateTime, formatNumber } from "@/components/ui/format";
 import { lakeHref } from "./links";
 import { PreviewView } from "./PreviewView";

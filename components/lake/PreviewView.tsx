@@ -2,7 +2,8 @@
 
 import { useLocale, useT } from "@/components/i18n/I18nProvider";
 import type { CsvPreview, JsonLinesPreview, ObjectPreview, ParquetPreview } from "@/lib/s3/lake-types";
-import { ChangeEventView } from "./ChangeEventView";
+import { ChangeEventView } from "@/components/change/ChangeEventView";
+import { useCountOf } from "@/components/ui/useCountOf";
 import { formatBytes, formatNumber } from "@/components/ui/format";
 
 const PRE = "max-h-[32rem] overflow-auto rounded border border-slate-300 bg-slate-50 p-3 font-mono text-xs whitespace-pre-wrap break-all";
@@ -27,7 +28,11 @@ export function PreviewView({ preview }: { preview: ObjectPreview }) {
       </p>
       {preview.kind === "json" ? (
         <>
-          {preview.event ? <ChangeEventView event={preview.event} /> : null}
+          {preview.event ? (
+            <div className="rounded border border-slate-300 bg-white p-2">
+              <ChangeEventView event={preview.event} />
+            </div>
+          ) : null}
           {!preview.valid ? <p className="text-sm text-amber-800">{preview.truncated ? t("lake.preview.truncatedJson") : t("lake.preview.invalidJson")}</p> : null}
           <pre className={PRE}>{preview.text}</pre>
         </>
@@ -57,11 +62,12 @@ export function PreviewView({ preview }: { preview: ObjectPreview }) {
 
 function JsonLinesView({ preview }: { preview: JsonLinesPreview }) {
   const t = useT();
+  const countOf = useCountOf();
   const events = preview.lines.filter((l) => l.event).length;
   return (
     <div className="space-y-2">
       <p className="text-sm" data-testid="jsonl-summary">
-        {t("lake.preview.linesSummary", { lines: preview.lines.length, events })}
+        {t("lake.preview.linesSummary", { lines: countOf(preview.lines.length, "lake.nouns.lines"), events: countOf(events, "lake.nouns.changeEvents") })}
         {preview.truncated ? ` ${t("lake.preview.truncated")}` : ""}
       </p>
       <ol className="max-h-[40rem] space-y-2 overflow-y-auto">
@@ -69,7 +75,9 @@ function JsonLinesView({ preview }: { preview: JsonLinesPreview }) {
           <li key={l.line}>
             {l.event ? (
               <>
-                <ChangeEventView event={l.event} line={l.line} />
+                <div className="rounded border border-slate-300 bg-white p-2">
+                  <ChangeEventView event={l.event} line={l.line} />
+                </div>
                 <details className="ml-2 text-xs">
                   <summary className="cursor-pointer text-sky-800">{t("lake.preview.rawJson")}</summary>
                   <pre className={PRE}>{l.text}</pre>

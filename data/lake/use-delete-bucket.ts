@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { DeleteResult } from "@/lib/s3/lake-types";
+import type { BucketSummary, DeleteResult } from "@/lib/s3/lake-types";
 import { deleteBucketAction } from "@/app/actions/lake";
 import { actionData } from "../fetcher";
 import { lakeKeys } from "./keys";
@@ -16,9 +16,14 @@ export function useDeleteBucketMutation() {
   return useMutation({
     mutationFn: ({ bucket, withObjects, expectedObjects }: DeleteBucketVars) =>
       actionData<{ bucket: string; objects: DeleteResult | null }>(deleteBucketAction(bucket, { withObjects, expectedObjects })),
-    onSettled: (_data, _error, vars) => {
-      queryClient.removeQueries({ queryKey: lakeKeys.bucket(vars.bucket) });
-      return queryClient.invalidateQueries({ queryKey: lakeKeys.buckets() });
+    onSuccess: (_data, vars) => {
+      // Drop the row at once: its stats and access queries must not be refetched for a bucket that is gone.
+      queryClient.setQueryData<BucketSummary[]>(lakeKeys.buckets(), (list) => list?.filter((b) => b.name !== vars.bucket));
+    },
+    onSettled: async (_data, error, vars) => {
+      // Only the list: a prefix invalidation would refetch the deleted bucket's /stats and /access (404s).
+      await queryClient.invalidateQueries({ queryKey: lakeKeys.buckets(), exact: true });
+      if (!error) queryClient.removeQueries({ queryKey: lakeKeys.bucket(vars.bucket) });
     },
   });
 }

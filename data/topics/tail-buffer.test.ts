@@ -14,6 +14,8 @@ const change = (op: "c" | "u" | "d", before: Record<string, unknown> | null, aft
   captureLatencyMs: 5,
   latencyBasis: "received",
   withSchema: true,
+  types: "schema",
+  zonelessFields: [],
   placeholderFields: [],
 });
 let offset = 0;

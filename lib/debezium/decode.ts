@@ -1,7 +1,8 @@
 // Decoding of Kafka record values: Debezium change events (with or without JsonConverter schemas), tombstones,
 // other JSON, text and bytes. Pure: the caller passes the bytes, the key and the clock.
+import type { InferredTable } from "./infer";
 import { parseKeyFields } from "./key";
-import { convertRow, rowSchemaOf, type RowSchema } from "./logical";
+import { convertRow, rowSchemaOf, zonelessFieldsOf, type RowSchema } from "./logical";
 import { CHANGE_OPS, type ChangeEvent, type ChangeOp, type ChangeSource, type DecodedValue, type Row } from "./types";
 
 export interface DecodeOptions {
@@ -13,6 +14,8 @@ export interface DecodeOptions {
   latencyBasis?: "received" | "kafka";
   /** Bytes shown as hex for binary values (the rest is cut). */
   maxHexBytes?: number;
+  /** For values without a schema: the captured table's column types and key (lib/debezium/infer.ts). */
+  inferred?: InferredTable | null;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -106,17 +109,19 @@ function isPlaceholder(value: unknown, defaultValue: unknown): boolean {
   return defaultValue !== undefined && value === defaultValue;
 }
 
-function placeholderFieldsOf(op: ChangeOp, before: Row | null, key: string | null | undefined, schema: RowSchema | null): string[] {
-  if (op !== "d" || !before) return [];
-  const keyFields = parseKeyFields(key ?? null);
-  if (!keyFields) return [];
-  return Object.keys(before).filter((f) => !(f in keyFields) && isPlaceholder(before[f], schema?.get(f)?.default));
+function placeholderFieldsOf(op: ChangeOp, before: Row | null, keyFields: string[] | null, schema: RowSchema | null): string[] {
+  if (op !== "d" || !before || !keyFields?.length) return [];
+  return Object.keys(before).filter((f) => !keyFields.includes(f) && isPlaceholder(before[f], schema?.get(f)?.default));
 }
 
 function decodeChange(p: Record<string, unknown>, schema: unknown, options: DecodeOptions): ChangeEvent {
   const op = p.op as ChangeOp;
   const source = mapSource(p.source as Record<string, unknown>);
-  const rowSchema = schema ? rowSchemaOf(schema) : null;
+  const carried = schema ? rowSchemaOf(schema) : null;
+  // Without a schema in the value (the lab's S3 sink), the captured table's column types say what each value is.
+  const rowSchema = carried ?? options.inferred?.schema ?? null;
+  const keyFields = parseKeyFields(options.key ?? null);
+  const keyColumns = keyFields ? Object.keys(keyFields) : (options.inferred?.keyColumns ?? null);
   const rawBefore = isRecord(p.before) ? p.before : null;
   const rawAfter = isRecord(p.after) ? p.after : null;
   const table = source.table ? `${source.schema ?? source.db ?? ""}${source.schema || source.db ? "." : ""}${source.table}` : null;
@@ -131,8 +136,10 @@ function decodeChange(p: Record<string, unknown>, schema: unknown, options: Deco
     tsMs: num(p.ts_ms),
     captureLatencyMs: source.tsMs === null ? null : Math.max(0, now - source.tsMs),
     latencyBasis: options.latencyBasis ?? "received",
-    withSchema: rowSchema !== null,
-    placeholderFields: placeholderFieldsOf(op, rawBefore, options.key, rowSchema),
+    withSchema: carried !== null,
+    types: carried ? "schema" : rowSchema ? "inferred" : "none",
+    placeholderFields: placeholderFieldsOf(op, rawBefore, keyColumns, rowSchema),
+    zonelessFields: zonelessFieldsOf(rowSchema),
   };
 }
 

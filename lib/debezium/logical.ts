@@ -106,3 +106,21 @@ export function convertRow(row: Record<string, unknown> | null, schema: RowSchem
   for (const [k, v] of Object.entries(row)) out[k] = convertLogical(v, schema.get(k));
   return out;
 }
+
+/** Logical types of wall-clock values with no time zone (PostgreSQL's `timestamp`/`time without time zone`). */
+const ZONELESS = new Set([
+  "io.debezium.time.Timestamp",
+  "org.apache.kafka.connect.data.Timestamp",
+  "io.debezium.time.MicroTimestamp",
+  "io.debezium.time.NanoTimestamp",
+  "io.debezium.time.Time",
+  "org.apache.kafka.connect.data.Time",
+  "io.debezium.time.MicroTime",
+  "io.debezium.time.NanoTime",
+]);
+
+/** The columns whose decoded times are the database's wall clock without a zone: the UI labels them so. */
+export function zonelessFieldsOf(schema: RowSchema | null): string[] {
+  if (!schema) return [];
+  return [...schema].filter(([, f]) => f.name !== undefined && ZONELESS.has(f.name)).map(([name]) => name);
+}

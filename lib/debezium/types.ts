@@ -45,10 +45,17 @@ export interface ChangeEvent {
   /** True when the value carried a schema (JsonConverter schemas.enable=true); dates were then decoded. */
   withSchema: boolean;
   /**
+   * Where the logical types came from: the value's own schema, the captured table's column types in PostgreSQL
+   * (values written without a schema, as the lab's S3 sink does), or nowhere (numbers shown as they came).
+   */
+  types: "schema" | "inferred" | "none";
+  /**
    * Fields of `before` that are probably placeholders: on a delete, a table without REPLICA IDENTITY FULL
    * only sends its key columns and Debezium fills the others with empty/zero/default values.
    */
   placeholderFields: string[];
+  /** Columns whose times have no time zone (`timestamp without time zone`: the database's wall clock). */
+  zonelessFields: string[];
 }
 
 /** A record value, decoded as far as we can: a change event, JSON, text, or bytes. */

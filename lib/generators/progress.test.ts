@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Progress } from "./progress";
+import { Progress, runRate } from "./progress";
 
 describe("Progress", () => {
   it("keeps counts per table and the current (last 3 s) and average rates", () => {
@@ -20,5 +20,15 @@ describe("Progress", () => {
     p.end();
     expect(p.currentRate()).toBe(0);
     expect(p.averageRate()).toBeCloseTo(27.5);
+  });
+});
+
+describe("the run's average rate: one definition for the live card and the runs table", () => {
+  it("is the events over the run's stored start and end, so a finished run shows one figure everywhere", () => {
+    const run = { counts: { events: 20_000 }, startedAt: "2026-12-01T19:00:00.000Z", endedAt: "2026-12-01T19:00:01.793Z" };
+    expect(runRate(run)).toBeCloseTo(20_000 / 1.793, 6);
+    // A live run: up to now.
+    expect(runRate({ ...run, endedAt: null }, Date.parse("2026-12-01T19:00:02.000Z"))).toBe(10_000);
+    expect(runRate({ ...run, endedAt: run.startedAt })).toBe(0);
   });
 });

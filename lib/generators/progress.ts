@@ -63,3 +63,15 @@ function interpolate(samples: Array<[number, number]>, at: number): number {
   }
   return samples[samples.length - 1][1];
 }
+
+/**
+ * THE average rate of a run, wherever it is shown (the live card, the runs table, the API): its events over the
+ * run's stored start and end (or now, while it runs). Both places read the same row's timestamps, so a finished
+ * run shows one figure — the card's own clock started later and stopped earlier than the stored run.
+ */
+export function runRate(run: { counts: { events: number }; startedAt: string | Date; endedAt: string | Date | null }, now: number = Date.now()): number {
+  const start = new Date(run.startedAt).getTime();
+  const end = run.endedAt === null ? now : new Date(run.endedAt).getTime();
+  const seconds = (end - start) / 1000;
+  return seconds > 0 ? run.counts.events / seconds : 0;
+}

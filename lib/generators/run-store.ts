@@ -5,6 +5,7 @@ import type { GeneratorRun, PrismaClient } from "../generated/prisma/client";
 import { GENERATOR_KINDS, type GeneratorKind, type StartParams } from "./params";
 import { ZERO_COUNTS, type GeneratorStates, type RunCounts, type RunSnapshot, type RunStatus } from "./types";
 import { targetOf } from "./targets";
+import { runRate } from "./progress";
 
 /** A "running" row whose heartbeat is older than this belongs to a process that died. */
 export const STALE_AFTER_MS = 15_000;
@@ -45,8 +46,9 @@ export class RunStore {
     return row.stopRequestedAt !== null;
   }
 
-  async finish(id: bigint, status: RunStatus, counts: RunCounts, error: string | null): Promise<GeneratorRun> {
-    return this.prisma.generatorRun.update({ where: { id }, data: { status, counts: { ...counts }, error, endedAt: new Date(), heartbeatAt: new Date() } });
+  /** `endedAt`: the instant the runner's own snapshot reports, so the stored run and the live card agree. */
+  async finish(id: bigint, status: RunStatus, counts: RunCounts, error: string | null, endedAt: Date = new Date()): Promise<GeneratorRun> {
+    return this.prisma.generatorRun.update({ where: { id }, data: { status, counts: { ...counts }, error, endedAt, heartbeatAt: endedAt } });
   }
 
   /** Asks the process running `generator` to stop; returns the run, or null when none runs. */
@@ -101,7 +103,6 @@ export function snapshotFromRow(row: GeneratorRun): RunSnapshot {
   const counts = { ...ZERO_COUNTS, ...(row.counts as Partial<RunCounts>) };
   const params = row.params as unknown as StartParams;
   const end = row.endedAt ?? (row.status === "running" ? new Date() : row.heartbeatAt);
-  const seconds = Math.max(0.001, (end.getTime() - row.startedAt.getTime()) / 1000);
   const status: RunStatus = row.status === "running" && row.stopRequestedAt ? "stopping" : (row.status as RunStatus);
   return {
     id: row.id.toString(),
@@ -110,7 +111,7 @@ export function snapshotFromRow(row: GeneratorRun): RunSnapshot {
     params,
     counts,
     currentRate: 0,
-    averageRate: counts.events / seconds,
+    averageRate: runRate({ counts, startedAt: row.startedAt, endedAt: end }),
     target: targetOf(params),
     startedAt: row.startedAt.toISOString(),
     endedAt: row.endedAt?.toISOString() ?? null,

@@ -4,7 +4,7 @@ import type pg from "pg";
 import { AppError, networkFailure } from "../errors";
 import { runGenerator } from "./engine";
 import type { GeneratorKind, StartParams } from "./params";
-import { Progress } from "./progress";
+import { Progress, runRate } from "./progress";
 import { randomSeed } from "./random";
 import type { RunStore } from "./run-store";
 import { targetOf } from "./targets";
@@ -49,7 +49,7 @@ export async function startRun({ params: asked, store, pool, startedBy }: StartR
     params,
     counts: { ...progress.counts },
     currentRate: progress.currentRate(),
-    averageRate: progress.averageRate(),
+    averageRate: runRate({ counts: progress.counts, startedAt: row.startedAt, endedAt }),
     target: targetOf(params),
     startedAt: row.startedAt.toISOString(),
     endedAt: endedAt?.toISOString() ?? null,
@@ -85,7 +85,7 @@ export async function startRun({ params: asked, store, pool, startedBy }: StartR
       clearInterval(beat);
       progress.end();
       endedAt = new Date();
-      await store.finish(row.id, status, progress.counts, failure ?? (status === "failed" ? null : progress.lastError)).catch((e: unknown) => {
+      await store.finish(row.id, status, progress.counts, failure ?? (status === "failed" ? null : progress.lastError), endedAt).catch((e: unknown) => {
         console.error(`[generators] could not store the end of run #${row.id}: ${(e as Error).message}`);
       });
       return snapshot();

@@ -29,6 +29,8 @@ const change = (op: "c" | "u" | "d", after: Record<string, unknown> | null, befo
   captureLatencyMs: 0,
   latencyBasis: "received",
   withSchema: true,
+  types: "schema",
+  zonelessFields: [],
   placeholderFields: [],
 });
 

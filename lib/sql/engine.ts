@@ -16,6 +16,7 @@ import { readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { AppError } from "../errors";
+import { tableColumns } from "../pg/columns";
 import { ObjectCache, type CachedObject } from "./cache";
 import { Semaphore } from "./semaphore";
 import { checkTableName, duckTypeOfPg, flattenSelect, formatOf, ident, isDebeziumShape, lit, logicalTypeOf, rawSelect, sourceTableOf, suggestTableName, type LakeFormat } from "./tables";
@@ -185,12 +186,7 @@ export class SqlEngine {
     const client = new pg.Client({ ...this.opts.pg(db), statement_timeout: 5000 } as pg.ClientConfig);
     await client.connect();
     try {
-      const res = await client.query<{ column_name: string; data_type: string; p: number | null; s: number | null; dp: number | null }>(
-        `SELECT column_name, data_type, numeric_precision AS p, numeric_scale AS s, datetime_precision AS dp
-           FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position`,
-        [schema, table],
-      );
-      return res.rows.map((r) => ({ name: r.column_name, type: r.data_type, precision: r.data_type === "numeric" ? r.p : r.dp, scale: r.s }));
+      return await tableColumns(client, schema, table);
     } finally {
       await client.end();
     }

@@ -74,25 +74,8 @@ export function rawSelect(files: Array<{ format: LakeFormat; path: string }>): s
 
 // ------------------------------------------------------------------------------------------- Debezium
 
-/**
- * The Debezium logical type a PostgreSQL column arrives as, with the course's connector settings
- * (`time.precision.mode=adaptive`, `decimal.handling.mode=double`): the sink writes envelopes without their
- * schema, so the source table's catalog is where the console learns them. Names as in lib/debezium/logical.ts.
- */
-export function logicalTypeOf(pgType: string, precision: number | null): string | null {
-  switch (pgType) {
-    case "date":
-      return "io.debezium.time.Date";
-    case "timestamp without time zone":
-      return precision !== null && precision <= 3 ? "io.debezium.time.Timestamp" : "io.debezium.time.MicroTimestamp";
-    case "time without time zone":
-      return precision !== null && precision <= 3 ? "io.debezium.time.Time" : "io.debezium.time.MicroTime";
-    case "timestamp with time zone":
-      return "io.debezium.time.ZonedTimestamp";
-    default:
-      return null;
-  }
-}
+// The PostgreSQL column type → Debezium logical type mapping is shared with the lake preview (lib/debezium/infer).
+export { logicalTypeOf } from "../debezium/infer";
 
 /** DuckDB expression decoding one logical type (days since epoch, µs since epoch, …); others pass through. */
 export function decodeLogical(expr: string, logical: string | null | undefined): string {

@@ -8,6 +8,7 @@ import { generatorsEn } from "./areas/generators";
 import { errorsEn } from "./areas/errors";
 import { sqlEn } from "./areas/sql";
 import { databaseEn } from "./areas/database";
+import { confirmEn } from "./areas/confirm";
 
 
 export const en: Messages = {
@@ -20,6 +21,7 @@ export const en: Messages = {
   errors: errorsEn,
   sql: sqlEn,
   database: databaseEn,
+  confirm: confirmEn,
 
   app: {
     name: "Lab Console",

@@ -11,6 +11,7 @@ import { generatorsPtBR } from "./areas/generators";
 import { errorsPtBR } from "./areas/errors";
 import { sqlPtBR } from "./areas/sql";
 import { databasePtBR } from "./areas/database";
+import { confirmPtBR } from "./areas/confirm";
 
 // Each area's strings live in ./areas/<area>.ts (one file per area keeps parallel work apart).
 export const ptBR = {
@@ -23,6 +24,7 @@ export const ptBR = {
   errors: errorsPtBR,
   sql: sqlPtBR,
   database: databasePtBR,
+  confirm: confirmPtBR,
 
   app: {
     name: "Console do Lab",

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { decodeDebezium } from "./debezium";
+import { decodeDebezium, tablesWithoutSchema } from "./debezium";
+import { inferTable } from "../../debezium/infer";
+import createNoSchemas from "../../debezium/fixtures/pessoas-create.noschemas.json";
 import createSchemas from "../../debezium/fixtures/pessoas-create.schemas.json";
 
 const source = { connector: "postgresql", db: "liga_sudoers", schema: "public", table: "pessoas", ts_ms: 1764300000000 };
@@ -21,5 +23,28 @@ describe("decodeDebezium (lake lines)", () => {
     expect(decodeDebezium({ id: 1, op: "login" })).toBeNull();
     expect(decodeDebezium([1, 2])).toBeNull();
     expect(decodeDebezium(null)).toBeNull();
+  });
+});
+
+describe("decodeDebezium of values the sink wrote without their schema", () => {
+  const line = JSON.parse(createNoSchemas.value as string);
+  const tables = new Map([
+    ["public.pessoas", inferTable([
+      { name: "id", type: "bigint", precision: 64, scale: 0, key: true },
+      { name: "nome", type: "character varying", precision: null, scale: null },
+      { name: "dt_nasc", type: "date", precision: 0, scale: null },
+      { name: "created_at", type: "timestamp without time zone", precision: 6, scale: null },
+    ])],
+  ]);
+
+  it("decodes dates and timestamps with the captured table's column types, and says they were inferred", () => {
+    expect(decodeDebezium(line, tables)).toMatchObject({ types: "inferred", after: { dt_nasc: "1990-05-17", created_at: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$/) } });
+  });
+
+  it("lists the tables to look up, and leaves numbers as they came when the table is unknown", () => {
+    const bare = decodeDebezium(line);
+    expect(bare).toMatchObject({ types: "none", after: { dt_nasc: 7441 } });
+    expect(tablesWithoutSchema([bare, null])).toEqual([{ db: "liga_sudoers", schema: "public", table: "pessoas" }]);
+    expect(tablesWithoutSchema([decodeDebezium(line, tables)])).toEqual([]);
   });
 });

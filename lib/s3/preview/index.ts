@@ -7,6 +7,7 @@ import { previewParquet } from "./parquet";
 import { readRange } from "./range-buffer";
 import { decodeUtf8, jsonLines, prettyJson } from "./text";
 import { decodeDebezium } from "./debezium";
+import { inferredTablesFor } from "./inferred";
 
 /** Text-like previews read at most this many bytes (one ranged GET). */
 export const PREVIEW_BYTES = 64 * 1024;
@@ -45,13 +46,17 @@ export async function previewObject(bucket: string, key: string, signal?: AbortS
       const parsed = truncated ? { text, valid: false, value: undefined } : prettyJson(text);
       // A .json file holding one JSON document per line is JSON Lines in disguise.
       if (!parsed.valid && !truncated && text.includes("\n")) {
-        const asLines = jsonLines(text, false);
+        const asLines = await linesWithTypes(text, false);
         if (asLines.lines.length > 1 && asLines.lines.every((l) => l.valid)) return { ...read, kind: "jsonl", ...asLines };
       }
-      return { ...read, kind: "json", text: parsed.text, valid: parsed.valid, truncated, event: parsed.valid ? decodeDebezium(parsed.value) : null };
+      let event = parsed.valid ? decodeDebezium(parsed.value) : null;
+      const tables = await inferredTablesFor([event]);
+      if (tables.size) event = decodeDebezium(parsed.value, tables);
+      return { ...read, kind: "json", text: parsed.text, valid: parsed.valid, truncated, event };
     }
-    case "jsonl":
-      return { ...read, kind: "jsonl", ...jsonLines(text, truncated) };
+    case "jsonl": {
+      return { ...read, kind: "jsonl", ...(await linesWithTypes(text, truncated)) };
+    }
     case "csv": {
       const delimiter = key.toLowerCase().endsWith(".tsv") ? "\t" : guessDelimiter(text);
       const { rows, stoppedEarly } = parseCsv(text, { delimiter, maxRows: CSV_PREVIEW_ROWS + 1, complete: !truncated });
@@ -63,3 +68,10 @@ export async function previewObject(bucket: string, key: string, signal?: AbortS
   }
 }
 
+
+/** JSON Lines; values the sink wrote without their schema decoded again with the captured tables' column types. */
+async function linesWithTypes(text: string, truncated: boolean) {
+  const first = jsonLines(text, truncated);
+  const tables = await inferredTablesFor(first.lines.map((l) => l.event));
+  return tables.size ? jsonLines(text, truncated, undefined, tables) : first;
+}

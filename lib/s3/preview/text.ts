@@ -1,6 +1,6 @@
 // Text, JSON and JSON Lines previews from the first bytes of an object. Pure.
 import type { JsonLinesPreview, LakeChangeEvent } from "../lake-types";
-import { decodeDebezium } from "./debezium";
+import { decodeDebezium, type InferredTables } from "./debezium";
 
 /** UTF-8 text of a byte prefix; a character cut in half at the end of a range read is dropped. */
 export function decodeUtf8(bytes: Uint8Array, truncated: boolean): string {
@@ -19,7 +19,7 @@ export function prettyJson(text: string): { text: string; valid: boolean; value:
 }
 
 /** One entry per line: pretty-printed when it parses, with the Debezium event when it is one. */
-export function jsonLines(text: string, truncated: boolean, maxLines = 500): Pick<JsonLinesPreview, "lines" | "truncated"> {
+export function jsonLines(text: string, truncated: boolean, maxLines = 500, tables?: InferredTables): Pick<JsonLinesPreview, "lines" | "truncated"> {
   const raw = text.split(/\r?\n/);
   // A cut-off read ends inside a line: drop that partial line.
   if (truncated && raw.length > 1) raw.pop();
@@ -32,7 +32,7 @@ export function jsonLines(text: string, truncated: boolean, maxLines = 500): Pic
       return;
     }
     const parsed = prettyJson(line);
-    const event: LakeChangeEvent | null = parsed.valid ? decodeDebezium(parsed.value) : null;
+    const event: LakeChangeEvent | null = parsed.valid ? decodeDebezium(parsed.value, tables) : null;
     lines.push({ line: i + 1, text: parsed.text, valid: parsed.valid, event });
   });
   return { lines, truncated: truncated || stopped };

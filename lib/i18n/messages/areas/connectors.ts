@@ -22,7 +22,7 @@ export const connectorsPtBR = {
   empty: "Nenhum conector neste cluster ainda. Comece registrando a fonte Debezium.",
   noTasks: "sem tarefas",
   columns: { name: "Nome", type: "Tipo", plugin: "Plugin", state: "Estado", tasks: "Tarefas", worker: "Worker", topics: "Tópicos (configurados)" },
-  types: { source: "fonte", sink: "sink", unknown: "?" },
+  types: { source: "fonte (source)", sink: "destino (sink)", unknown: "?" },
   states: { RUNNING: "RUNNING", PAUSED: "PAUSED", STOPPED: "STOPPED", FAILED: "FAILED", UNASSIGNED: "UNASSIGNED", RESTARTING: "RESTARTING", UNKNOWN: "UNKNOWN" },
   stateHelp: {
     RUNNING: "Rodando: o conector e suas tarefas estão trabalhando.",

@@ -1,5 +1,10 @@
 // Catalog group "lake" in both languages; pt-BR is the source of truth, en must have the same keys.
 export const lakePtBR = {
+  nouns: {
+    objects: { one: "{count} objeto", other: "{count} objetos" },
+    lines: { one: "{count} linha", other: "{count} linhas" },
+    changeEvents: { one: "{count} evento de mudança do Debezium", other: "{count} eventos de mudança do Debezium" },
+  },
   title: "Lake",
   intro:
     "Os buckets do servidor S3 do lab: veja os arquivos que o sink grava chegarem, abra-os (JSON, JSON Lines, CSV, Parquet, imagens) e prove que o pipeline funciona.",
@@ -21,7 +26,7 @@ export const lakePtBR = {
     actions: "Ações",
     count: "Contar objetos",
     counting: "Contando…",
-    statsValue: "{objects} objetos · {size}",
+    statsValue: "{objects} · {size}",
   },
   create: {
     heading: "Criar bucket",
@@ -56,9 +61,9 @@ export const lakePtBR = {
     title: "Apagar o bucket {bucket}?",
     counting: "Contando os objetos de {bucket}…",
     empty: "O bucket {bucket} está vazio.",
-    withObjects: "O bucket {bucket} tem {count} objetos ({size}). Todos serão apagados junto com o bucket.",
+    withObjects: "O bucket {bucket} tem {count} ({size}), que serão apagados junto com o bucket.",
     confirm: "Apagar o bucket",
-    confirmWithObjects: "Apagar {count} objetos e o bucket",
+    confirmWithObjects: "Apagar {count} e o bucket",
   },
   browser: {
     heading: "Bucket {bucket}",
@@ -90,17 +95,17 @@ export const lakePtBR = {
   },
   deleteObjects: {
     title: "Apagar objetos?",
-    body: "Apagar {count} objetos do bucket {bucket}? Não há como desfazer.",
+    body: "Apagar {count} do bucket {bucket}? Não há como desfazer.",
     more: "… e mais {count}",
-    confirm: "Apagar {count} objetos",
-    done: "{count} objetos apagados.",
+    confirm: "Apagar {count}",
+    done: "Apagados: {count}.",
   },
   deletePrefix: {
     title: "Apagar a pasta {prefix}?",
     counting: "Contando os objetos da pasta…",
     none: "Não há objetos em {prefix}.",
-    body: "Serão apagados {count} objetos ({size}) em {bucket}/{prefix}, de 1.000 em 1.000. Não há como desfazer.",
-    confirm: "Apagar {count} objetos",
+    body: "Será apagado o conteúdo de {bucket}/{prefix}: {count} ({size}), de 1.000 em 1.000. Não há como desfazer.",
+    confirm: "Apagar {count}",
   },
   upload: {
     heading: "Envios",
@@ -164,7 +169,7 @@ export const lakePtBR = {
     binary: "Sem prévia para este formato; primeiros bytes em hexadecimal:",
     rawJson: "JSON original",
     line: "linha {n}",
-    linesSummary: "{lines} linhas, {events} eventos de mudança do Debezium",
+    linesSummary: "{lines}, {events}",
     csvSummary: "{rows} linhas · separador “{delimiter}”",
     parquetSummary: "{rows} linhas em {groups} grupos de linhas · {requests} leituras por intervalo ({read})",
     createdBy: "gravado por {by}",
@@ -195,6 +200,11 @@ export const lakePtBR = {
 };
 
 export const lakeEn: typeof lakePtBR = {
+  nouns: {
+    objects: { one: "{count} object", other: "{count} objects" },
+    lines: { one: "{count} line", other: "{count} lines" },
+    changeEvents: { one: "{count} Debezium change event", other: "{count} Debezium change events" },
+  },
   title: "Lake",
   intro:
     "The lab's S3 buckets: watch the files the sink writes arrive, open them (JSON, JSON Lines, CSV, Parquet, images) and prove the pipeline works.",
@@ -216,7 +226,7 @@ export const lakeEn: typeof lakePtBR = {
     actions: "Actions",
     count: "Count objects",
     counting: "Counting…",
-    statsValue: "{objects} objects · {size}",
+    statsValue: "{objects} · {size}",
   },
   create: {
     heading: "Create a bucket",
@@ -251,9 +261,9 @@ export const lakeEn: typeof lakePtBR = {
     title: "Delete bucket {bucket}?",
     counting: "Counting the objects of {bucket}…",
     empty: "Bucket {bucket} is empty.",
-    withObjects: "Bucket {bucket} has {count} objects ({size}). They are all deleted with the bucket.",
+    withObjects: "Bucket {bucket} has {count} ({size}), deleted with the bucket.",
     confirm: "Delete the bucket",
-    confirmWithObjects: "Delete {count} objects and the bucket",
+    confirmWithObjects: "Delete {count} and the bucket",
   },
   browser: {
     heading: "Bucket {bucket}",
@@ -285,17 +295,17 @@ export const lakeEn: typeof lakePtBR = {
   },
   deleteObjects: {
     title: "Delete objects?",
-    body: "Delete {count} objects from bucket {bucket}? This cannot be undone.",
+    body: "Delete {count} from bucket {bucket}? This cannot be undone.",
     more: "… and {count} more",
-    confirm: "Delete {count} objects",
-    done: "{count} objects deleted.",
+    confirm: "Delete {count}",
+    done: "{count} deleted.",
   },
   deletePrefix: {
     title: "Delete folder {prefix}?",
     counting: "Counting the folder's objects…",
     none: "There are no objects under {prefix}.",
-    body: "{count} objects ({size}) under {bucket}/{prefix} will be deleted, 1,000 at a time. This cannot be undone.",
-    confirm: "Delete {count} objects",
+    body: "{count} ({size}) under {bucket}/{prefix} will be deleted, 1,000 at a time. This cannot be undone.",
+    confirm: "Delete {count}",
   },
   upload: {
     heading: "Uploads",
@@ -359,7 +369,7 @@ export const lakeEn: typeof lakePtBR = {
     binary: "No preview for this format; first bytes in hex:",
     rawJson: "Original JSON",
     line: "line {n}",
-    linesSummary: "{lines} lines, {events} Debezium change events",
+    linesSummary: "{lines}, {events}",
     csvSummary: "{rows} rows · delimiter “{delimiter}”",
     parquetSummary: "{rows} rows in {groups} row groups · {requests} range reads ({read})",
     createdBy: "written by {by}",

@@ -156,6 +156,10 @@ export const topicsPtBR = {
       "Sem REPLICA IDENTITY FULL, o PostgreSQL envia só a chave da linha apagada: as colunas riscadas são valores vazios postos pelo Debezium.",
     truncate: "A tabela inteira foi esvaziada (TRUNCATE): o evento não traz linhas.",
     schemaLess: "O valor veio sem schema (schemas.enable=false): datas e horas aparecem como números.",
+    typesInferred:
+      "Sem schema no objeto: datas e horas foram decodificadas pelos tipos das colunas de {table} no PostgreSQL (inferidos da tabela, não do evento).",
+    zoneless: "sem fuso",
+    zonelessHint: "timestamp without time zone: o relógio do banco, sem fuso horário (o Debezium não converte).",
     lsn: "LSN",
     txId: "Transação (txId)",
     snapshot: "Snapshot",
@@ -358,6 +362,10 @@ export const topicsEn: typeof topicsPtBR = {
       "Without REPLICA IDENTITY FULL, PostgreSQL sends only the key of a deleted row: the struck-through columns are empty values filled in by Debezium.",
     truncate: "The whole table was emptied (TRUNCATE): the event carries no rows.",
     schemaLess: "The value came without a schema (schemas.enable=false): dates and times are shown as numbers.",
+    typesInferred:
+      "No schema in the object: dates and times were decoded with the column types of {table} in PostgreSQL (inferred from the table, not from the event).",
+    zoneless: "no time zone",
+    zonelessHint: "timestamp without time zone: the database's wall clock, with no time zone (Debezium does not convert it).",
     lsn: "LSN",
     txId: "Transaction (txId)",
     snapshot: "Snapshot",
