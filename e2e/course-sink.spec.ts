@@ -6,11 +6,12 @@ import { randomInt } from "node:crypto";
 import { DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect, test, type Page } from "@playwright/test";
 import { finishedKeys } from "../test/s3-writes";
-import { cfg, connectRest, debeziumConnection, s3, withOltp } from "./support/lab";
+import { cfg, connectRest, debeziumConnection, deleteConnectorAndOffsets, s3, withOltp } from "./support/lab";
 
 const TOPIC = "liga_sudoers.public.pessoas";
-const SOURCE = "e2e-course-pessoas";
-const SLOT = "e2e_course_slot";
+const RUN = Date.now().toString(36);
+const SOURCE = `e2e-course-pessoas-${RUN}`;
+const SLOT = `e2e_course_slot_${RUN}`;
 const PUBLICATION = "e2e_course_pub";
 const WRONG_SECRET_SINK = "e2e-course-wrong-secret";
 
@@ -80,8 +81,10 @@ async function sinkKeys(prefix: string): Promise<string[]> {
   return finishedKeys((out.Contents ?? []).map((o) => o.Key!));
 }
 
+/** As a student does: the register page opens on the Debezium template; they switch to raw JSON and paste theirs. */
 async function registerRaw(page: Page, json: unknown) {
-  await page.goto("/connectors/register?template=raw");
+  await page.goto("/connectors/register");
+  await page.getByTestId("register-mode-raw").check({ force: true });
   await page.getByTestId("register-raw").fill(JSON.stringify(json, null, 2));
   await page.getByTestId("register-validate").click();
 }
@@ -95,7 +98,7 @@ test.afterAll(async () => {
   for (const name of [COURSE_SINK.name, WRONG_SECRET_SINK]) await connectRest("DELETE", `/connectors/${name}`);
   if (ids.length) await withOltp((c) => c.query("delete from pessoas where id = any($1::bigint[])", [ids]));
   if (registeredSource) {
-    await connectRest("DELETE", `/connectors/${SOURCE}`);
+    await deleteConnectorAndOffsets(SOURCE);
     await withOltp(async (c) => {
       await waitFor("the slot to be released", async () => ((await c.query("select active from pg_replication_slots where slot_name = $1", [SLOT])).rows[0]?.active ?? false) === false, 30_000).catch(() => undefined);
       await c.query("select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = $1", [SLOT]);
@@ -123,6 +126,10 @@ test("the course's S3 sink JSON, converted in one click, writes objects into raw
   await expect(page.getByTestId("register-raw")).toHaveValue(/lab\.console\.connect\.s3\.S3SinkConnector/);
   await page.getByTestId("register-submit").click();
   await expect(page.getByTestId("registered-banner")).toBeVisible({ timeout: 30_000 });
+  // The audit log records a pasted JSON as no template's (it used to say "debezium-postgres" for a sink).
+  const audit = (await (await page.request.get(`/api/audit?action=connector.create&target=${COURSE_SINK.name}&limit=1`)).json()) as { data: { rows: { params: { input?: { template?: string } } }[] } };
+  expect(audit.data.rows[0]?.params.input).toBeDefined();
+  expect(audit.data.rows[0]?.params.input?.template).toBeUndefined();
 
   // Ten real changes: one flush.size worth of events, written as one object.
   await withOltp(async (c) => {

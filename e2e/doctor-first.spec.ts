@@ -3,7 +3,7 @@
 // connector from its template, changes a row and sees the change event arrive on the live tail.
 import { randomInt } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { connectRest, withOltp } from "./support/lab";
+import { connectRest, deleteConnectorAndOffsets, withOltp } from "./support/lab";
 
 const CONNECTOR = "postgres-connector-pessoas";
 const SLOT = "debezium_slot";
@@ -26,7 +26,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await connectRest("DELETE", `/connectors/${CONNECTOR}`);
+  await deleteConnectorAndOffsets(CONNECTOR);
   await withOltp(async (c) => {
     for (let i = 0; i < 100; i++) {
       const r = await c.query("select active from pg_replication_slots where slot_name = $1", [SLOT]);

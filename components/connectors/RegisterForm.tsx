@@ -13,6 +13,7 @@ import type { ClusterRef, ConnectorDraft, ConnectorTemplateView, TemplateId, Val
 import { detailHref } from "./ConnectorsList";
 import { IssueText } from "./IssueText";
 import { formatNumber, pluralOf } from "@/components/ui/format";
+import { MASK } from "@/lib/secrets";
 
 type Mode = TemplateId | "raw";
 interface Field {
@@ -61,7 +62,11 @@ export function RegisterForm({
   const parsed = useMemo(() => (mode === "raw" ? parseDraftJson(raw) : null), [mode, raw]);
   const draft: ConnectorDraft | null = useMemo(() => {
     if (mode !== "raw") return { name, config: Object.fromEntries(fields.map((f) => [f.key, f.value])), template };
-    return parsed?.ok ? { ...parsed.draft, template } : null;
+    if (!parsed?.ok) return null;
+    // Pasted JSON is no template's (the audit log said "debezium-postgres" for every paste); a template's JSON
+    // opened in the editor still holds its masked secrets, which only its template can restore on the server.
+    const fromTemplate = template !== undefined && Object.values(parsed.draft.config).includes(MASK);
+    return fromTemplate ? { ...parsed.draft, template } : parsed.draft;
   }, [mode, name, fields, template, parsed]);
   const issues: DraftIssue[] = draft ? draftIssues(draft) : [];
 

@@ -49,3 +49,18 @@ export function debeziumConnection(user = cfg.postgres.user, password = cfg.post
 export function nextServerAction(page: import("@playwright/test").Page) {
   return page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
 }
+
+/**
+ * Deletes a connector and the offsets Connect keeps for its name (they outlive the connector): a later connector of
+ * the same name would otherwise resume from an LSN whose slot is gone and FAIL ("no longer available").
+ */
+export async function deleteConnectorAndOffsets(name: string): Promise<void> {
+  if ((await connectRest("GET", `/connectors/${name}`)).status === 404) return;
+  await connectRest("PUT", `/connectors/${name}/stop`);
+  for (let i = 0; i < 60; i++) {
+    if ((await connectRest("GET", `/connectors/${name}/status`)).body?.connector?.state === "STOPPED") break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await connectRest("DELETE", `/connectors/${name}/offsets`);
+  await connectRest("DELETE", `/connectors/${name}`);
+}
