@@ -76,15 +76,24 @@ async function ensurePessoasSource(): Promise<void> {
   await withOltp((c) => waitFor("the source's slot to stream", async () => (await c.query("select active from pg_replication_slots where slot_name = $1", [SLOT])).rows[0]?.active === true));
 }
 
+/** Every finished object under the prefix, past S3's 1,000 keys a page (a lab that ran a while holds thousands). */
 async function sinkKeys(prefix: string): Promise<string[]> {
-  const out = await s3.send(new ListObjectsV2Command({ Bucket: "raw", Prefix: prefix }));
-  return finishedKeys((out.Contents ?? []).map((o) => o.Key!));
+  const keys: string[] = [];
+  let token: string | undefined;
+  for (let page = 0; page < 100; page++) {
+    const out = await s3.send(new ListObjectsV2Command({ Bucket: "raw", Prefix: prefix, ContinuationToken: token }));
+    keys.push(...(out.Contents ?? []).map((o) => o.Key!));
+    token = out.NextContinuationToken;
+    if (!token) break;
+  }
+  return finishedKeys(keys);
 }
 
 /** As a student does: the register page opens on the Debezium template; they switch to raw JSON and paste theirs. */
 async function registerRaw(page: Page, json: unknown) {
   await page.goto("/connectors/register");
-  await page.getByTestId("register-mode-raw").check({ force: true });
+  await page.getByText("Pasted JSON", { exact: true }).click();
+  await expect(page.getByTestId("register-raw")).toBeVisible();
   await page.getByTestId("register-raw").fill(JSON.stringify(json, null, 2));
   await page.getByTestId("register-validate").click();
 }
