@@ -6,7 +6,7 @@ import { I18nProvider } from "@/components/i18n/I18nProvider";
 import { QueryProvider } from "@/components/providers/QueryProvider";
 import { Header } from "@/components/shell/Header";
 import { currentPrincipal } from "@/lib/auth/server";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/i18n/server";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {

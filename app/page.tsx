@@ -1,6 +1,6 @@
 import { DoctorLink } from "@/components/database/DoctorLink";
 import { PipelineDiagram } from "@/components/overview/PipelineDiagram";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/i18n/server";
 
 /** The course's checklist, in order (SEED.md). */
 const CHECKLIST = ["stackUp", "buckets", "historical", "cdc", "streaming", "dbt", "spark", "fraud", "airflow"] as const;

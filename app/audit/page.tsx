@@ -3,8 +3,8 @@ import Link from "next/link";
 import { listAudit } from "@/lib/audit";
 import { auditQuerySchema } from "@/lib/audit-query";
 import { config } from "@/lib/config";
-import { errorText } from "@/lib/i18n/error-text";
-import { getI18n } from "@/lib/i18n/server";
+import { errorText } from "@/i18n/error-text";
+import { getI18n } from "@/i18n/server";
 import { DataTable } from "@/components/ui/DataTable";
 import { formatDateTime } from "@/components/ui/format";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { BucketsPanel } from "@/components/lake/BucketsPanel";
 import { currentPrincipal } from "@/lib/auth/server";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/i18n/server";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { TopicsOverview } from "@/components/topics/TopicsOverview";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();

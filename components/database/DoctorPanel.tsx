@@ -10,7 +10,7 @@ import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import type { DoctorScope } from "@/data/database/keys";
 import { useApplyFixMutation, useDoctorQuery } from "@/data/database/use-doctor";
 import type { Finding, FixAction } from "@/lib/pg/doctor/types";
-import type { MessageKey, Translate } from "@/lib/i18n/format";
+import type { MessageKey, Translate } from "@/i18n/format";
 
 const SEVERITY_STYLE: Record<Finding["severity"], string> = {
   error: "border-red-400 bg-red-50",

@@ -8,7 +8,7 @@ import { useStartGeneratorMutation } from "@/data/generators/use-start-generator
 import { useStopGeneratorMutation } from "@/data/generators/use-stop-generator";
 import type { GeneratorKind } from "@/lib/generators/params";
 import type { RunSnapshot } from "@/lib/generators/types";
-import type { MessageKey } from "@/lib/i18n/format";
+import type { MessageKey } from "@/i18n/format";
 import { FIELDS, FORM_DEFAULTS, validateForm, type FieldName, type FormValues } from "./form-values";
 import { RunProgress } from "./RunProgress";
 import { StatusBadge } from "./StatusBadge";

@@ -1,9 +1,9 @@
 "use client";
 
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
-import { formatMessage, type Messages, type Translate } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/locale";
-import { errorText } from "@/lib/i18n/error-text";
+import { formatMessage, type Messages, type Translate } from "@/i18n/format";
+import type { Locale } from "@/i18n/locale";
+import { errorText } from "@/i18n/error-text";
 
 interface I18nContextValue {
   locale: Locale;

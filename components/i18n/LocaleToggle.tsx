@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/locale";
-import type { MessageKey } from "@/lib/i18n/format";
+import { LOCALE_COOKIE, type Locale } from "@/i18n/locale";
+import type { MessageKey } from "@/i18n/format";
 import { useLocale, useT } from "./I18nProvider";
 
 const OPTIONS: { locale: Locale; label: MessageKey; name: MessageKey }[] = [

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { LocaleToggle } from "@/components/i18n/LocaleToggle";
 import { UserMenu } from "@/components/auth/UserMenu";
 import type { Principal } from "@/lib/auth/principal";
-import type { Translate } from "@/lib/i18n/format";
+import type { Translate } from "@/i18n/format";
 import { NavLinks } from "./NavLinks";
 
 export function Header({ t, principal }: { t: Translate; principal: Principal | null }) {

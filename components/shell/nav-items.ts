@@ -1,4 +1,4 @@
-import type { MessageKey } from "@/lib/i18n/format";
+import type { MessageKey } from "@/i18n/format";
 
 export interface NavItem {
   href: "/" | "/connectors" | "/topics" | "/lake" | "/database" | "/generators" | "/audit" | "/sql";

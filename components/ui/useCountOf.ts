@@ -2,7 +2,7 @@
 
 import { useCallback } from "react";
 import { useLocale, useT } from "@/components/i18n/I18nProvider";
-import type { MessageKey } from "@/lib/i18n/format";
+import type { MessageKey } from "@/i18n/format";
 import { formatCountOf } from "./format";
 
 type Forms<K> = K extends `${infer P}.one` ? (`${P}.other` extends MessageKey ? P : never) : never;

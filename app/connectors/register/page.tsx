@@ -5,7 +5,7 @@ import { clusters } from "@/lib/connect/client";
 import { templateViews } from "@/lib/connect/templates";
 import { TEMPLATE_IDS, type TemplateId } from "@/lib/connect/types";
 import { currentPrincipal } from "@/lib/auth/server";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/i18n/server";
 
 export const dynamic = "force-dynamic";
 

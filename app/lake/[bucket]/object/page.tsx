@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ObjectView } from "@/components/lake/ObjectView";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/i18n/server";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LiveTail } from "@/components/topics/LiveTail";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/i18n/server";
 import { topicFromParams } from "../../topic-param";
 
 type Props = { params: Promise<{ topic: string }> };

@@ -1,5 +1,5 @@
 // i18n entry point: negotiation and the catalogs. No server-only import, but it pulls in every
-// catalog: server components should use `@/lib/i18n/server`, client components `useT()` (which ships only
+// catalog: server components should use `@/i18n/server`, client components `useT()` (which ships only
 // the current locale's catalog, passed down by the root layout).
 import type { Messages } from "./format";
 import type { Locale } from "./locale";

@@ -6,7 +6,7 @@ import { ptBR } from "./messages/pt-BR";
 
 // Every error code the server can answer has words in both catalogs, so no English sentence reaches a
 // Portuguese screen: the codes are read from the source, wherever an AppError is made.
-const ROOT = path.resolve(import.meta.dirname, "../..");
+const ROOT = path.resolve(import.meta.dirname, "..");
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
