@@ -36,9 +36,10 @@ describe("withMutationOptions", () => {
 describe("withQueryOptions", () => {
   it("takes the caller's options but never its queryKey/queryFn", async () => {
     const client = new QueryClient();
-    const caller = { queryKey: ["other"], queryFn: async () => "caller's", staleTime: 1234 };
     // @ts-expect-error queryKey and queryFn are the hook's: the type refuses them
-    const typed: HookQueryOptions<string> = caller;
+    const refused: HookQueryOptions<string> = { queryKey: ["other"], staleTime: 1234 };
+    // A caller who casts past the type still cannot swap them.
+    const typed = { ...refused, queryFn: async () => "caller's" } as HookQueryOptions<string>;
     const options = withQueryOptions<string>({ queryKey: ["own"], queryFn: async () => "hook's", staleTime: 0 }, typed);
     expect(options.queryKey).toEqual(["own"]);
     expect(options.staleTime).toBe(1234);
