@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient, type UseMutationOptions } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ActionOutcome } from "@/lib/connect/types";
 import {
   pauseConnectorAction,
@@ -8,6 +8,7 @@ import {
   stopConnectorAction,
 } from "@/app/actions/connectors";
 import { actionData } from "../fetcher";
+import { type HookMutationOptions, withMutationOptions } from "../hook-options";
 import { invalidateConnector } from "./invalidate";
 
 /** What Connect's lifecycle endpoints do to one connector (lib/connect/connectors.ts changeConnectorState). */
@@ -30,17 +31,16 @@ function connectorAction(cluster: string, name: string, action: LifecycleAction,
   return actionData<ActionOutcome>(action === "restart" ? restartConnectorAction(ref, restart) : ACTIONS[action](ref));
 }
 
-type Options = Omit<UseMutationOptions<ActionOutcome, Error, RestartOptions | void>, "mutationFn">;
-
 /** One mutation for every lifecycle action; the list and the connector are re-read from the cluster afterwards. */
-export function useConnectorLifecycleMutation(cluster: string, name: string, action: LifecycleAction, options: Options = {}) {
+export function useConnectorLifecycleMutation(
+  cluster: string,
+  name: string,
+  action: LifecycleAction,
+  options: HookMutationOptions<ActionOutcome, RestartOptions | void> = {},
+) {
   const queryClient = useQueryClient();
-  return useMutation({
-    ...options,
-    mutationFn: (restart) => connectorAction(cluster, name, action, restart ?? undefined),
-    onSettled: async (...args) => {
-      await invalidateConnector(queryClient, cluster, name);
-      await options.onSettled?.(...args);
-    },
-  });
+  return useMutation(withMutationOptions({
+    mutationFn: (restart: RestartOptions | void) => connectorAction(cluster, name, action, restart ?? undefined),
+    onSettled: () => invalidateConnector(queryClient, cluster, name),
+  }, options));
 }

@@ -3,15 +3,16 @@ import type { ActionOutcome } from "@/lib/connect/types";
 import { restartTaskAction } from "@/app/actions/connectors";
 import { actionData } from "../fetcher";
 import { invalidateConnector } from "./invalidate";
+import { type HookMutationOptions, withMutationOptions } from "../hook-options";
 
 export function restartTask(cluster: string, name: string, task: number): Promise<ActionOutcome> {
   return actionData<ActionOutcome>(restartTaskAction({ cluster, name }, task));
 }
 
-export function useRestartTaskMutation(cluster: string, name: string) {
+export function useRestartTaskMutation(cluster: string, name: string, options: HookMutationOptions<ActionOutcome, number> = {}) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useMutation(withMutationOptions({
     mutationFn: (task: number) => restartTask(cluster, name, task),
     onSettled: () => invalidateConnector(queryClient, cluster, name),
-  });
+  }, options));
 }

@@ -4,15 +4,16 @@ import type { ActionOutcome } from "@/lib/connect/types";
 import { updateConnectorConfigAction } from "@/app/actions/connectors";
 import { actionData } from "../fetcher";
 import { invalidateConnector } from "./invalidate";
+import { type HookMutationOptions, withMutationOptions } from "../hook-options";
 
 export function updateConnectorConfig(cluster: string, name: string, config: Record<string, string>): Promise<ActionOutcome & { changes: ConfigChange[] }> {
   return actionData(updateConnectorConfigAction({ cluster, name }, config));
 }
 
-export function useUpdateConnectorConfigMutation(cluster: string, name: string) {
+export function useUpdateConnectorConfigMutation(cluster: string, name: string, options: HookMutationOptions<ActionOutcome & { changes: ConfigChange[] }, Record<string, string>> = {}) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useMutation(withMutationOptions({
     mutationFn: (config: Record<string, string>) => updateConnectorConfig(cluster, name, config),
     onSuccess: () => invalidateConnector(queryClient, cluster, name),
-  });
+  }, options));
 }

@@ -4,13 +4,14 @@ import { addPublicationTableAction, createPublicationAction, dropPublicationActi
 import { actionData, apiGet } from "../fetcher";
 import { databaseKeys } from "./keys";
 import { databaseApi } from "./paths";
+import { type HookMutationOptions, type HookQueryOptions, withMutationOptions, withQueryOptions } from "../hook-options";
 
 export function getReplication(db: string, signal?: AbortSignal) {
   return apiGet<ReplicationOverview>(databaseApi.replication(db), signal);
 }
 
-export function useReplicationQuery(db: string) {
-  return useQuery({ queryKey: databaseKeys.replication(db), queryFn: ({ signal }) => getReplication(db, signal) });
+export function useReplicationQuery(db: string, options: HookQueryOptions<ReplicationOverview> = {}) {
+  return useQuery(withQueryOptions({ queryKey: databaseKeys.replication(db), queryFn: ({ signal }) => getReplication(db, signal) }, options));
 }
 
 export type PublicationChange =
@@ -36,10 +37,10 @@ function send(db: string, c: PublicationChange) {
 }
 
 /** Publication and slot changes of the Replication tab; refreshes the whole database (catalog, doctor) after. */
-export function useReplicationChangeMutation(db: string) {
+export function useReplicationChangeMutation(db: string, options: HookMutationOptions<unknown, PublicationChange> = {}) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useMutation(withMutationOptions({
     mutationFn: (c: PublicationChange) => send(db, c),
     onSettled: () => queryClient.invalidateQueries({ queryKey: databaseKeys.db(db) }),
-  });
+  }, options));
 }

@@ -3,13 +3,14 @@ import type { TableDetail, TableRows } from "@/lib/pg/types";
 import { apiGet } from "../fetcher";
 import { databaseKeys } from "./keys";
 import { databaseApi } from "./paths";
+import { type HookQueryOptions, withQueryOptions } from "../hook-options";
 
 export function getTable(db: string, schema: string, table: string, signal?: AbortSignal) {
   return apiGet<TableDetail>(databaseApi.table(db, schema, table), signal);
 }
 
-export function useTableQuery(db: string, schema: string, table: string) {
-  return useQuery({ queryKey: databaseKeys.table(db, schema, table), queryFn: ({ signal }) => getTable(db, schema, table, signal) });
+export function useTableQuery(db: string, schema: string, table: string, options: HookQueryOptions<TableDetail> = {}) {
+  return useQuery(withQueryOptions({ queryKey: databaseKeys.table(db, schema, table), queryFn: ({ signal }) => getTable(db, schema, table, signal) }, options));
 }
 
 export function getTableRows(db: string, schema: string, table: string, offset: number, signal?: AbortSignal) {
@@ -17,8 +18,8 @@ export function getTableRows(db: string, schema: string, table: string, offset: 
 }
 
 /** A page of rows; the previous page stays on screen while the next loads. */
-export function useTableRowsQuery(db: string, schema: string, table: string, offset: number) {
-  return useQuery({ queryKey: databaseKeys.rows(db, schema, table, offset), queryFn: ({ signal }) => getTableRows(db, schema, table, offset, signal), placeholderData: keepPreviousData });
+export function useTableRowsQuery(db: string, schema: string, table: string, offset: number, options: HookQueryOptions<TableRows> = {}) {
+  return useQuery(withQueryOptions({ queryKey: databaseKeys.rows(db, schema, table, offset), queryFn: ({ signal }) => getTableRows(db, schema, table, offset, signal), placeholderData: keepPreviousData }, options));
 }
 
 export function getExactCount(db: string, schema: string, table: string, signal?: AbortSignal) {
@@ -26,6 +27,6 @@ export function getExactCount(db: string, schema: string, table: string, signal?
 }
 
 /** count(*) only when asked (`enabled`), never on a timer. */
-export function useExactCountQuery(db: string, schema: string, table: string, enabled: boolean) {
-  return useQuery({ queryKey: databaseKeys.count(db, schema, table), queryFn: ({ signal }) => getExactCount(db, schema, table, signal), enabled, staleTime: 60_000 });
+export function useExactCountQuery(db: string, schema: string, table: string, enabled: boolean, options: HookQueryOptions<number> = {}) {
+  return useQuery(withQueryOptions({ queryKey: databaseKeys.count(db, schema, table), queryFn: ({ signal }) => getExactCount(db, schema, table, signal), enabled, staleTime: 60_000 }, options));
 }

@@ -4,19 +4,20 @@ import type { RunSnapshot } from "@/lib/generators/types";
 import { generatorKeys } from "./keys";
 import { startGeneratorAction } from "@/app/actions/generators";
 import { actionData } from "../fetcher";
+import { type HookMutationOptions, withMutationOptions } from "../hook-options";
 
 /** Starts a generator (operator only, audited). */
 export function startGenerator(input: StartInput): Promise<RunSnapshot> {
   return actionData<RunSnapshot>(startGeneratorAction(input));
 }
 
-export function useStartGeneratorMutation() {
+export function useStartGeneratorMutation(options: HookMutationOptions<RunSnapshot, StartInput> = {}) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useMutation(withMutationOptions({
     mutationFn: startGenerator,
     onSuccess: (run) => Promise.all([
       queryClient.invalidateQueries({ queryKey: generatorKeys.runs() }),
       queryClient.invalidateQueries({ queryKey: generatorKeys.run(run.generator) }),
     ]),
-  });
+  }, options));
 }

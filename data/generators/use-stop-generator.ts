@@ -4,19 +4,20 @@ import type { RunSnapshot } from "@/lib/generators/types";
 import { generatorKeys } from "./keys";
 import { stopGeneratorAction } from "@/app/actions/generators";
 import { actionData } from "../fetcher";
+import { type HookMutationOptions, withMutationOptions } from "../hook-options";
 
 /** Stops a generator (operator only, audited): answers once the batches in flight committed. */
 export function stopGenerator(generator: GeneratorKind): Promise<RunSnapshot> {
   return actionData<RunSnapshot>(stopGeneratorAction({ generator }));
 }
 
-export function useStopGeneratorMutation() {
+export function useStopGeneratorMutation(options: HookMutationOptions<RunSnapshot, GeneratorKind> = {}) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useMutation(withMutationOptions({
     mutationFn: stopGenerator,
     onSuccess: (_run, generator) => Promise.all([
       queryClient.invalidateQueries({ queryKey: generatorKeys.runs() }),
       queryClient.invalidateQueries({ queryKey: generatorKeys.run(generator) }),
     ]),
-  });
+  }, options));
 }

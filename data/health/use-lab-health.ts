@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { SERVICE_IDS, type LabHealth } from "@/lib/health-types";
 import { ApiError, responseError } from "../fetcher";
 import { healthKeys } from "./keys";
+import { type HookQueryOptions, withQueryOptions } from "../hook-options";
 
 function isLabHealth(value: unknown): value is LabHealth {
   if (value === null || typeof value !== "object") return false;
@@ -41,11 +42,11 @@ export async function getLabHealth(signal?: AbortSignal): Promise<LabHealth> {
   return body;
 }
 
-export function useLabHealthQuery() {
-  return useQuery({
+export function useLabHealthQuery(options: HookQueryOptions<LabHealth> = {}) {
+  return useQuery(withQueryOptions({
     queryKey: healthKeys.lab(),
     queryFn: ({ signal }) => getLabHealth(signal),
     refetchInterval: 2000,
     refetchIntervalInBackground: false,
-  });
+  }, options));
 }

@@ -3,11 +3,12 @@ import type { BucketSummary } from "@/lib/s3/lake-types";
 import { createBucketAction } from "@/app/actions/lake";
 import { actionData } from "../fetcher";
 import { lakeKeys } from "./keys";
+import { type HookMutationOptions, withMutationOptions } from "../hook-options";
 
-export function useCreateBucketMutation() {
+export function useCreateBucketMutation(options: HookMutationOptions<BucketSummary, string> = {}) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useMutation(withMutationOptions({
     mutationFn: (name: string) => actionData<BucketSummary>(createBucketAction(name)),
     onSettled: () => queryClient.invalidateQueries({ queryKey: lakeKeys.buckets() }),
-  });
+  }, options));
 }

@@ -3,6 +3,7 @@ import type { BucketSummary, DeleteResult } from "@/lib/s3/lake-types";
 import { deleteBucketAction } from "@/app/actions/lake";
 import { actionData } from "../fetcher";
 import { lakeKeys } from "./keys";
+import { type HookMutationOptions, withMutationOptions } from "../hook-options";
 
 export interface DeleteBucketVars {
   bucket: string;
@@ -11,9 +12,9 @@ export interface DeleteBucketVars {
   expectedObjects?: number;
 }
 
-export function useDeleteBucketMutation() {
+export function useDeleteBucketMutation(options: HookMutationOptions<{ bucket: string; objects: DeleteResult | null }, DeleteBucketVars> = {}) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useMutation(withMutationOptions({
     mutationFn: ({ bucket, withObjects, expectedObjects }: DeleteBucketVars) =>
       actionData<{ bucket: string; objects: DeleteResult | null }>(deleteBucketAction(bucket, { withObjects, expectedObjects })),
     onSuccess: (_data, vars) => {
@@ -25,5 +26,5 @@ export function useDeleteBucketMutation() {
       await queryClient.invalidateQueries({ queryKey: lakeKeys.buckets(), exact: true });
       if (!error) queryClient.removeQueries({ queryKey: lakeKeys.bucket(vars.bucket) });
     },
-  });
+  }, options));
 }

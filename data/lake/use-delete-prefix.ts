@@ -3,14 +3,15 @@ import type { DeleteResult } from "@/lib/s3/lake-types";
 import { deletePrefixAction } from "@/app/actions/lake";
 import { actionData } from "../fetcher";
 import { lakeKeys } from "./keys";
+import { type HookMutationOptions, withMutationOptions } from "../hook-options";
 
-export function useDeletePrefixMutation(bucket: string) {
+export function useDeletePrefixMutation(bucket: string, options: HookMutationOptions<DeleteResult, { prefix: string; expectedObjects: number }> = {}) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useMutation(withMutationOptions({
     mutationFn: (vars: { prefix: string; expectedObjects: number }) => actionData<DeleteResult>(deletePrefixAction(bucket, vars)),
     onSettled: () => Promise.all([
       queryClient.invalidateQueries({ queryKey: lakeKeys.objects(bucket) }),
       queryClient.invalidateQueries({ queryKey: [...lakeKeys.bucket(bucket), "stats"] }),
     ]),
-  });
+  }, options));
 }

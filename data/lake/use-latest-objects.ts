@@ -3,6 +3,7 @@ import type { LatestObjects } from "@/lib/s3/lake-types";
 import { apiGet } from "../fetcher";
 import { lakeApi } from "./paths";
 import { lakeKeys } from "./keys";
+import { type HookQueryOptions, withQueryOptions } from "../hook-options";
 
 export const LATEST_REFRESH_MS = 3000;
 
@@ -11,11 +12,11 @@ export function getLatestObjects(bucket: string, prefix: string, signal?: AbortS
 }
 
 /** The newest objects under a prefix, refreshed every 3 s while `live` (a sink is writing). */
-export function useLatestObjectsQuery(bucket: string, prefix: string, live: boolean) {
-  return useQuery({
+export function useLatestObjectsQuery(bucket: string, prefix: string, live: boolean, options: HookQueryOptions<LatestObjects> = {}) {
+  return useQuery(withQueryOptions({
     queryKey: lakeKeys.latest(bucket, prefix),
     queryFn: ({ signal }) => getLatestObjects(bucket, prefix, signal),
     refetchInterval: live ? LATEST_REFRESH_MS : false,
     refetchIntervalInBackground: false,
-  });
+  }, options));
 }

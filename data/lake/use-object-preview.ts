@@ -3,17 +3,18 @@ import type { ObjectPreview } from "@/lib/s3/lake-types";
 import { apiGet } from "../fetcher";
 import { lakeApi } from "./paths";
 import { lakeKeys } from "./keys";
+import { type HookQueryOptions, withQueryOptions } from "../hook-options";
 
 export function getObjectPreview(bucket: string, key: string, signal?: AbortSignal) {
   return apiGet<ObjectPreview>(lakeApi.path(bucket, "preview", { key }), signal);
 }
 
-export function useObjectPreviewQuery(bucket: string, key: string) {
-  return useQuery({
+export function useObjectPreviewQuery(bucket: string, key: string, options: HookQueryOptions<ObjectPreview> = {}) {
+  return useQuery(withQueryOptions({
     queryKey: lakeKeys.preview(bucket, key),
     queryFn: ({ signal }) => getObjectPreview(bucket, key, signal),
     // Objects do not change under the same key often, and image URLs are signed for 5 minutes.
     staleTime: 60_000,
     refetchOnWindowFocus: false,
-  });
+  }, options));
 }

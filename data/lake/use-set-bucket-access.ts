@@ -3,12 +3,13 @@ import type { BucketAccessInfo } from "@/lib/s3/lake-types";
 import { setBucketAccessAction } from "@/app/actions/lake";
 import { actionData } from "../fetcher";
 import { lakeKeys } from "./keys";
+import { type HookMutationOptions, withMutationOptions } from "../hook-options";
 
-export function useSetBucketAccessMutation(bucket: string) {
+export function useSetBucketAccessMutation(bucket: string, options: HookMutationOptions<BucketAccessInfo, boolean> = {}) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useMutation(withMutationOptions({
     mutationFn: (publicRead: boolean) => actionData<BucketAccessInfo>(setBucketAccessAction(bucket, publicRead)),
     // Also after a failure: a 501 taught the server that policies are unsupported, and the row should say so.
     onSettled: () => queryClient.invalidateQueries({ queryKey: lakeKeys.access(bucket) }),
-  });
+  }, options));
 }

@@ -3,6 +3,7 @@ import { useCallback, useRef } from "react";
 import type { QueryResult, SqlTarget, TableBinding } from "@/lib/sql/types";
 import { sqlPost } from "./post";
 import { sqlApi } from "./keys";
+import { type HookMutationOptions, withMutationOptions } from "../hook-options";
 
 export interface RunVars {
   sql: string;
@@ -11,16 +12,16 @@ export interface RunVars {
 }
 
 /** Runs a query; `cancel()` aborts the request, and the server interrupts the engine when it does. */
-export function useRunQueryMutation() {
+export function useRunQueryMutation(options: HookMutationOptions<QueryResult, RunVars> = {}) {
   const controller = useRef<AbortController | null>(null);
-  const mutation = useMutation({
+  const mutation = useMutation(withMutationOptions({
     mutationFn: (vars: RunVars) => {
       controller.current?.abort();
       const ac = new AbortController();
       controller.current = ac;
       return sqlPost(sqlApi.query(), vars, ac.signal).then(async (res) => ((await res.json()) as { data: QueryResult }).data);
     },
-  });
+  }, options));
   const cancel = useCallback(() => controller.current?.abort(), []);
   return { ...mutation, cancel };
 }

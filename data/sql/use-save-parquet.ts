@@ -3,6 +3,7 @@ import { saveParquetAction } from "@/app/actions/sql";
 import { actionData } from "../fetcher";
 import { lakeKeys } from "../lake/keys";
 import type { RunVars } from "./use-run-query";
+import { type HookMutationOptions, withMutationOptions } from "../hook-options";
 
 export interface SavedParquet {
   bucket: string;
@@ -13,10 +14,10 @@ export interface SavedParquet {
 }
 
 /** Writes the whole result to the lake; the lake's listings of that bucket are refreshed. */
-export function useSaveParquetMutation() {
+export function useSaveParquetMutation(options: HookMutationOptions<SavedParquet, RunVars & { bucket: string; key: string }> = {}) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useMutation(withMutationOptions({
     mutationFn: (vars: RunVars & { bucket: string; key: string }) => actionData<SavedParquet>(saveParquetAction(vars)),
     onSettled: (_d, _e, vars) => queryClient.invalidateQueries({ queryKey: lakeKeys.objects(vars.bucket) }),
-  });
+  }, options));
 }

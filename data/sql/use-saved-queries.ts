@@ -4,29 +4,30 @@ import type { SavedQuery } from "@/lib/sql/saved-types";
 import { createSavedQueryAction, deleteSavedQueryAction, updateSavedQueryAction } from "@/app/actions/sql";
 import { actionData, apiGet } from "../fetcher";
 import { sqlApi, sqlKeys } from "./keys";
+import { type HookMutationOptions, type HookQueryOptions, withMutationOptions, withQueryOptions } from "../hook-options";
 
 export function getSavedQueries(signal?: AbortSignal) {
   return apiGet<{ queries: SavedQuery[] }>(sqlApi.saved(), signal).then((r) => r.queries);
 }
 
-export function useSavedQueriesQuery() {
-  return useQuery({ queryKey: sqlKeys.saved(), queryFn: ({ signal }) => getSavedQueries(signal) });
+export function useSavedQueriesQuery(options: HookQueryOptions<SavedQuery[]> = {}) {
+  return useQuery(withQueryOptions({ queryKey: sqlKeys.saved(), queryFn: ({ signal }) => getSavedQueries(signal) }, options));
 }
 
 /** Creates (no id) or updates (id) one of the user's saved queries. */
-export function useSaveQueryMutation() {
+export function useSaveQueryMutation(options: HookMutationOptions<SavedQuery, SavedQueryInput & { id?: string }> = {}) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useMutation(withMutationOptions({
     mutationFn: ({ id, ...input }: SavedQueryInput & { id?: string }) =>
       actionData<SavedQuery>(id ? updateSavedQueryAction(id, input) : createSavedQueryAction(input)),
     onSettled: () => queryClient.invalidateQueries({ queryKey: sqlKeys.saved() }),
-  });
+  }, options));
 }
 
-export function useDeleteSavedQueryMutation() {
+export function useDeleteSavedQueryMutation(options: HookMutationOptions<{ deleted: string }, string> = {}) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useMutation(withMutationOptions({
     mutationFn: (id: string) => actionData<{ deleted: string }>(deleteSavedQueryAction(id)),
     onSettled: () => queryClient.invalidateQueries({ queryKey: sqlKeys.saved() }),
-  });
+  }, options));
 }

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { SqlExample } from "@/lib/sql/examples";
 import { apiGet } from "../fetcher";
 import { sqlApi, sqlKeys } from "./keys";
+import { type HookQueryOptions, withQueryOptions } from "../hook-options";
 
 export interface SqlCatalog {
   examples: SqlExample[];
@@ -12,6 +13,6 @@ export function getSqlCatalog(signal?: AbortSignal) {
   return apiGet<SqlCatalog>(sqlApi.catalog(), signal);
 }
 
-export function useSqlCatalogQuery() {
-  return useQuery({ queryKey: sqlKeys.catalog(), queryFn: ({ signal }) => getSqlCatalog(signal), staleTime: Infinity });
+export function useSqlCatalogQuery(options: HookQueryOptions<SqlCatalog> = {}) {
+  return useQuery(withQueryOptions({ queryKey: sqlKeys.catalog(), queryFn: ({ signal }) => getSqlCatalog(signal), staleTime: Infinity }, options));
 }

@@ -4,15 +4,16 @@ import type { CreatedTopic } from "@/lib/kafka/topic-types";
 import { createTopicAction } from "@/app/actions/topics";
 import { actionData } from "../fetcher";
 import { topicsKeys } from "./keys";
+import { type HookMutationOptions, withMutationOptions } from "../hook-options";
 
 export function createTopic(input: CreateTopicInput): Promise<CreatedTopic> {
   return actionData<CreatedTopic>(createTopicAction(input));
 }
 
 /** Creates the topic (operator only, audited), then the list is fetched again. */
-export function useCreateTopicMutation() {
+export function useCreateTopicMutation(options: HookMutationOptions<CreatedTopic, CreateTopicInput> = {}) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useMutation(withMutationOptions({
     mutationFn: createTopic,
     onSuccess: async (created) => {
       await Promise.all([
@@ -20,5 +21,5 @@ export function useCreateTopicMutation() {
         queryClient.invalidateQueries({ queryKey: topicsKeys.topic(created.name) }),
       ]);
     },
-  });
+  }, options));
 }
