@@ -14,14 +14,13 @@ export interface RunVars {
 /** Runs a query; `cancel()` aborts the request, and the server interrupts the engine when it does. */
 export function useRunQueryMutation(options: HookMutationOptions<QueryResult, RunVars> = {}) {
   const controller = useRef<AbortController | null>(null);
-  const mutation = useMutation(withMutationOptions({
-    mutationFn: (vars: RunVars) => {
-      controller.current?.abort();
-      const ac = new AbortController();
-      controller.current = ac;
-      return sqlPost(sqlApi.query(), vars, ac.signal).then(async (res) => ((await res.json()) as { data: QueryResult }).data);
-    },
-  }, options));
+  const run = useCallback((vars: RunVars) => {
+    controller.current?.abort();
+    const ac = new AbortController();
+    controller.current = ac;
+    return sqlPost(sqlApi.query(), vars, ac.signal).then(async (res) => ((await res.json()) as { data: QueryResult }).data);
+  }, []);
+  const mutation = useMutation(withMutationOptions({ mutationFn: run }, options));
   const cancel = useCallback(() => controller.current?.abort(), []);
   return { ...mutation, cancel };
 }
