@@ -3,7 +3,7 @@ import { useCallback, useRef } from "react";
 import type { QueryResult, SqlTarget, TableBinding } from "@/lib/sql/types";
 import { sqlPost } from "./post";
 import { sqlApi } from "./keys";
-import { type HookMutationOptions, withMutationOptions } from "../hook-options";
+import type { HookMutationOptions } from "../hook-options";
 
 export interface RunVars {
   sql: string;
@@ -20,7 +20,8 @@ export function useRunQueryMutation(options: HookMutationOptions<QueryResult, Ru
     controller.current = ac;
     return sqlPost(sqlApi.query(), vars, ac.signal).then(async (res) => ((await res.json()) as { data: QueryResult }).data);
   }, []);
-  const mutation = useMutation(withMutationOptions({ mutationFn: run }, options));
+  // No callbacks of its own to merge: the caller's options as they are, the request stays the hook's.
+  const mutation = useMutation({ ...options, mutationFn: run });
   const cancel = useCallback(() => controller.current?.abort(), []);
   return { ...mutation, cancel };
 }
