@@ -20,6 +20,8 @@ beforeAll(async () => {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(dbName)}`);
   pool = new pg.Pool({ ...connectionOptions("oltp"), database: dbName, max: 4 });
+  // The throwaway database is dropped WITH (FORCE) at the end: its connections being terminated then is expected.
+  pool.on("error", () => undefined);
   const sql = (f: string) => readFileSync(path.join(import.meta.dirname, "../../lab/sql", f), "utf8");
   await pool.query(sql("oltp-schema.sql"));
   await pool.query(sql("oltp-seed.sql"));

@@ -31,6 +31,12 @@ beforeAll(async () => {
     }),
   });
   expect(res.status, await res.text()).toBeLessThan(300);
+  // Connect lists a connector a moment after accepting its config.
+  for (let i = 0; i < 60; i++) {
+    const listed = (await (await fetch(`${CONNECT}/connectors`)).json()) as string[];
+    if (listed.includes(SINK)) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }, 60_000);
 
 afterAll(async () => {
