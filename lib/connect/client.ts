@@ -119,8 +119,26 @@ function connectError(cluster: ClusterRef, method: Method, path: string, status:
   return new AppError(502, "connect_error", `${where} failed: ${message}`, "connect", opts());
 }
 
-/** One HTTP request to a Connect worker: counted, timed out, and mapped to AppError on any failure. */
+/** Reads are retried this many times while the workers rebalance (a fresh connector triggers one). */
+const REBALANCE_RETRIES = 5;
+
+/**
+ * One HTTP request to a Connect worker: counted, timed out, and mapped to AppError on any failure. A read that
+ * meets a rebalance ("a rebalance is expected", 409) is asked again a moment later: it changes nothing.
+ */
 async function call<T>(cluster: ClusterRef, method: Method, path: string, opts: CallOptions = {}): Promise<{ status: number; body: T | null }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await callOnce<T>(cluster, method, path, opts);
+    } catch (e) {
+      const rebalancing = e instanceof AppError && /rebalanc/i.test(`${e.code} ${e.message}`);
+      if (method !== "GET" || !rebalancing || attempt >= REBALANCE_RETRIES) throw e;
+      await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
+    }
+  }
+}
+
+async function callOnce<T>(cluster: ClusterRef, method: Method, path: string, opts: CallOptions): Promise<{ status: number; body: T | null }> {
   const s = scope.getStore();
   if (s) s.count += 1;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -31,10 +31,10 @@ beforeAll(async () => {
     }),
   });
   expect(res.status, await res.text()).toBeLessThan(300);
-  // Connect lists a connector a moment after accepting its config.
+  // Connect lists a connector, with its config, a moment after accepting it (on a fresh lab, after a rebalance).
   for (let i = 0; i < 60; i++) {
-    const listed = (await (await fetch(`${CONNECT}/connectors`)).json()) as string[];
-    if (listed.includes(SINK)) break;
+    const listed = (await (await fetch(`${CONNECT}/connectors?expand=info`)).json().catch(() => ({}))) as Record<string, { info?: { config?: Record<string, string> } }>;
+    if (listed[SINK]?.info?.config?.["s3.bucket.name"] === BUCKET) break;
     await new Promise((r) => setTimeout(r, 500));
   }
 }, 60_000);
