@@ -208,9 +208,21 @@ export interface RawOffsets {
 
 // ------------------------------------------------------------------ endpoints
 
-/** GET /connectors?expand=status&expand=info — every connector with its status and config in ONE request. */
+/**
+ * Every connector with its config and (once Connect has one) its status, in two parallel requests whatever the
+ * count. Not one `?expand=status&expand=info`: Connect leaves a connector out of that answer altogether while it
+ * has no status yet (the seconds after creation, longer on a rebalancing cluster), so a new sink would vanish
+ * from the list and from the delete confirmation that should name it.
+ */
 export async function listConnectorsExpanded(cluster: ClusterRef): Promise<Record<string, { status?: RawStatus; info?: RawInfo }>> {
-  return (await call<Record<string, { status?: RawStatus; info?: RawInfo }>>(cluster, "GET", "/connectors?expand=status&expand=info")).body ?? {};
+  const [infos, statuses] = await Promise.all([
+    call<Record<string, { info?: RawInfo }>>(cluster, "GET", "/connectors?expand=info"),
+    call<Record<string, { status?: RawStatus }>>(cluster, "GET", "/connectors?expand=status"),
+  ]);
+  const out: Record<string, { status?: RawStatus; info?: RawInfo }> = {};
+  for (const [name, v] of Object.entries(infos.body ?? {})) out[name] = { info: v.info };
+  for (const [name, v] of Object.entries(statuses.body ?? {})) out[name] = { ...out[name], status: v.status };
+  return out;
 }
 
 export async function getConnectorInfo(cluster: ClusterRef, name: string): Promise<RawInfo> {

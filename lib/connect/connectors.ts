@@ -84,7 +84,7 @@ function summarize(cluster: ClusterRef, name: string, status: RawStatus | undefi
 
 // ------------------------------------------------------------------ reads
 
-/** One GET /connectors?expand=status&expand=info per cluster; a cluster that fails does not hide the others. */
+/** One expanded listing per cluster (two requests, whatever the count); a cluster that fails does not hide the others. */
 export async function listAllConnectors(): Promise<ConnectorsList> {
   const result = await Promise.all(
     clusters().map(async (cluster): Promise<ClusterConnectors> => {

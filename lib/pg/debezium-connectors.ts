@@ -11,7 +11,7 @@ import { databases } from "./session";
 
 // The Debezium PostgreSQL connectors of every Kafka Connect cluster, reduced to what the Database area needs:
 // which database, user, slot and publication each one uses, its plugin, and its task traces (secrets redacted).
-// One request per cluster (GET /connectors?expand=status&expand=info).
+// Two requests per cluster whatever the count (GET /connectors?expand=info and ?expand=status).
 
 /** Debezium's own defaults (3.x) for the keys a beginner leaves unset. */
 export const DEBEZIUM_DEFAULTS = {

@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * GET /api/connectors — every configured Connect cluster's connectors with status and config (masked), from
- * ONE `GET /connectors?expand=status&expand=info` per cluster. X-Connect-Requests says how many requests this
+ * two requests per cluster (`?expand=info` and `?expand=status`, see listConnectorsExpanded). X-Connect-Requests says how many requests this
  * answer cost; Server-Timing how long it took.
  */
 export const GET = readRoute(async () => {

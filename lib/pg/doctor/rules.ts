@@ -345,7 +345,7 @@ const rules: Record<RuleId, Rule> = {
   },
 
   connect_unreachable: (f) =>
-    f.connectErrors.map((e) => ({ severity: "warning" as Severity, subject: e.url, params: { cluster: e.cluster, url: e.url }, evidence: [{ source: `GET ${e.url}/connectors?expand=status&expand=info`, value: e.message }], action: null })),
+    f.connectErrors.map((e) => ({ severity: "warning" as Severity, subject: e.url, params: { cluster: e.cluster, url: e.url }, evidence: [{ source: `GET ${e.url}/connectors?expand=info`, value: e.message }], action: null })),
 };
 
 /** A FAILED task's trace → its cause, with the fix the facts allow now (the table to grant, the publication…). */
