@@ -4,8 +4,8 @@ import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { LoadingRows } from "@/components/ui/QueryStates";
 import { useDeleteSavedQueryMutation, useSaveQueryMutation, useSavedQueriesQuery } from "@/data/sql/use-saved-queries";
-import type { SavedQuery } from "@/lib/sql/saved-types";
-import type { SqlTarget, TableBinding } from "@/lib/sql/types";
+import type { SavedQuery } from "@/lib/sql/shared/saved-types";
+import type { SqlTarget, TableBinding } from "@/lib/sql/shared/types";
 
 /** The user's own saved queries: save the current one (or update the one opened), open, delete. */
 export function SavedQueries({

@@ -1,8 +1,8 @@
 import "server-only";
 import { config } from "../config";
-import { PEER_HEADER, resolveClientAddress } from "./client-address";
-import { readCookie, SESSION_COOKIE, verifySession, type Role, type SessionPayload } from "./session";
-import { isRevoked, storedSessionKey } from "./session-store";
+import { PEER_HEADER, resolveClientAddress } from "./request/client-address";
+import { readCookie, SESSION_COOKIE, verifySession, type Role, type SessionPayload } from "./sessions/session";
+import { isRevoked, storedSessionKey } from "./sessions/session-store";
 
 export interface Principal {
   user: string;
@@ -45,7 +45,7 @@ export async function principalFrom(cookieHeader: string | null): Promise<Princi
   return null;
 }
 
-/** The caller's address: the socket's, or what a configured proxy forwarded (lib/auth/client-address.ts). */
+/** The caller's address: the socket's, or what a configured proxy forwarded (lib/auth/request/client-address.ts). */
 export function clientAddress(headers: Headers): string | null {
   return resolveClientAddress(headers.get(PEER_HEADER), headers.get("x-forwarded-for"), config().auth.trustedProxies);
 }

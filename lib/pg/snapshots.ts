@@ -4,12 +4,12 @@ import * as connect from "../connect/client";
 import { redactionList, resolveCluster } from "../connect/client";
 import { isDebeziumPostgres } from "../connect/debezium-evidence";
 import { AppError } from "../errors";
-import { browseTopic } from "../kafka/browse";
-import { browseQuerySchema } from "../kafka/browse-types";
+import { browseTopic } from "../kafka/messages/browse";
+import { browseQuerySchema } from "../kafka/shared/browse-types";
 import { tableNotFound } from "./catalog";
 import { databaseOfConnector, toConnectorFacts } from "./debezium-connectors";
 import { ident, qualified, readOnly, readWrite, resolveDatabase } from "./session";
-import { parseNotification, snapshotProgress, type SnapshotProgress } from "./snapshot-progress";
+import { parseNotification, snapshotProgress, type SnapshotProgress } from "./shared/snapshot-progress";
 
 // Debezium incremental snapshots on demand: a signal table the connector watches (signal.data.collection), an
 // execute-snapshot row inserted into it, and the progress Debezium reports on its notification topic

@@ -20,7 +20,7 @@ import { tableColumns } from "../pg/columns";
 import { ObjectCache, type CachedObject } from "./cache";
 import { Semaphore } from "./semaphore";
 import { checkTableName, duckTypeOfPg, flattenSelect, formatOf, ident, isDebeziumShape, lit, logicalTypeOf, rawSelect, sourceTableOf, suggestTableName, type LakeFormat } from "./tables";
-import type { ColumnInfo, PrefixInfo, QueryInput, QueryResult, SqlDatabase, TableBinding } from "./types";
+import type { ColumnInfo, PrefixInfo, QueryInput, QueryResult, SqlDatabase, TableBinding } from "./shared/types";
 import type { AppConfig } from "../config-core";
 
 type SqlLimits = AppConfig["sql"];

@@ -74,8 +74,8 @@ export function rawSelect(files: Array<{ format: LakeFormat; path: string }>): s
 
 // ------------------------------------------------------------------------------------------- Debezium
 
-// The PostgreSQL column type → Debezium logical type mapping is shared with the lake preview (lib/debezium/infer).
-export { logicalTypeOf } from "../debezium/infer";
+// The PostgreSQL column type → Debezium logical type mapping is shared with the lake preview (lib/debezium/shared/infer).
+export { logicalTypeOf } from "../debezium/shared/infer";
 
 /** DuckDB expression decoding one logical type (days since epoch, µs since epoch, …); others pass through. */
 export function decodeLogical(expr: string, logical: string | null | undefined): string {

@@ -8,7 +8,7 @@ import { config } from "../../config";
 import { pool } from "../client";
 import { applyFix } from "./fixes";
 import { runDoctor } from "./gather";
-import type { DoctorReport, Finding, RuleId } from "./types";
+import type { DoctorReport, Finding, RuleId } from "./shared/types";
 
 const RUN = Date.now().toString(36);
 const ROLE = `database_it_role_${RUN}`;

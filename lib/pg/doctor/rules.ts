@@ -5,8 +5,8 @@ import { formatMessage, type MessageKey } from "@/i18n/format";
 import { getMessages } from "@/i18n";
 import { capturedTables, keyOf, unmatchedIncludes } from "./filters";
 import { matchTrace, rootCauseLine } from "./traces";
-import type { DebeziumConnectorFacts, DoctorFacts, Evidence, Finding, FixAction, RuleId, RuleResult, Severity, TableFacts, TraceCause } from "./types";
-import { RULE_IDS } from "./types";
+import type { DebeziumConnectorFacts, DoctorFacts, Evidence, Finding, FixAction, RuleId, RuleResult, Severity, TableFacts, TraceCause } from "./shared/types";
+import { RULE_IDS } from "./shared/types";
 
 type Draft = Omit<Finding, "rule" | "title" | "explanation" | "fix" | "connector"> & { connector?: DebeziumConnectorFacts | null };
 type Rule = (f: DoctorFacts) => Draft[] | null;
