@@ -4,6 +4,7 @@
 // `code` + `params` are what the browser renders from the message catalog in the reader's language
 // (`errors.<code>`); `message` is the English sentence kept for logs, scripts and as the fallback; `detail` is the
 // vendor's own text (Connect's validation message, PostgreSQL's error, an S3 code), shown labelled as such.
+import "server-only";
 import type { ApiErrorBody, ErrorParams, ErrorSource } from "./http/shared/envelope";
 
 export type { ErrorSource } from "./http/shared/envelope";

@@ -1,15 +1,9 @@
 import "server-only";
 import { config } from "../config";
 import { PEER_HEADER, resolveClientAddress } from "./request/client-address";
-import { readCookie, SESSION_COOKIE, verifySession, type Role, type SessionPayload } from "./sessions/session";
+import type { Principal } from "./shared/principal";
+import { readCookie, SESSION_COOKIE, verifySession, type SessionPayload } from "./sessions/session";
 import { isRevoked, storedSessionKey } from "./sessions/session-store";
-
-export interface Principal {
-  user: string;
-  role: Role;
-  /** False for the implicit local operator of a loopback-only console. */
-  authenticated: boolean;
-}
 
 /**
  * The key that signs session cookies: CONSOLE_SESSION_SECRET, or a random key kept in the console's database

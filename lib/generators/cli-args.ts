@@ -1,4 +1,5 @@
 // The CLI's arguments (scripts/gen.ts): `<generator> [--option value]…` into a start request (pure).
+import "server-only";
 import { GENERATOR_KINDS, type StartInput } from "./shared/params";
 
 export const USAGE = `usage: npm run gen -- <${GENERATOR_KINDS.join("|")}> [options]

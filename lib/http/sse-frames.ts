@@ -1,6 +1,7 @@
 // Server-Sent Events framing. Pure.
 
 /** One event: optional id and type, data as JSON (newlines cannot occur in JSON.stringify output). */
+import "server-only";
 export function sseEvent(data: unknown, options: { id?: string; event?: string } = {}): string {
   let out = "";
   if (options.id !== undefined) out += `id: ${options.id}\n`;

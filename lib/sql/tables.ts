@@ -1,6 +1,7 @@
 // Pure helpers that turn a lake prefix into a DuckDB view: the name the console suggests, which objects it reads
 // (by extension), and the SELECT that reads them — plain, or with Debezium's envelope flattened and its logical
 // types decoded. No I/O: the engine lists, fetches and binds; the unit tests check the SQL shapes.
+import "server-only";
 import { AppError } from "../errors";
 
 export type LakeFormat = "jsonl" | "csv" | "parquet";

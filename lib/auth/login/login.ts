@@ -11,7 +11,8 @@ import { ACCOUNT_NAMES, checkPassword } from "./passwords";
 import { clientAddress, sessionFrom, sessionSecret } from "../principal";
 import { revokeSession } from "../sessions/session-store";
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "./rate-limit";
-import { ROLES, SESSION_COOKIE, signSession, type Role } from "../sessions/session";
+import { ROLES, type Role } from "../shared/principal";
+import { SESSION_COOKIE, signSession } from "../sessions/session";
 
 export const loginInput = z.object({ user: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
-import type { Role } from "../sessions/session";
+import type { Role } from "../shared/principal";
 
 // A configured password is either a plain secret or "scrypt$<salt b64>$<hash b64>" (npm run hash-password).
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 };

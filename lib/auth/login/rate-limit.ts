@@ -2,6 +2,7 @@
 // and PER_USER failures for one account in WINDOW_MS, then 429 with Retry-After. Per account too, so that
 // many addresses (or forged ones) cannot guess one password in parallel.
 // In memory: one console process serves a classroom; a restart forgets (acceptable for a lab).
+import "server-only";
 const WINDOW_MS = 60_000;
 const PER_ADDRESS = 5;
 const PER_USER = 10;

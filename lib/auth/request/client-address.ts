@@ -5,6 +5,7 @@
 // console's server stamps the socket's address into PEER_HEADER on every request (lib/auth/request/peer-address.ts,
 // installed at start by instrumentation-node.ts), overwriting anything a client sent under that name, and
 // X-Forwarded-For is believed only when that socket is a configured proxy (CONSOLE_TRUSTED_PROXIES).
+import "server-only";
 import { normalizeAddress } from "../../config-core";
 
 export const PEER_HEADER = "x-lab-console-peer";

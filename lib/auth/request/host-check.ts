@@ -1,6 +1,7 @@
 // DNS rebinding: a page on evil.example re-points its own name at 127.0.0.1 and then talks to a console
 // without login as if same-origin (its Origin matches its Host). The only tell is the Host header, so a console
 // without login answers only to loopback names and to CONSOLE_ALLOWED_HOSTS. Pure; used by proxy.ts.
+import "server-only";
 import { isLoopbackHost } from "../../config-core";
 
 /** The host name of a Host header ("a.b:3000" → "a.b", "[::1]:3000" → "::1"), lower case; null when unparsable. */

@@ -1,10 +1,10 @@
 // Signed session tokens for the session cookie: base64url(JSON payload) + "." + base64url(HMAC-SHA256).
 // Web Crypto only, so the same code runs in route handlers and in proxy.ts.
+import "server-only";
 import { z } from "zod";
+import { ROLES } from "../shared/principal";
 
 export const SESSION_COOKIE = "lab_session";
-export const ROLES = ["operator", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
 
 // sid: a random id per sign-in, so that sign-out can revoke this session (lib/auth/sessions/session-store.ts).
 const payloadSchema = z.object({ u: z.string(), r: z.enum(ROLES), exp: z.number(), sid: z.string().min(16).max(64) });

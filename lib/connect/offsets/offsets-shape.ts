@@ -2,7 +2,7 @@
 // before Connect stores it: Connect accepts any JSON for a source, and the task then FAILS on resume ("String
 // cannot be cast to Number"). Shapes captured from the lab's connectors (Debezium PostgreSQL 3.6.1, Connect
 // 4.3.1's sink format, FileStream). Pure.
-
+import "server-only";
 export interface OffsetEntryInput {
   partition: Record<string, unknown>;
   offset: Record<string, unknown> | null;

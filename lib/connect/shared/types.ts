@@ -1,7 +1,6 @@
 // Shapes the Connect area hands to the browser. Pure types and constants: no server-only import, so client
 // components and the data layer share them with lib/connect. Every config in here is already masked.
 import type { ConfigChange } from "./draft";
-import type { ConnectionHint } from "../templates/lab-adapt";
 
 export const CONNECTOR_STATES = ["RUNNING", "PAUSED", "STOPPED", "FAILED", "UNASSIGNED", "RESTARTING"] as const;
 /** Connect's states, plus UNKNOWN when a worker reported something this console does not know. */
@@ -155,4 +154,13 @@ export interface ActionOutcome {
   /** The state the cluster reports right after the action (Connect applies most actions asynchronously). */
   state: ConnectorState | null;
   message: string | null;
+}
+
+export type HintCode = "docker_service" | "wrong_port" | "unreachable" | "other_server";
+
+/** Why a connection at validation failed, in codes and params the catalog renders (connectors.hints.<code>). */
+export interface ConnectionHint {
+  key: string;
+  code: HintCode;
+  params: { tried: string; lab: string };
 }

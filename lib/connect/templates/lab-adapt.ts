@@ -2,6 +2,8 @@
 // and the Docker service names of the course's compose file (minio, postgres_oltp) become the lab's endpoints as
 // Kafka Connect reaches them. And, for a validation that failed to connect, what was tried, where the lab's server
 // is and the likely cause. Pure: the lab's endpoints come in as arguments.
+import "server-only";
+import type { ConnectionHint, HintCode } from "../shared/types";
 
 export interface LabEndpoints {
   /** Where Kafka Connect reaches PostgreSQL (PG_HOST_FOR_CONNECT) and its port. */
@@ -48,15 +50,6 @@ export function adaptToLab(config: Record<string, string>, lab: LabEndpoints): R
     out["database.port"] = String(lab.pgPort);
   }
   return out;
-}
-
-export type HintCode = "docker_service" | "wrong_port" | "unreachable" | "other_server";
-
-/** Why a connection at validation failed, in codes and params the catalog renders (connectors.hints.<code>). */
-export interface ConnectionHint {
-  key: string;
-  code: HintCode;
-  params: { tried: string; lab: string };
 }
 
 const CONNECT_FAILED = /connection attempt failed|connection refused|unknownhost|could not translate host|name or service not known|timed out|no route to host/i;

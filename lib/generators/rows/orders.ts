@@ -1,4 +1,5 @@
 // Builds orders in memory, column by column, ready for one multi-row INSERT per table (pure: no I/O).
+import "server-only";
 import type { Rng } from "./random";
 import { auditFor, CATEGORIES_BY_PROFILE, FraudDice, MAX_DAYS_BACK, MAX_ITEMS, MIN_DAYS_BACK, MIN_ITEMS, PROFILES, type Profile, type Sexo } from "./rules";
 

@@ -1,5 +1,6 @@
 // New people for the streaming generator and the CDC demo: pt-BR names and birth dates from Faker,
 // ids and every other choice from the run's seeded PRNG.
+import "server-only";
 import { randomInt } from "node:crypto";
 import { base, en, Faker, pt_BR } from "@faker-js/faker";
 import type { Rng } from "./random";

@@ -1,6 +1,6 @@
 // A small seedable PRNG (sfc32) for every choice a generator makes, so one seed value reproduces a run.
 // Math.random is never used by the generators.
-
+import "server-only";
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;

@@ -1,6 +1,7 @@
 // The lab's business rules for generated data, as the seed's Python scripts apply them (SEED.md,
 // functions.py): which categories a person buys from, which device and geohash a legitimate purchase
 // has, and what a fraudulent one changes. Pure functions: the engine and the tests share them.
+import "server-only";
 import type { Rng } from "./random";
 
 export type Sexo = "M" | "F";

@@ -1,6 +1,7 @@
 // The three generators (historical, streaming, cdc demo): the loops that build batches and write them.
-// No "server-only" and no Next.js imports: the console (lib/generators/registry.ts), the CLI (scripts/gen.ts),
-// the tests and the benchmark all run this same code with their own pg pool.
+// No Next.js imports: the console (lib/generators/registry.ts), the CLI (scripts/gen.ts), the tests and the
+// benchmark all run this same code with their own pg pool (the CLIs under `tsx --conditions=react-server`).
+import "server-only";
 import type pg from "pg";
 import { emptyBatch, catalogFrom, emptyProfiles, OrderMaker, type Catalog, type OrderBatch, type Person } from "../rows/orders";
 import { Pacer, sleep } from "./pace";

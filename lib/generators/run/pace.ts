@@ -1,6 +1,6 @@
 // Time-based pacing: event k (0-based) is due at start + (k + 1) / rate. Counting from the start (not from
 // the last batch) means slow batches are caught up and the achieved rate does not drift.
-
+import "server-only";
 export class Pacer {
   private start = 0;
   constructor(

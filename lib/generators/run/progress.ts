@@ -1,4 +1,5 @@
 // Live counters of one run: rows per table, fraud, errors, and the current and average event rate.
+import "server-only";
 import { ZERO_COUNTS, type RunCounts } from "../shared/types";
 
 const WINDOW_MS = 3_000;

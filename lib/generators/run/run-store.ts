@@ -1,5 +1,6 @@
-// Stored generator runs (console database, table generator_runs) through Prisma. No "server-only": the
+// Stored generator runs (console database, table generator_runs) through Prisma. The
 // console passes lib/db.ts's client, the CLI its own.
+import "server-only";
 import { AppError } from "../../errors";
 import type { GeneratorRun, PrismaClient } from "../../generated/prisma/client";
 import { GENERATOR_KINDS, type GeneratorKind, type StartParams } from "../shared/params";

@@ -1,5 +1,6 @@
 // One run from start to end: its stored row, its heartbeat, the engine, the final status. Shared by the
-// console's registry and the CLI (no "server-only").
+// console's registry and the CLI.
+import "server-only";
 import type pg from "pg";
 import { AppError, networkFailure } from "../../errors";
 import { runGenerator } from "./engine";

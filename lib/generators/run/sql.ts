@@ -1,5 +1,6 @@
 // The generators' SQL against the OLTP database (liga_sudoers). Every statement is parameterized:
 // rows travel as arrays and are expanded by unnest(), so one statement inserts a whole batch.
+import "server-only";
 import type pg from "pg";
 import type { OrderBatch, Person, Product } from "../rows/orders";
 import { ageOn, profileOf, type Sexo } from "../rows/rules";

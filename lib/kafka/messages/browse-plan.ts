@@ -1,5 +1,6 @@
 // The message browser's arithmetic: which offsets to read for a page, and how to cut and merge what was read
 // into a page with cursors to its neighbours. Pure (lib/kafka/messages/browse.ts does the reading).
+import "server-only";
 import type { BrowsePartition, BrowseQuery } from "../shared/browse-types";
 import type { TopicMessage } from "../shared/message-types";
 

@@ -146,3 +146,19 @@ export interface ReplicationOverview {
   connectNote: string | null;
   fetchedAt: string;
 }
+
+/** What incremental snapshots of a Debezium source need, and what of it is missing. */
+export interface SnapshotSetup {
+  cluster: string;
+  connector: string;
+  database: string | null;
+  /** signal.data.collection as configured, null when unset. */
+  signalCollection: string | null;
+  signalTableExists: boolean;
+  /** The signal table is in the connector's publication (or the publication is FOR ALL TABLES). */
+  signalInPublication: boolean;
+  notificationsTopic: string | null;
+  /** What is missing, in the order the fix does it; empty when snapshots can start. */
+  missing: ("signal_table" | "signal_in_publication" | "signal_config" | "notifications_config")[];
+  capturedTables: string[];
+}

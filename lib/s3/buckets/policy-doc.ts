@@ -1,5 +1,5 @@
 // Bucket policy documents for anonymous read (what `mc anonymous set download` writes on MinIO). Pure.
-
+import "server-only";
 interface Statement {
   Sid?: string;
   Effect?: string;

@@ -4,6 +4,7 @@
 // gets the server's opaque "UnknownError"/"InvalidURI". Percent-encoded dots (%2e%2e%2f) are refused for the same
 // reason: a server that decodes once more sees "../". Control characters cannot be listed back (S3's XML
 // listings cannot carry them). Pure: shared by the routes and any form.
+import "server-only";
 import { z } from "zod";
 
 export type ObjectKeyRule = "empty" | "length" | "dotSegment" | "control";

@@ -2,6 +2,7 @@
 // same event the same way in Kafka and in S3. This adapter only adds what is lake-specific: sink lines that
 // wrap the record as { value, key, offset, … }, the list of changed columns, and the captured tables' column
 // types for values the sink wrote without their schema. Pure.
+import "server-only";
 import { decodeJson } from "../../debezium/shared/decode";
 import { changedFields } from "../../debezium/shared/diff";
 import type { InferredTable } from "../../debezium/shared/infer";

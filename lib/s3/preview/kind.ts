@@ -1,5 +1,6 @@
 // Which preview an object gets, from its key's extension first (sinks often store JSON Lines as
 // application/octet-stream), then its content type. Pure.
+import "server-only";
 import type { PreviewKind } from "../shared/lake-types";
 
 const BY_EXTENSION: Record<string, PreviewKind> = {

@@ -1,4 +1,5 @@
 // Text, JSON and JSON Lines previews from the first bytes of an object. Pure.
+import "server-only";
 import type { JsonLinesPreview, LakeChangeEvent } from "../shared/lake-types";
 import { decodeDebezium, type InferredTables } from "./debezium";
 
