@@ -6,7 +6,7 @@ import { randomInt } from "node:crypto";
 import { DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect, test, type Page } from "@playwright/test";
 import { finishedKeys } from "../test/s3-writes";
-import { cfg, connectRest, debeziumConnection, deleteConnectorAndOffsets, s3, withOltp } from "./support/lab";
+import { cfg, connectRest, debeziumConnection, deleteConnectorAndOffsets, s3, waitFor, withOltp } from "./support/lab";
 
 const TOPIC = "liga_sudoers.public.pessoas";
 const RUN = Date.now().toString(36);
@@ -43,16 +43,6 @@ const COURSE_SINK = {
 
 let registeredSource = false;
 const ids: number[] = [];
-
-async function waitFor<T>(what: string, fn: () => Promise<T | null | false | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 /** A running Debezium source writing liga_sudoers.public.pessoas, registering one of our own when there is none. */
 async function ensurePessoasSource(): Promise<void> {

@@ -64,3 +64,14 @@ export async function deleteConnectorAndOffsets(name: string): Promise<void> {
   await connectRest("DELETE", `/connectors/${name}/offsets`);
   await connectRest("DELETE", `/connectors/${name}`);
 }
+
+/** Asks `fn` every `everyMs` until it answers something truthy (what Connect, Debezium and the sink do happens "soon"). */
+export async function waitFor<T>(what: string, fn: () => Promise<T | null | false | undefined>, timeoutMs = 60_000, everyMs = 500): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
