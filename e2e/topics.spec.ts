@@ -2,7 +2,7 @@
 // deleted in PostgreSQL, and each change shows up on the page as a change event.
 import { randomInt } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { CONNECT_URL as CONNECT, debeziumConnection, oltpClient, waitFor as waitForLab } from "./support/lab";
+import { CONNECT_URL as CONNECT, oltpClient, pessoasSource, waitFor as waitForLab } from "./support/lab";
 const TOPIC = "liga_sudoers.public.pessoas";
 // The seed's connector, registered only when nothing produces the topic yet (and removed afterwards).
 const CONNECTOR = "e2e-topics-pessoas";
@@ -62,13 +62,7 @@ test.beforeAll(async () => {
     body: JSON.stringify({
       name: CONNECTOR,
       config: {
-        ...debeziumConnection(),
-        "topic.prefix": "liga_sudoers",
-        "table.include.list": "public.pessoas",
-        "slot.name": SLOT,
-        "publication.name": PUBLICATION,
-        "publication.autocreate.mode": "filtered",
-        "snapshot.mode": "no_data",
+        ...pessoasSource(SLOT, PUBLICATION),
         "decimal.handling.mode": "double",
         "time.precision.mode": "adaptive",
       },

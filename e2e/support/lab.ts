@@ -45,6 +45,19 @@ export function debeziumConnection(user = cfg.postgres.user, password = cfg.post
   };
 }
 
+/** A Debezium source of liga_sudoers.public.pessoas (topic liga_sudoers.public.pessoas), live changes only. */
+export function pessoasSource(slot: string, publication: string): Record<string, string> {
+  return {
+    ...debeziumConnection(),
+    "topic.prefix": "liga_sudoers",
+    "table.include.list": "public.pessoas",
+    "slot.name": slot,
+    "publication.name": publication,
+    "publication.autocreate.mode": "filtered",
+    "snapshot.mode": "no_data",
+  };
+}
+
 /** The answer to the next server action the page calls (the UI's mutations are server actions: a POST with Next-Action). */
 export function nextServerAction(page: import("@playwright/test").Page) {
   return page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
