@@ -14,6 +14,26 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true }],
     },
   },
+  {
+    // The browser's side of lib/: components/ and data/ (client components, the hooks, and the few server components
+    // in components/, which need nothing more) import only lib's shared/ folders. Everything else in lib/ is
+    // server-only (lib/boundary.test.ts checks the "server-only" line); server components and route handlers in app/
+    // reach it there.
+    files: ["components/**", "data/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/|(\\.\\./)+)lib/(?!(.+/)?shared/)",
+              message: "components/ and data/ may import only lib's shared/ folders (lib/shared/, lib/<area>/shared/): the rest of lib/ is server-only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,6 +1,6 @@
 // An invalid configuration (e.g. exposed beyond loopback without an operator password) stops the console
 // before it serves anything, with the reason on stderr.
-import { installPeerAddress } from "./lib/auth/peer-address";
+import { installPeerAddress } from "./lib/auth/request/peer-address";
 import { startupNotices } from "./lib/auth/startup-notice";
 import { config } from "./lib/config";
 
@@ -10,5 +10,5 @@ try {
   console.error(`\n[console] refusing to start: ${(e as Error).message}\n`);
   process.exit(1);
 }
-// Route handlers get no socket address from Next.js: stamp it on each request (lib/auth/client-address.ts).
+// Route handlers get no socket address from Next.js: stamp it on each request (lib/auth/request/client-address.ts).
 installPeerAddress();

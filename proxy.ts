@@ -2,7 +2,7 @@
 // (DNS rebinding); when the console listens beyond loopback, a valid session, or a redirect to /login / 401 (API).
 import { NextResponse, type NextRequest } from "next/server";
 import { config as appConfig } from "./lib/config";
-import { hostAllowed, hostRefusal } from "./lib/auth/host-check";
+import { hostAllowed, hostRefusal } from "./lib/auth/request/host-check";
 import { principalFrom } from "./lib/auth/principal";
 
 const PUBLIC = [/^\/login$/, /^\/api\/auth\/login$/, /^\/api\/health$/, /^\/icon\.svg$/, /^\/favicon\.ico$/];
@@ -51,7 +51,7 @@ function refuseHost(pathname: string, host: string): NextResponse {
 export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   const auth = appConfig().auth;
-  // Without a login, only loopback names (and CONSOLE_ALLOWED_HOSTS): lib/auth/host-check.ts.
+  // Without a login, only loopback names (and CONSOLE_ALLOWED_HOSTS): lib/auth/request/host-check.ts.
   const host = req.headers.get("host");
   if (!auth.exposed && !hostAllowed(host, auth.allowedHosts)) return refuseHost(pathname, host ?? "");
   if (!auth.exposed || PUBLIC.some((re) => re.test(pathname))) return securityHeaders(NextResponse.next());

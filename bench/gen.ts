@@ -18,17 +18,17 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { readLabEndpoints, resolveConfig } from "../lib/config-core";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import { runGenerator } from "../lib/generators/engine";
-import { startParams } from "../lib/generators/params";
-import { Progress } from "../lib/generators/progress";
-import { createRng } from "../lib/generators/random";
-import { catalogFrom, emptyBatch, OrderMaker } from "../lib/generators/orders";
-import { INSERT_ORDERS_SQL, loadPeople, loadProducts, pedidosSequence } from "../lib/generators/sql";
-import { FraudDice } from "../lib/generators/rules";
+import { runGenerator } from "../lib/generators/run/engine";
+import { startParams } from "../lib/generators/shared/params";
+import { Progress } from "../lib/generators/run/progress";
+import { createRng } from "../lib/generators/rows/random";
+import { catalogFrom, emptyBatch, OrderMaker } from "../lib/generators/rows/orders";
+import { INSERT_ORDERS_SQL, loadPeople, loadProducts, pedidosSequence } from "../lib/generators/run/sql";
+import { FraudDice } from "../lib/generators/rows/rules";
 import { arg } from "./support/args";
-import { CATEGORIES_BY_PROFILE, FRAUD_DEVICES, FRAUD_GEOHASHES, LEGIT_DEVICE, LEGIT_GEOHASHES, ageOn, profileOf, type Sexo } from "../lib/generators/rules";
-import { startRun } from "../lib/generators/runner";
-import { RunStore } from "../lib/generators/run-store";
+import { CATEGORIES_BY_PROFILE, FRAUD_DEVICES, FRAUD_GEOHASHES, LEGIT_DEVICE, LEGIT_GEOHASHES, ageOn, profileOf, type Sexo } from "../lib/generators/rows/rules";
+import { startRun } from "../lib/generators/run/runner";
+import { RunStore } from "../lib/generators/run/run-store";
 
 const ORDERS = Number(process.env.BENCH_GEN_ORDERS ?? 1_000_000);
 const BASELINE_S = 5;
@@ -132,7 +132,7 @@ async function batchBreakdown(db: string, n: number): Promise<Breakdown> {
       if (m) triggers[m[1]] = Number(m[2]);
     }
     const totalMs = Number(/Execution Time: ([\d.]+)/.exec(plan.join("\n"))?.[1] ?? NaN);
-    // The bulk path (lib/generators/sql.ts): the references locked once per batch, the per-row triggers off.
+    // The bulk path (lib/generators/run/sql.ts): the references locked once per batch, the per-row triggers off.
     await client.query("BEGIN; SET LOCAL session_replication_role = replica");
     const t0 = performance.now();
     await client.query(

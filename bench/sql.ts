@@ -15,7 +15,7 @@ import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { readLabEndpoints, resolveConfig } from "../lib/config-core";
 import { SqlEngine } from "../lib/sql/engine";
-import type { TableBinding } from "../lib/sql/types";
+import type { TableBinding } from "../lib/sql/shared/types";
 import { arg } from "./support/args";
 import { labS3 } from "../test/lab-s3";
 

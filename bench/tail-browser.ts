@@ -13,6 +13,7 @@ import { Kafka, logLevel, Partitioners } from "kafkajs";
 import { chromium } from "@playwright/test";
 import { arg, labBrokers } from "./support/args";
 import { startConsoleServer, type ConsoleServer } from "./support/console-server";
+import { producePaced } from "./support/produce";
 
 const RATE = Number(arg("rate", "1000"));
 const SECONDS = Number(arg("seconds", "30"));
@@ -83,21 +84,7 @@ async function main() {
       return performance.now();
     });
     const expected = RATE * SECONDS;
-    let seq = 0;
-    const started = performance.now();
-    const sends: Promise<unknown>[] = [];
-    while (seq < expected) {
-      const due = Math.min(expected, Math.floor(((performance.now() - started) / 1000) * RATE));
-      if (due > seq) {
-        const messages = [];
-        const now = Date.now();
-        for (; seq < due; seq++) messages.push({ key: JSON.stringify({ id: 1000 + (seq % 5000) }), value: changeEvent(seq, now) });
-        sends.push(producer.send({ topic, messages, acks: 1 }));
-        if (sends.length > 200) await Promise.all(sends.splice(0, 100));
-      }
-      await sleep(10);
-    }
-    await Promise.all(sends);
+    const seq = await producePaced(producer, topic, RATE, expected, (i, now) => ({ key: JSON.stringify({ id: 1000 + (i % 5000) }), value: changeEvent(i, now) }));
     await sleep(2000);
     const probe = await page.evaluate(() => {
       const b = (window as unknown as { __bench: { frames: number[]; longTasks: number[]; timerLag: number[]; recording: boolean } }).__bench;

@@ -13,6 +13,7 @@ import path from "node:path";
 import { Kafka, logLevel, Partitioners } from "kafkajs";
 import { arg, labBrokers } from "./support/args";
 import { startConsoleServer, type ConsoleServer } from "./support/console-server";
+import { producePaced } from "./support/produce";
 
 const VIEWERS = Number(arg("viewers", "200"));
 const RATE = Number(arg("rate", "1000"));
@@ -154,7 +155,6 @@ async function main() {
 
     // 3. produce RATE msg/s for SECONDS s, in small batches every 10 ms; sample the server meanwhile
     const pad = "x".repeat(120);
-    let seq = 0;
     const samples: { rssMb: number; cpuSeconds: number; at: number }[] = [];
     const sampler = serverPid
       ? setInterval(() => samples.push({ ...sample(serverPid!), at: performance.now() }), 1000)
@@ -163,21 +163,8 @@ async function main() {
     const viewerCpu = () => workers.reduce((s, w) => s + (w.pid ? sample(w.pid).cpuSeconds : 0), 0);
     const viewerCpuAtStart = { cpu: viewerCpu(), at: performance.now() };
     const started = performance.now();
-    const sends: Promise<unknown>[] = [];
-    while (seq < expected) {
-      const due = Math.min(expected, Math.floor(((performance.now() - started) / 1000) * RATE));
-      if (due > seq) {
-        const messages = [];
-        for (; seq < due; ) {
-          seq++;
-          messages.push({ key: `k${seq % 997}`, value: `{"seq":${seq},"t":${Date.now()},"pad":"${pad}"}` });
-        }
-        sends.push(producer.send({ topic, messages, acks: 1 }));
-        if (sends.length > 200) await Promise.all(sends.splice(0, 100));
-      }
-      await sleep(10);
-    }
-    await Promise.all(sends);
+    // seq counts from 1, as the viewers' checks expect.
+    const seq = await producePaced(producer, topic, RATE, expected, (i, now) => ({ key: `k${(i + 1) % 997}`, value: `{"seq":${i + 1},"t":${now},"pad":"${pad}"}` }));
     const produceSeconds = (performance.now() - started) / 1000;
     const viewerCores = (viewerCpu() - viewerCpuAtStart.cpu) / ((performance.now() - viewerCpuAtStart.at) / 1000);
     if (serverPid) samples.push({ ...sample(serverPid), at: performance.now() });

@@ -1,6 +1,6 @@
 // The one client fetcher: every query and mutation of the browser goes through here. The API answers
-// `{ ok: true, data }` or `{ ok: false, error }` (lib/http/envelope.ts); anything else is an ApiError too.
-import type { ApiErrorBody, ApiResult, ErrorParams, InputIssue } from "@/lib/http/envelope";
+// `{ ok: true, data }` or `{ ok: false, error }` (lib/http/shared/envelope.ts); anything else is an ApiError too.
+import type { ApiErrorBody, ApiResult, ErrorParams, InputIssue } from "@/lib/http/shared/envelope";
 
 /** The error every fetch of the console throws: the server's body as it sent it, for the catalog to render. */
 export class ApiError extends Error {

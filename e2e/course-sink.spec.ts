@@ -6,7 +6,7 @@ import { randomInt } from "node:crypto";
 import { DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect, test, type Page } from "@playwright/test";
 import { finishedKeys } from "../test/s3-writes";
-import { cfg, connectRest, debeziumConnection, deleteConnectorAndOffsets, s3, withOltp } from "./support/lab";
+import { cfg, connectRest, deleteConnectorAndOffsets, pessoasSource, s3, waitFor, withOltp } from "./support/lab";
 
 const TOPIC = "liga_sudoers.public.pessoas";
 const RUN = Date.now().toString(36);
@@ -44,16 +44,6 @@ const COURSE_SINK = {
 let registeredSource = false;
 const ids: number[] = [];
 
-async function waitFor<T>(what: string, fn: () => Promise<T | null | false | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
 /** A running Debezium source writing liga_sudoers.public.pessoas, registering one of our own when there is none. */
 async function ensurePessoasSource(): Promise<void> {
   const all = (await connectRest("GET", "/connectors?expand=info&expand=status")).body as Record<string, { info: { config: Record<string, string> }; status: { connector: { state: string } } }>;
@@ -61,15 +51,7 @@ async function ensurePessoasSource(): Promise<void> {
   if (running) return;
   const res = await connectRest("POST", "/connectors", {
     name: SOURCE,
-    config: {
-      ...debeziumConnection(),
-      "topic.prefix": "liga_sudoers",
-      "table.include.list": "public.pessoas",
-      "slot.name": SLOT,
-      "publication.name": PUBLICATION,
-      "publication.autocreate.mode": "filtered",
-      "snapshot.mode": "no_data",
-    },
+    config: pessoasSource(SLOT, PUBLICATION),
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   registeredSource = true;

@@ -4,11 +4,11 @@ import { expect, test } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
 import { cfg, connectRest as connect, s3 } from "./support/lab";
 import { finishedKeys } from "../test/s3-writes";
-import createWith from "../lib/debezium/fixtures/pessoas-create.schemas.json";
-import deleteWith from "../lib/debezium/fixtures/pessoas-delete.schemas.json";
+import createWith from "../lib/debezium/shared/fixtures/pessoas-create.schemas.json";
+import deleteWith from "../lib/debezium/shared/fixtures/pessoas-delete.schemas.json";
 
 // Issue 12, items 3 and 4, in the browser against the real lab: the lab's S3 sink writes real Debezium events
-// (captured from public.pessoas, see lib/debezium/fixtures) into a bucket of this run; the lake preview shows
+// (captured from public.pessoas, see lib/debezium/shared/fixtures) into a bucket of this run; the lake preview shows
 // dt_nasc as a date and the delete's placeholders as the live tail does; deleting that bucket asks for its name
 // and names the sink that writes there.
 const ID = randomUUID().replace(/-/g, "").slice(0, 8);

@@ -2,7 +2,7 @@
 // deleted in PostgreSQL, and each change shows up on the page as a change event.
 import { randomInt } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { CONNECT_URL as CONNECT, debeziumConnection, oltpClient } from "./support/lab";
+import { CONNECT_URL as CONNECT, oltpClient, pessoasSource, waitFor as waitForLab } from "./support/lab";
 const TOPIC = "liga_sudoers.public.pessoas";
 // The seed's connector, registered only when nothing produces the topic yet (and removed afterwards).
 const CONNECTOR = "e2e-topics-pessoas";
@@ -39,15 +39,8 @@ async function existingPessoasConnector(): Promise<string | null> {
   return null;
 }
 
-async function waitFor<T>(what: string, fn: () => Promise<T | null | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+/** Connect and the slot are asked every 250 ms. */
+const waitFor = <T,>(what: string, fn: () => Promise<T | null | false>, timeoutMs = 60_000) => waitForLab(what, fn, timeoutMs, 250);
 
 let registered = false;
 let createdTopic = false;
@@ -69,13 +62,7 @@ test.beforeAll(async () => {
     body: JSON.stringify({
       name: CONNECTOR,
       config: {
-        ...debeziumConnection(),
-        "topic.prefix": "liga_sudoers",
-        "table.include.list": "public.pessoas",
-        "slot.name": SLOT,
-        "publication.name": PUBLICATION,
-        "publication.autocreate.mode": "filtered",
-        "snapshot.mode": "no_data",
+        ...pessoasSource(SLOT, PUBLICATION),
         "decimal.handling.mode": "double",
         "time.precision.mode": "adaptive",
       },

@@ -1,4 +1,5 @@
 // The audit list's filters, shared by the page and GET /api/audit (one schema for both).
+import "server-only";
 import { z } from "zod";
 
 const optionalText = z.string().trim().max(200).optional().transform((v) => v || undefined);

@@ -2,7 +2,7 @@ import "server-only";
 import { escapeLike } from "./audit-query";
 import { config } from "./config";
 import { db } from "./db";
-import { maskSecrets } from "./secrets";
+import { maskSecrets } from "./shared/secrets";
 import type { Prisma } from "./generated/prisma/client";
 
 export type AuditOutcome = "ok" | "error" | "refused";

@@ -54,7 +54,7 @@ export const envSchema = z.object({
    *  (`scrypt$<salt b64>$<hash b64>`, made with `npm run hash-password`). */
   CONSOLE_OPERATOR_PASSWORD: z.string().min(1).optional(),
   CONSOLE_VIEWER_PASSWORD: z.string().min(1).optional(),
-  /** Signs session cookies; unset, a random key kept in the console's database (lib/auth/session-store.ts). */
+  /** Signs session cookies; unset, a random key kept in the console's database (lib/auth/sessions/session-store.ts). */
   CONSOLE_SESSION_SECRET: z.string().min(16).optional(),
   CONSOLE_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(8),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),

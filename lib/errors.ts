@@ -4,9 +4,10 @@
 // `code` + `params` are what the browser renders from the message catalog in the reader's language
 // (`errors.<code>`); `message` is the English sentence kept for logs, scripts and as the fallback; `detail` is the
 // vendor's own text (Connect's validation message, PostgreSQL's error, an S3 code), shown labelled as such.
-import type { ApiErrorBody, ErrorParams, ErrorSource } from "./http/envelope";
+import "server-only";
+import type { ApiErrorBody, ErrorParams, ErrorSource } from "./http/shared/envelope";
 
-export type { ErrorSource } from "./http/envelope";
+export type { ErrorSource } from "./http/shared/envelope";
 
 export interface AppErrorOptions {
   params?: ErrorParams;
@@ -55,7 +56,7 @@ export function asAppError(e: unknown, code = "internal"): AppError {
   return new AppError(500, code, `The console failed unexpectedly: ${detail}`, "console", { detail });
 }
 
-/** Network-level failure codes shared by every probe and client (see lib/health-types.ts FailureCode). */
+/** Network-level failure codes shared by every probe and client (see lib/shared/health-types.ts FailureCode). */
 export function networkFailure(e: unknown): "refused" | "timeout" | "dns" | null {
   const err = e as { code?: string; name?: string; message?: string; cause?: { code?: string } };
   const code = err?.code ?? err?.cause?.code;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { LabHealth } from "./health-types";
+import type { LabHealth } from "./shared/health-types";
 
 // Each case loads lib/ afresh with its own environment, so config() sees the variables it sets.
 async function healthWith(env: Record<string, string>): Promise<LabHealth> {

@@ -1,11 +1,11 @@
 import "server-only";
 import { probeConnect } from "./connect/probe";
-import type { LabHealth } from "./health-types";
+import type { LabHealth } from "./shared/health-types";
 import { probeKafka } from "./kafka/probe";
 import { probePostgres } from "./pg/probe";
 import { probeS3 } from "./s3/probe";
 
-export type { LabHealth } from "./health-types";
+export type { LabHealth } from "./shared/health-types";
 
 // Many viewers poll /api/health every 2 s: run at most one probe round at a time and reuse a result
 // younger than CACHE_MS, so a room of forty browsers costs the lab one probe per service per second.

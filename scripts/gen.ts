@@ -10,10 +10,10 @@ import { z } from "zod";
 import { readLabEndpoints, resolveConfig } from "../lib/config-core";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { parseArgs, UsageError, USAGE } from "../lib/generators/cli-args";
-import { startParams, type StartInput } from "../lib/generators/params";
-import { describeFailure, startRun } from "../lib/generators/runner";
-import { RunStore } from "../lib/generators/run-store";
-import type { RunSnapshot } from "../lib/generators/types";
+import { startParams, type StartInput } from "../lib/generators/shared/params";
+import { describeFailure, startRun } from "../lib/generators/run/runner";
+import { RunStore } from "../lib/generators/run/run-store";
+import type { RunSnapshot } from "../lib/generators/shared/types";
 
 function line(run: RunSnapshot): string {
   const c = run.counts;

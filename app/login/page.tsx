@@ -1,5 +1,5 @@
 import { LoginForm } from "@/components/auth/LoginForm";
-import { safeNextPath } from "@/lib/auth/next-path";
+import { safeNextPath } from "@/lib/auth/shared/next-path";
 import { getI18n } from "@/i18n/server";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {

@@ -1,4 +1,4 @@
-import { topicNameIssue, type TopicNameIssue } from "@/lib/kafka/topic-name";
+import { topicNameIssue, type TopicNameIssue } from "@/lib/kafka/shared/topic-name";
 
 /** The [topic] segment as a topic name, and which naming rule it breaks (if any). */
 export async function topicFromParams(params: Promise<{ topic: string }>): Promise<{ topic: string; issue: TopicNameIssue | null }> {

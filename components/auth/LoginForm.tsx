@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { safeNextPath } from "@/lib/auth/next-path";
+import { safeNextPath } from "@/lib/auth/shared/next-path";
 
 export function LoginForm({ next }: { next: string }) {
   const t = useT();

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, type ReactNode } from "react";
-import type { Role } from "@/lib/auth/session";
+import type { Role } from "@/lib/auth/shared/principal";
 
 interface ClientPrincipal {
   user: string;

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useT } from "@/components/i18n/I18nProvider";
-import type { Role } from "@/lib/auth/session";
+import type { Role } from "@/lib/auth/shared/principal";
 
 /** Who is signed in, and a sign-out button (only for real sessions; the local operator has none). */
 export function UserMenu({ user, role, authenticated }: { user: string; role: Role; authenticated: boolean }) {

@@ -1,9 +1,9 @@
 "use client";
 
 import { useLocale, useT } from "@/components/i18n/I18nProvider";
-import { formatLsn } from "@/lib/debezium/decode";
-import { compareChange, type Comparison } from "@/lib/debezium/diff";
-import type { ChangeEvent, Row } from "@/lib/debezium/types";
+import { formatLsn } from "@/lib/debezium/shared/decode";
+import { compareChange, type Comparison } from "@/lib/debezium/shared/diff";
+import type { ChangeEvent, Row } from "@/lib/debezium/shared/types";
 import { formatTime } from "@/components/ui/format";
 import { cellText } from "@/components/topics/format";
 import { OpBadge } from "@/components/topics/OpBadge";

@@ -6,7 +6,7 @@ import { useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { ApiError } from "@/data/fetcher";
 import { useUpdateConnectorConfigMutation } from "@/data/connectors/use-update-connector-config";
-import { diffConfigs, parseDraftJson } from "@/lib/connect/draft";
+import { diffConfigs, parseDraftJson } from "@/lib/connect/shared/draft";
 import { ActionError } from "./ActionError";
 
 /**

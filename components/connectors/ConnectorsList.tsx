@@ -5,7 +5,7 @@ import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { useConnectorsListQuery } from "@/data/connectors/use-connectors-list";
-import type { ClusterConnectors, ConnectorSummary } from "@/lib/connect/types";
+import type { ClusterConnectors, ConnectorSummary } from "@/lib/connect/shared/types";
 import { StateBadge } from "./StateBadge";
 import { DataTable } from "@/components/ui/DataTable";
 import { formatTime } from "@/components/ui/format";

@@ -5,7 +5,7 @@ import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { DoctorLink } from "@/components/database/DoctorLink";
 import { Button } from "@/components/ui/Button";
 import { useConnectorDiagnoseQuery } from "@/data/connectors/use-connector-diagnose";
-import type { ConnectorState, DebeziumEvidence } from "@/lib/connect/types";
+import type { ConnectorState, DebeziumEvidence } from "@/lib/connect/shared/types";
 
 const UNREAD_WARNING_MS = 15_000;
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useT } from "@/components/i18n/I18nProvider";
-import type { DraftIssueCode } from "@/lib/connect/draft";
+import type { DraftIssueCode } from "@/lib/connect/shared/draft";
 
 /** A local check's result in the reader's language (the server sends the same checks in English). */
 export function IssueText({ code, field }: { code: DraftIssueCode; field?: string }) {

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { useConnectorLifecycleMutation } from "@/data/connectors/use-connector-lifecycle";
-import type { ActionOutcome, ConnectorState } from "@/lib/connect/types";
+import type { ActionOutcome, ConnectorState } from "@/lib/connect/shared/types";
 import { ActionError } from "./ActionError";
 
 /**

@@ -8,7 +8,7 @@ import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { useConnectorLifecycleMutation } from "@/data/connectors/use-connector-lifecycle";
 import { useAlterOffsetsMutation } from "@/data/connectors/use-alter-offsets";
 import { useConnectorOffsetsQuery } from "@/data/connectors/use-connector-offsets";
-import type { ConnectorType, OffsetEntry } from "@/lib/connect/types";
+import type { ConnectorType, OffsetEntry } from "@/lib/connect/shared/types";
 import { ActionError } from "./ActionError";
 
 /** KIP-875 offsets: view always; reset and alter only while STOPPED (and the panel offers to stop). */

@@ -7,13 +7,13 @@ import { Button } from "@/components/ui/Button";
 import { ApiError } from "@/data/fetcher";
 import { useRegisterConnectorMutation } from "@/data/connectors/use-register-connector";
 import { useValidateConnectorMutation } from "@/data/connectors/use-validate-connector";
-import { applyChangesToJson, draftIssues, draftToJson, parseDraftJson, type ConfigChange, type DraftIssue } from "@/lib/connect/draft";
-import { isSecretKey } from "@/lib/secrets";
-import type { ClusterRef, ConnectorDraft, ConnectorTemplateView, TemplateId, ValidationReport } from "@/lib/connect/types";
+import { applyChangesToJson, draftIssues, draftToJson, parseDraftJson, type ConfigChange, type DraftIssue } from "@/lib/connect/shared/draft";
+import { isSecretKey } from "@/lib/shared/secrets";
+import type { ClusterRef, ConnectorDraft, ConnectorTemplateView, TemplateId, ValidationReport } from "@/lib/connect/shared/types";
 import { detailHref } from "./ConnectorsList";
 import { IssueText } from "./IssueText";
 import { formatNumber, pluralOf } from "@/components/ui/format";
-import { MASK } from "@/lib/secrets";
+import { MASK } from "@/lib/shared/secrets";
 
 type Mode = TemplateId | "raw";
 interface Field {

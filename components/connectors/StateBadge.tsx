@@ -1,7 +1,7 @@
 "use client";
 
 import { useT } from "@/components/i18n/I18nProvider";
-import type { ConnectorState } from "@/lib/connect/types";
+import type { ConnectorState } from "@/lib/connect/shared/types";
 
 const STYLE: Record<ConnectorState, string> = {
   RUNNING: "bg-emerald-100 text-emerald-900 ring-emerald-300",

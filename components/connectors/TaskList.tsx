@@ -4,7 +4,7 @@ import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { useRestartTaskMutation } from "@/data/connectors/use-restart-task";
-import type { TaskSummary } from "@/lib/connect/types";
+import type { TaskSummary } from "@/lib/connect/shared/types";
 import { ActionError } from "./ActionError";
 import { StateBadge } from "./StateBadge";
 import { TraceBlock } from "./TraceBlock";

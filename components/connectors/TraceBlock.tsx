@@ -1,7 +1,7 @@
 "use client";
 
 import { useT } from "@/components/i18n/I18nProvider";
-import type { TraceView } from "@/lib/connect/types";
+import type { TraceView } from "@/lib/connect/shared/types";
 
 /** A Java trace for people: what happened, the root cause, and the full trace folded away. */
 export function TraceBlock({ trace, testId }: { trace: TraceView; testId?: string }) {

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/Button";
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import type { DoctorScope } from "@/data/database/keys";
 import { useApplyFixMutation, useDoctorQuery } from "@/data/database/use-doctor";
-import type { Finding, FixAction } from "@/lib/pg/doctor/types";
+import type { Finding, FixAction } from "@/lib/pg/doctor/shared/types";
 import type { MessageKey, Translate } from "@/i18n/format";
 
 const SEVERITY_STYLE: Record<Finding["severity"], string> = {

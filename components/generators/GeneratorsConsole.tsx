@@ -2,7 +2,7 @@
 
 import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { useGeneratorStream } from "@/data/generators/use-generator-stream";
-import { GENERATOR_KINDS } from "@/lib/generators/params";
+import { GENERATOR_KINDS } from "@/lib/generators/shared/params";
 import { GeneratorPanel } from "./GeneratorPanel";
 import { RunHistory } from "./RunHistory";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useT } from "@/components/i18n/I18nProvider";
-import type { RunSnapshot } from "@/lib/generators/types";
+import type { RunSnapshot } from "@/lib/generators/shared/types";
 import { formatNumber, formatPercent, formatRate } from "@/components/ui/format";
 
 /** A run's live (or final) counters: events, rates, fraud, errors and rows per table. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useT } from "@/components/i18n/I18nProvider";
-import type { RunStatus } from "@/lib/generators/types";
+import type { RunStatus } from "@/lib/generators/shared/types";
 
 const STYLES: Record<RunStatus | "idle", string> = {
   idle: "bg-slate-200 text-slate-900",

@@ -1,5 +1,5 @@
 // The start form's values (strings, as typed) and their conversion into the start request (pure).
-import { startParams, type GeneratorKind, type StartInput } from "@/lib/generators/params";
+import { startParams, type GeneratorKind, type StartInput } from "@/lib/generators/shared/params";
 
 export interface FormValues {
   /** orders (historical, streaming) or operations (cdc); empty = no limit where allowed. */

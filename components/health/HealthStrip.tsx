@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useLabHealthQuery } from "@/data/health/use-lab-health";
 import { useRecoveryRefetch } from "@/data/health/use-recovery-refetch";
-import { SERVICE_IDS, type ServiceHealth, type ServiceId } from "@/lib/health-types";
+import { SERVICE_IDS, type ServiceHealth, type ServiceId } from "@/lib/shared/health-types";
 import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { DOT_CLASS, type ServiceState } from "./service-status";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useT } from "@/components/i18n/I18nProvider";
-import { breadcrumbs } from "@/lib/s3/paths";
+import { breadcrumbs } from "@/lib/s3/shared/paths";
 import { lakeHref } from "./links";
 import { PartitionChip } from "./PartitionChip";
 

@@ -11,7 +11,7 @@ import { useBucketStatsQuery } from "@/data/lake/use-bucket-stats";
 import { useBucketsQuery } from "@/data/lake/use-buckets";
 import { useDeleteBucketMutation } from "@/data/lake/use-delete-bucket";
 import { useSetBucketAccessMutation } from "@/data/lake/use-set-bucket-access";
-import type { BucketSummary } from "@/lib/s3/lake-types";
+import type { BucketSummary } from "@/lib/s3/shared/lake-types";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { CreateBucketForm } from "./CreateBucketForm";
 import { useCountOf } from "@/components/ui/useCountOf";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { useCreateBucketMutation } from "@/data/lake/use-create-bucket";
-import { BUCKET_PRESETS, bucketNameProblem } from "@/lib/s3/bucket-name";
+import { BUCKET_PRESETS, bucketNameProblem } from "@/lib/s3/shared/bucket-name";
 
 /** Presets (the course's layers) or a custom name, checked against S3's rules as the person types. */
 export function CreateBucketForm({ existing }: { existing: string[] }) {

@@ -1,13 +1,12 @@
 "use client";
 
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
-import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { LATEST_REFRESH_MS, useLatestObjectsQuery } from "@/data/lake/use-latest-objects";
-import { formatBytes, formatDateTime, formatNumber, formatTime } from "@/components/ui/format";
-import { lakeHref } from "./links";
+import { formatNumber, formatTime } from "@/components/ui/format";
+import { ObjectCells, ObjectTableHead } from "./ObjectTable";
 
 /**
  * The newest objects under the prefix, refreshed every 3 s while live, so a student sees the sink's files
@@ -81,24 +80,15 @@ export function LatestObjects({ bucket, prefix }: { bucket: string; prefix: stri
             </p>
           ) : null}
           <table className="min-w-full text-left text-sm">
-            <thead className="bg-slate-100">
-              <tr>
-                <th className="px-3 py-2 font-semibold">{t("lake.browser.name")}</th>
-                <th className="px-3 py-2 text-right font-semibold">{t("lake.browser.size")}</th>
-                <th className="px-3 py-2 font-semibold">{t("lake.browser.modified")}</th>
-              </tr>
-            </thead>
+            <ObjectTableHead />
             <tbody>
               {data.objects.map((o) => (
                 <tr key={o.key} className={`border-t border-slate-200 ${fresh.has(o.key) ? "bg-emerald-50" : ""}`} data-testid="lake-latest-object" data-key={o.key}>
-                  <td className="px-3 py-1.5">
-                    <Link href={lakeHref.object(bucket, o.key)} className="font-mono break-all text-sky-800 underline">
-                      {o.name}
-                    </Link>
-                    {fresh.has(o.key) ? <span className="ml-2 rounded bg-emerald-700 px-1.5 py-0.5 text-xs font-bold text-white">{t("lake.latest.new")}</span> : null}
-                  </td>
-                  <td className="px-3 py-1.5 text-right whitespace-nowrap tabular-nums">{formatBytes(locale, o.size)}</td>
-                  <td className="px-3 py-1.5 whitespace-nowrap">{formatDateTime(locale, o.lastModified)}</td>
+                  <ObjectCells
+                    bucket={bucket}
+                    object={o}
+                    badge={fresh.has(o.key) ? <span className="ml-2 rounded bg-emerald-700 px-1.5 py-0.5 text-xs font-bold text-white">{t("lake.latest.new")}</span> : null}
+                  />
                 </tr>
               ))}
             </tbody>

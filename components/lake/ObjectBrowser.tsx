@@ -12,12 +12,13 @@ import { useDeleteObjectsMutation } from "@/data/lake/use-delete-objects";
 import { useDeletePrefixMutation } from "@/data/lake/use-delete-prefix";
 import { useObjectsPageQuery } from "@/data/lake/use-objects-page";
 import { useUploadQueue } from "@/data/lake/use-upload-queue";
-import type { DeleteResult } from "@/lib/s3/lake-types";
-import { parentPrefix } from "@/lib/s3/paths";
+import type { DeleteResult } from "@/lib/s3/shared/lake-types";
+import { parentPrefix } from "@/lib/s3/shared/paths";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { useCountOf } from "@/components/ui/useCountOf";
-import { formatBytes, formatDateTime, formatNumber } from "@/components/ui/format";
+import { formatBytes, formatNumber } from "@/components/ui/format";
 import { lakeHref } from "./links";
+import { ObjectCells, ObjectTableHead } from "./ObjectTable";
 import { PartitionChip } from "./PartitionChip";
 import { UploadList } from "./UploadList";
 
@@ -189,18 +190,15 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
           ) : null}
           <div className={`overflow-x-auto ${pageIsCurrent ? "" : "opacity-60"}`} aria-busy={!pageIsCurrent}>
             <table className="min-w-full text-left text-sm" data-testid="lake-objects">
-              <thead className="bg-slate-100">
-                <tr>
-                  {canOperate ? (
+              <ObjectTableHead
+                lead={
+                  canOperate ? (
                     <th className="w-8 px-2 py-2">
                       <input type="checkbox" aria-label={t("lake.browser.selectAll")} checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(objects.map((o) => o.key)))} />
                     </th>
-                  ) : null}
-                  <th className="px-3 py-2 font-semibold">{t("lake.browser.name")}</th>
-                  <th className="px-3 py-2 text-right font-semibold">{t("lake.browser.size")}</th>
-                  <th className="px-3 py-2 font-semibold">{t("lake.browser.modified")}</th>
-                </tr>
-              </thead>
+                  ) : null
+                }
+              />
               <tbody>
                 {page.folders.map((f) => (
                   <tr key={f.prefix} className="border-t border-slate-200" data-testid="lake-folder" data-prefix={f.prefix}>
@@ -229,13 +227,7 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
                         <input type="checkbox" aria-label={t("lake.browser.selectRow", { name: o.name })} checked={selected.has(o.key)} onChange={() => toggle(o.key)} />
                       </td>
                     ) : null}
-                    <td className="px-3 py-1.5">
-                      <Link href={lakeHref.object(bucket, o.key)} className="font-mono break-all text-sky-800 underline">
-                        {o.name}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-1.5 text-right whitespace-nowrap tabular-nums">{formatBytes(locale, o.size)}</td>
-                    <td className="px-3 py-1.5 whitespace-nowrap">{formatDateTime(locale, o.lastModified)}</td>
+                    <ObjectCells bucket={bucket} object={o} />
                   </tr>
                 ))}
               </tbody>

@@ -9,7 +9,7 @@ import { lakeApi } from "@/data/lake/paths";
 import { useDeleteObjectsMutation } from "@/data/lake/use-delete-objects";
 import { useObjectMetaQuery } from "@/data/lake/use-object-meta";
 import { useObjectPreviewQuery } from "@/data/lake/use-object-preview";
-import { baseName, parentPrefix } from "@/lib/s3/paths";
+import { baseName, parentPrefix } from "@/lib/s3/shared/paths";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { formatBytes, formatDateTime, formatNumber } from "@/components/ui/format";

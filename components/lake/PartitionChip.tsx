@@ -1,4 +1,4 @@
-import type { Partition } from "@/lib/s3/lake-types";
+import type { Partition } from "@/lib/s3/shared/lake-types";
 
 /** `year=2026` shown as a partition: key dimmed, value bold. */
 export function PartitionChip({ partition, label }: { partition: Partition; label: string }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useT } from "@/components/i18n/I18nProvider";
-import type { CsvPreview, JsonLinesPreview, ObjectPreview, ParquetPreview } from "@/lib/s3/lake-types";
+import type { CsvPreview, JsonLinesPreview, ObjectPreview, ParquetPreview } from "@/lib/s3/shared/lake-types";
 import { ChangeEventView } from "@/components/change/ChangeEventView";
 import { useCountOf } from "@/components/ui/useCountOf";
 import { formatBytes, formatNumber } from "@/components/ui/format";

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useLabHealthQuery } from "@/data/health/use-lab-health";
-import type { LabHealth, ServiceId } from "@/lib/health-types";
+import type { LabHealth, ServiceId } from "@/lib/shared/health-types";
 import { useT } from "@/components/i18n/I18nProvider";
 import { DOT_CLASS, type ServiceState } from "@/components/health/service-status";
 

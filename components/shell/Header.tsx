@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { LocaleToggle } from "@/components/i18n/LocaleToggle";
 import { UserMenu } from "@/components/auth/UserMenu";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/auth/shared/principal";
 import type { Translate } from "@/i18n/format";
 import { NavLinks } from "./NavLinks";
 

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useLocale, useT } from "@/components/i18n/I18nProvider";
 import { formatBytes } from "@/components/ui/format";
 import { Button } from "@/components/ui/Button";
-import type { QueryResult } from "@/lib/sql/types";
+import type { QueryResult } from "@/lib/sql/shared/types";
 
 const PAGE = 100;
 

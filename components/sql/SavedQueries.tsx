@@ -4,8 +4,9 @@ import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { LoadingRows } from "@/components/ui/QueryStates";
 import { useDeleteSavedQueryMutation, useSaveQueryMutation, useSavedQueriesQuery } from "@/data/sql/use-saved-queries";
-import type { SavedQuery } from "@/lib/sql/saved-types";
-import type { SqlTarget, TableBinding } from "@/lib/sql/types";
+import type { SavedQuery } from "@/lib/sql/shared/saved-types";
+import type { SqlTarget, TableBinding } from "@/lib/sql/shared/types";
+import { CardField, SqlCard } from "./Card";
 
 /** The user's own saved queries: save the current one (or update the one opened), open, delete. */
 export function SavedQueries({
@@ -27,15 +28,9 @@ export function SavedQueries({
   const save = useSaveQueryMutation();
   const remove = useDeleteSavedQueryMutation();
   return (
-    <section aria-labelledby="sql-saved-heading" className="space-y-2 rounded border border-slate-300 p-3">
-      <h2 id="sql-saved-heading" className="font-semibold text-slate-900">
-        {t("sql.saved.heading")}
-      </h2>
+    <SqlCard id="sql-saved-heading" heading={t("sql.saved.heading")}>
       <div className="flex flex-wrap items-end gap-2">
-        <label className="text-sm">
-          {t("sql.saved.title")}
-          <input className="mt-1 block w-72 rounded border border-slate-400 px-2 py-1" value={current.title} onChange={(e) => onTitle(e.target.value)} />
-        </label>
+        <CardField label={t("sql.saved.title")} value={current.title} onChange={onTitle} className="w-72" />
         <Button disabled={save.isPending || !current.title.trim() || !current.sql.trim()} onClick={() => save.mutate({ id: savedId, ...current }, { onSuccess: (q) => onSaved(q.id) })}>
           {save.isPending ? t("sql.saved.saving") : savedId ? t("sql.saved.update") : t("sql.saved.save")}
         </Button>
@@ -68,6 +63,6 @@ export function SavedQueries({
           ))}
         </ul>
       )}
-    </section>
+    </SqlCard>
   );
 }

@@ -8,7 +8,7 @@ import { LoadingRows } from "@/components/ui/QueryStates";
 import { useBucketsQuery } from "@/data/lake/use-buckets";
 import { useObjectsPageQuery } from "@/data/lake/use-objects-page";
 import { useDescribePrefixQuery } from "@/data/sql/use-describe-prefix";
-import type { TableBinding } from "@/lib/sql/types";
+import type { TableBinding } from "@/lib/sql/shared/types";
 
 /** Buckets and their folders; a folder becomes a table (name suggested, columns inferred, Debezium flattened). */
 export function SidePanel({ onAdd }: { onAdd: (t: TableBinding) => void }) {

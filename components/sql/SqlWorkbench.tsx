@@ -11,9 +11,10 @@ import { exportParquet } from "@/data/sql/export-parquet";
 import { useRunQueryMutation, type RunVars } from "@/data/sql/use-run-query";
 import { useSaveParquetMutation } from "@/data/sql/use-save-parquet";
 import { useSqlCatalogQuery } from "@/data/sql/use-sql-catalog";
-import type { ExampleLocale } from "@/lib/sql/examples";
-import type { SavedQuery } from "@/lib/sql/saved-types";
-import type { SqlTarget, TableBinding } from "@/lib/sql/types";
+import type { ExampleLocale } from "@/lib/sql/shared/examples";
+import type { SavedQuery } from "@/lib/sql/shared/saved-types";
+import type { SqlTarget, TableBinding } from "@/lib/sql/shared/types";
+import { CardField, SqlCard } from "./Card";
 import { download, toCsv, toJsonLines } from "./export";
 import { ResultGrid } from "./ResultGrid";
 import { SavedQueries } from "./SavedQueries";
@@ -241,19 +242,10 @@ function SaveParquet({ vars }: { vars: RunVars }) {
   const [key, setKey] = useState("pessoas/part-0.parquet");
   const [confirming, setConfirming] = useState(false);
   return (
-    <section aria-labelledby="sql-save-heading" className="space-y-2 rounded border border-slate-300 p-3">
-      <h2 id="sql-save-heading" className="font-semibold text-slate-900">
-        {t("sql.save.heading")}
-      </h2>
+    <SqlCard id="sql-save-heading" heading={t("sql.save.heading")}>
       <div className="flex flex-wrap items-end gap-2">
-        <label className="text-sm">
-          {t("sql.save.bucket")}
-          <input className="mt-1 block rounded border border-slate-400 px-2 py-1 font-mono" value={bucket} onChange={(e) => setBucket(e.target.value)} data-testid="sql-save-bucket" />
-        </label>
-        <label className="text-sm">
-          {t("sql.save.key")}
-          <input className="mt-1 block w-80 rounded border border-slate-400 px-2 py-1 font-mono" value={key} onChange={(e) => setKey(e.target.value)} data-testid="sql-save-key" />
-        </label>
+        <CardField label={t("sql.save.bucket")} value={bucket} onChange={setBucket} className="font-mono" testId="sql-save-bucket" />
+        <CardField label={t("sql.save.key")} value={key} onChange={setKey} className="w-80 font-mono" testId="sql-save-key" />
         <Button onClick={() => setConfirming(true)} disabled={save.isPending} data-testid="sql-save-parquet">
           {save.isPending ? t("sql.save.saving") : t("sql.save.button")}
         </Button>
@@ -283,6 +275,6 @@ function SaveParquet({ vars }: { vars: RunVars }) {
           </Link>
         </p>
       ) : null}
-    </section>
+    </SqlCard>
   );
 }

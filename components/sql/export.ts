@@ -1,5 +1,5 @@
 // CSV and JSON Lines of the rows on screen (the whole result the server sent). Pure.
-import type { ColumnInfo } from "@/lib/sql/types";
+import type { ColumnInfo } from "@/lib/sql/shared/types";
 
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return "";

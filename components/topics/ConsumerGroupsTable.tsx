@@ -2,7 +2,7 @@
 
 import { useLocale, useT } from "@/components/i18n/I18nProvider";
 import { DataTable } from "@/components/ui/DataTable";
-import type { ConsumerGroupSummary } from "@/lib/kafka/topic-types";
+import type { ConsumerGroupSummary } from "@/lib/kafka/shared/topic-types";
 import { formatNumber } from "@/components/ui/format";
 
 /** Consumer groups with state, members and lag per partition. */

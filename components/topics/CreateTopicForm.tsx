@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { useCreateTopicMutation } from "@/data/topics/use-create-topic";
-import { topicNameIssue } from "@/lib/kafka/topic-name";
+import { topicNameIssue } from "@/lib/kafka/shared/topic-name";
 
 /** Operator only: name (checked against Kafka's rules as you type), partitions, replication factor. */
 export function CreateTopicForm({ brokers }: { brokers: number }) {

@@ -1,8 +1,8 @@
 "use client";
 
 import { useLocale, useT } from "@/components/i18n/I18nProvider";
-import { compareChange, type Comparison } from "@/lib/debezium/diff";
-import type { TopicMessage } from "@/lib/kafka/message-types";
+import { compareChange, type Comparison } from "@/lib/debezium/shared/diff";
+import type { TopicMessage } from "@/lib/kafka/shared/message-types";
 import { ChangeEventView, type LastSeenRow } from "./ChangeEventView";
 import { formatTime } from "@/components/ui/format";
 import { ValueView } from "./ValueView";

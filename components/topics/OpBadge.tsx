@@ -1,7 +1,7 @@
 "use client";
 
 import { useT } from "@/components/i18n/I18nProvider";
-import type { ChangeOp } from "@/lib/debezium/types";
+import type { ChangeOp } from "@/lib/debezium/shared/types";
 import { OP_CLASS } from "./format";
 
 /** Debezium's operation letter on its colour, with the operation's name for screen readers and tooltips. */

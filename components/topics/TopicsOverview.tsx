@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { useTopicsQuery } from "@/data/topics/use-topics-query";
-import type { TopicSummary } from "@/lib/kafka/topic-types";
+import type { TopicSummary } from "@/lib/kafka/shared/topic-types";
 import { ConsumerGroupsTable } from "./ConsumerGroupsTable";
 import { CreateTopicForm } from "./CreateTopicForm";
 import { DeleteTopicButton } from "./DeleteTopicButton";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useT } from "@/components/i18n/I18nProvider";
-import type { DecodedValue } from "@/lib/debezium/types";
+import type { DecodedValue } from "@/lib/debezium/shared/types";
 
 /** A value that is not a change event: JSON (indented), text, bytes as hex, or a tombstone. */
 export function ValueView({ value }: { value: Exclude<DecodedValue, { kind: "change" }> }) {

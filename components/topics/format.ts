@@ -1,5 +1,5 @@
 // Display helpers of the topics area. Pure.
-import type { ChangeOp, DecodedValue, Row } from "@/lib/debezium/types";
+import type { ChangeOp, DecodedValue, Row } from "@/lib/debezium/shared/types";
 
 /** A column value as text: strings as they are, null as "null", objects as JSON. */
 export function cellText(v: unknown): string {

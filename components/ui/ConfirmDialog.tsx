@@ -4,7 +4,7 @@ import { useEffect, useId, useState, type ReactNode } from "react";
 import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { useConnectorUsageQuery } from "@/data/connectors/use-connector-usage";
-import type { UsageTarget } from "@/lib/connect/usage-match";
+import type { UsageTarget } from "@/lib/connect/shared/usage-match";
 
 /**
  * The one confirmation of the console's destructive actions (connectors, topics, buckets, prefixes, objects,

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { ActionOutcome, OffsetEntry } from "@/lib/connect/types";
+import type { ActionOutcome, OffsetEntry } from "@/lib/connect/shared/types";
 import { alterOffsetsAction } from "@/app/actions/connectors";
 import { actionData } from "../fetcher";
 import { invalidateConnector } from "./invalidate";

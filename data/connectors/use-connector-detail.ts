@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { ConnectorDetail } from "@/lib/connect/types";
+import type { ConnectorDetail } from "@/lib/connect/shared/types";
 import { apiGet, seg } from "../fetcher";
 import { connectKeys, REFRESH_MS } from "./keys";
 import { type HookQueryOptions, withQueryOptions } from "../hook-options";

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { ValidationReport } from "@/lib/connect/types";
+import type { ValidationReport } from "@/lib/connect/shared/types";
 import { apiGet, seg } from "../fetcher";
 import { connectKeys } from "./keys";
 import { type HookQueryOptions, withQueryOptions } from "../hook-options";

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { ConnectorUse, UsageTarget } from "@/lib/connect/usage-match";
+import type { ConnectorUse, UsageTarget } from "@/lib/connect/shared/usage-match";
 import { apiGet } from "../fetcher";
 import { connectKeys } from "./keys";
 

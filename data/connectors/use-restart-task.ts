@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { ActionOutcome } from "@/lib/connect/types";
+import type { ActionOutcome } from "@/lib/connect/shared/types";
 import { restartTaskAction } from "@/app/actions/connectors";
 import { actionData } from "../fetcher";
 import { invalidateConnector } from "./invalidate";

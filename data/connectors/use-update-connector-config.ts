@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { ConfigChange } from "@/lib/connect/draft";
-import type { ActionOutcome } from "@/lib/connect/types";
+import type { ConfigChange } from "@/lib/connect/shared/draft";
+import type { ActionOutcome } from "@/lib/connect/shared/types";
 import { updateConnectorConfigAction } from "@/app/actions/connectors";
 import { actionData } from "../fetcher";
 import { invalidateConnector } from "./invalidate";

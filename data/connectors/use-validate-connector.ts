@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import type { ConnectorDraft, ValidationReport } from "@/lib/connect/types";
+import type { ConnectorDraft, ValidationReport } from "@/lib/connect/shared/types";
 import { validateConnectorAction } from "@/app/actions/connectors";
 import { actionData } from "../fetcher";
 import { type HookMutationOptions, withMutationOptions } from "../hook-options";

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { DatabaseRef } from "@/lib/pg/types";
+import type { DatabaseRef } from "@/lib/pg/shared/types";
 import { apiGet } from "../fetcher";
 import { databaseKeys } from "./keys";
 import { databaseApi } from "./paths";

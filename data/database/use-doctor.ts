@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { DoctorReport, FixAction } from "@/lib/pg/doctor/types";
+import type { DoctorReport, FixAction } from "@/lib/pg/doctor/shared/types";
 import { applyFixAction } from "@/app/actions/database";
 import { actionData, apiGet } from "../fetcher";
 import { databaseKeys, type DoctorScope } from "./keys";

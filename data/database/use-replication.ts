@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ReplicationOverview } from "@/lib/pg/types";
+import type { ReplicationOverview } from "@/lib/pg/shared/types";
 import { addPublicationTableAction, createPublicationAction, dropPublicationAction, dropSlotAction, removePublicationTableAction } from "@/app/actions/database";
 import { actionData, apiGet } from "../fetcher";
 import { databaseKeys } from "./keys";

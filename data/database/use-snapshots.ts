@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { SnapshotProgress } from "@/lib/pg/snapshot-progress";
-import type { SnapshotSetup } from "@/lib/pg/snapshots";
+import type { SnapshotProgress } from "@/lib/pg/shared/snapshot-progress";
+import type { SnapshotSetup } from "@/lib/pg/shared/types";
 import { prepareSnapshotsAction, startSnapshotAction } from "@/app/actions/database";
 import { actionData, apiGet, seg } from "../fetcher";
 import { databaseKeys, type DoctorScope } from "./keys";

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { TableDetail, TableRows } from "@/lib/pg/types";
+import type { TableDetail, TableRows } from "@/lib/pg/shared/types";
 import { apiGet } from "../fetcher";
 import { databaseKeys } from "./keys";
 import { databaseApi } from "./paths";

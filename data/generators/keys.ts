@@ -1,4 +1,4 @@
-import type { GeneratorKind } from "@/lib/generators/params";
+import type { GeneratorKind } from "@/lib/generators/shared/params";
 
 export const generatorKeys = {
   all: ["generators"] as const,

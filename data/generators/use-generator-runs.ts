@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { RunSnapshot } from "@/lib/generators/types";
+import type { RunSnapshot } from "@/lib/generators/shared/types";
 import { apiGet } from "../fetcher";
 import { generatorKeys } from "./keys";
 import { type HookQueryOptions, withQueryOptions } from "../hook-options";

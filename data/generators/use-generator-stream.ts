@@ -2,7 +2,7 @@
 // lives here, outside the query cache; a run's end refreshes the run list.
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { GeneratorEvent, GeneratorStates, RunSnapshot } from "@/lib/generators/types";
+import type { GeneratorEvent, GeneratorStates, RunSnapshot } from "@/lib/generators/shared/types";
 import { generatorKeys } from "./keys";
 
 export type StreamConnection = "connecting" | "open" | "reconnecting";

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { StartInput } from "@/lib/generators/params";
-import type { RunSnapshot } from "@/lib/generators/types";
+import type { StartInput } from "@/lib/generators/shared/params";
+import type { RunSnapshot } from "@/lib/generators/shared/types";
 import { generatorKeys } from "./keys";
 import { startGeneratorAction } from "@/app/actions/generators";
 import { actionData } from "../fetcher";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LabHealth } from "@/lib/health-types";
+import type { LabHealth } from "@/lib/shared/health-types";
 import { recoveredServices, rootsToRefetch } from "./recovery";
 
 const report = (up: Record<string, boolean>): LabHealth =>

@@ -1,6 +1,6 @@
 // When the health strip sees a service come back, the views that read it fetch again: a lake listing must not
 // keep "connection refused" for 30 s of retry backoff after S3 is back. Pure.
-import type { LabHealth, ServiceId } from "@/lib/health-types";
+import type { LabHealth, ServiceId } from "@/lib/shared/health-types";
 
 /** The query-key roots (data/<area>/keys.ts) whose data comes from each service. */
 export const QUERY_ROOTS_BY_SERVICE: Record<ServiceId, readonly string[]> = {

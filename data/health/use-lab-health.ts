@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { SERVICE_IDS, type LabHealth } from "@/lib/health-types";
+import { SERVICE_IDS, type LabHealth } from "@/lib/shared/health-types";
 import { ApiError, responseError } from "../fetcher";
 import { healthKeys } from "./keys";
 import { type HookQueryOptions, withQueryOptions } from "../hook-options";

@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import type { LabHealth } from "@/lib/health-types";
+import type { LabHealth } from "@/lib/shared/health-types";
 import { recoveredServices, rootsToRefetch } from "./recovery";
 
 /**

@@ -1,7 +1,7 @@
 // Sends a file to S3 through the console: one PUT up to 8 MiB, else a multipart upload whose 8 MiB parts go
 // three at a time. XMLHttpRequest (not fetch) because only it reports upload progress.
-import type { UploadedObject, UploadStarted } from "@/lib/s3/lake-types";
-import { PART_SIZE, SINGLE_PUT_MAX } from "@/lib/s3/upload-limits";
+import type { UploadedObject, UploadStarted } from "@/lib/s3/shared/lake-types";
+import { PART_SIZE, SINGLE_PUT_MAX } from "@/lib/s3/shared/upload-limits";
 import { abortUploadAction, completeUploadAction, startUploadAction } from "@/app/actions/lake";
 import { actionData, ApiError, errorFromBody } from "../fetcher";
 import { lakeApi } from "./paths";

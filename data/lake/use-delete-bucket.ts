@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { BucketSummary, DeleteResult } from "@/lib/s3/lake-types";
+import type { BucketSummary, DeleteResult } from "@/lib/s3/shared/lake-types";
 import { deleteBucketAction } from "@/app/actions/lake";
 import { actionData } from "../fetcher";
 import { lakeKeys } from "./keys";

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { ObjectPreview } from "@/lib/s3/lake-types";
+import type { ObjectPreview } from "@/lib/s3/shared/lake-types";
 import { apiGet } from "../fetcher";
 import { lakeApi } from "./paths";
 import { lakeKeys } from "./keys";

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { ObjectPage } from "@/lib/s3/lake-types";
+import type { ObjectPage } from "@/lib/s3/shared/lake-types";
 import { apiGet } from "../fetcher";
 import { lakeApi } from "./paths";
 import { lakeKeys, type PageVars } from "./keys";

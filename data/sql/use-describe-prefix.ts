@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { PrefixInfo } from "@/lib/sql/types";
+import type { PrefixInfo } from "@/lib/sql/shared/types";
 import { apiGet } from "../fetcher";
 import { sqlApi, sqlKeys } from "./keys";
 import { type HookQueryOptions, withQueryOptions } from "../hook-options";

@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { useCallback, useRef } from "react";
-import type { QueryResult, SqlTarget, TableBinding } from "@/lib/sql/types";
+import type { QueryResult, SqlTarget, TableBinding } from "@/lib/sql/shared/types";
 import { sqlPost } from "./post";
 import { sqlApi } from "./keys";
 import type { HookMutationOptions } from "../hook-options";

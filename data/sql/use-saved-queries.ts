@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { SavedQueryInput } from "@/lib/sql/inputs";
-import type { SavedQuery } from "@/lib/sql/saved-types";
+import type { SavedQueryInput } from "@/lib/sql/shared/inputs";
+import type { SavedQuery } from "@/lib/sql/shared/saved-types";
 import { createSavedQueryAction, deleteSavedQueryAction, updateSavedQueryAction } from "@/app/actions/sql";
 import { actionData, apiGet } from "../fetcher";
 import { sqlApi, sqlKeys } from "./keys";

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { SqlExample } from "@/lib/sql/examples";
+import type { SqlExample } from "@/lib/sql/shared/examples";
 import { apiGet } from "../fetcher";
 import { sqlApi, sqlKeys } from "./keys";
 import { type HookQueryOptions, withQueryOptions } from "../hook-options";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ChangeEvent } from "@/lib/debezium/types";
-import type { TopicMessage } from "@/lib/kafka/message-types";
+import type { ChangeEvent } from "@/lib/debezium/shared/types";
+import type { TopicMessage } from "@/lib/kafka/shared/message-types";
 import { TailBuffer } from "./tail-buffer";
 
 const change = (op: "c" | "u" | "d", before: Record<string, unknown> | null, after: Record<string, unknown> | null): ChangeEvent => ({

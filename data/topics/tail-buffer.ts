@@ -1,8 +1,8 @@
 // What the live tail page keeps: at most `max` entries (oldest dropped first), each change event already
 // compared with the row's previous version. Lives outside the query cache (a stream is not a query). Pure.
-import { compareChange, type Comparison } from "@/lib/debezium/diff";
-import type { Row } from "@/lib/debezium/types";
-import type { TailGap, TopicMessage } from "@/lib/kafka/message-types";
+import { compareChange, type Comparison } from "@/lib/debezium/shared/diff";
+import type { Row } from "@/lib/debezium/shared/types";
+import type { TailGap, TopicMessage } from "@/lib/kafka/shared/message-types";
 
 export const DEFAULT_MAX_KEPT = 5000;
 /** Rows remembered per view to compare updates that carry no `before`. */

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { CreateTopicInput } from "@/lib/kafka/topic-name";
-import type { CreatedTopic } from "@/lib/kafka/topic-types";
+import type { CreateTopicInput } from "@/lib/kafka/shared/topic-name";
+import type { CreatedTopic } from "@/lib/kafka/shared/topic-types";
 import { createTopicAction } from "@/app/actions/topics";
 import { actionData } from "../fetcher";
 import { topicsKeys } from "./keys";

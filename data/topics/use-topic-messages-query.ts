@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { BrowsePage } from "@/lib/kafka/browse-types";
+import type { BrowsePage } from "@/lib/kafka/shared/browse-types";
 import { apiGet } from "../fetcher";
 import { topicPath } from "./paths";
 import { topicsKeys } from "./keys";

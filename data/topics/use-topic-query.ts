@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { TopicDetail } from "@/lib/kafka/topic-types";
+import type { TopicDetail } from "@/lib/kafka/shared/topic-types";
 import { apiGet } from "../fetcher";
 import { topicPath } from "./paths";
 import { TOPICS_REFRESH_MS, topicsKeys } from "./keys";

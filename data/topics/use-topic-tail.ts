@@ -6,8 +6,8 @@
 // animation frame, at most `max` entries kept. EventSource reconnects by itself and sends Last-Event-ID, so
 // the server resumes right after the last message this page received.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { TailFailure, TailGap, TailReady, TopicMessage } from "@/lib/kafka/message-types";
-import { filterToSearchParams, type TailFilter } from "@/lib/kafka/tail-filter";
+import type { TailFailure, TailGap, TailReady, TopicMessage } from "@/lib/kafka/shared/message-types";
+import { filterToSearchParams, type TailFilter } from "@/lib/kafka/shared/tail-filter";
 import { responseError } from "../fetcher";
 import { topicPath } from "./paths";
 import { DEFAULT_MAX_KEPT, TailBuffer, type TailInput, type TailItem } from "./tail-buffer";

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { TopicsOverview } from "@/lib/kafka/topic-types";
+import type { TopicsOverview } from "@/lib/kafka/shared/topic-types";
 import { apiGet } from "../fetcher";
 import { TOPICS_REFRESH_MS, topicsKeys } from "./keys";
 import { type HookQueryOptions, withQueryOptions } from "../hook-options";

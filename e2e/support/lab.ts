@@ -45,6 +45,19 @@ export function debeziumConnection(user = cfg.postgres.user, password = cfg.post
   };
 }
 
+/** A Debezium source of liga_sudoers.public.pessoas (topic liga_sudoers.public.pessoas), live changes only. */
+export function pessoasSource(slot: string, publication: string): Record<string, string> {
+  return {
+    ...debeziumConnection(),
+    "topic.prefix": "liga_sudoers",
+    "table.include.list": "public.pessoas",
+    "slot.name": slot,
+    "publication.name": publication,
+    "publication.autocreate.mode": "filtered",
+    "snapshot.mode": "no_data",
+  };
+}
+
 /** The answer to the next server action the page calls (the UI's mutations are server actions: a POST with Next-Action). */
 export function nextServerAction(page: import("@playwright/test").Page) {
   return page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
@@ -63,4 +76,15 @@ export async function deleteConnectorAndOffsets(name: string): Promise<void> {
   }
   await connectRest("DELETE", `/connectors/${name}/offsets`);
   await connectRest("DELETE", `/connectors/${name}`);
+}
+
+/** Asks `fn` every `everyMs` until it answers something truthy (what Connect, Debezium and the sink do happens "soon"). */
+export async function waitFor<T>(what: string, fn: () => Promise<T | null | false | undefined>, timeoutMs = 60_000, everyMs = 500): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
 }

@@ -27,7 +27,7 @@ function actionExports(): { file: string; name: string }[] {
 async function load(env: Record<string, string>) {
   vi.resetModules();
   for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
-  const { signSession } = await import("./session");
+  const { signSession } = await import("./sessions/session");
   const { sessionSecret } = await import("./principal");
   const { db } = await import("../db");
   const cookie = async (role: "operator" | "viewer") => `lab_session=${await signSession({ u: role, r: role, exp: Date.now() + 60_000, sid: randomUUID() }, await sessionSecret())}`;

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 // Every mutating route handler under app/api (the server actions of app/actions are proved in actions.integ.test.ts
 // over the same guard). These tests find them all on disk, so a new handler that skips the guard fails here.
 const MUTATING = ["POST", "PUT", "PATCH", "DELETE"] as const;
-// Sign-in cannot require a session; it is rate-limited and audited by itself (lib/auth/login.ts).
+// Sign-in cannot require a session; it is rate-limited and audited by itself (lib/auth/login/login.ts).
 const UNGUARDED_BY_DESIGN = new Set(["app/api/auth/login/route.ts:POST"]);
 
 /** Fills every dynamic segment ([name], [...path]) with a value that names nothing real. */
@@ -40,7 +40,7 @@ async function load(env: Record<string, string>) {
   vi.resetModules();
   for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
   const { GUARDED } = await import("./guard");
-  const { signSession } = await import("./session");
+  const { signSession } = await import("./sessions/session");
   const { sessionSecret } = await import("./principal");
   const { db } = await import("../db");
   const cookie = async (role: "operator" | "viewer") => `lab_session=${await signSession({ u: role, r: role, exp: Date.now() + 60_000, sid: randomBytes(12).toString("hex") }, await sessionSecret())}`;
@@ -55,7 +55,7 @@ async function call(entry: Entry, cookie: string | null, body = "{}") {
   return mod[entry.method](req, { params: Promise.resolve(paramsFor(entry.file)) });
 }
 
-// The header the console's server stamps with the socket's address (lib/auth/peer-address.ts).
+// The header the console's server stamps with the socket's address (lib/auth/request/peer-address.ts).
 const PEER = "x-lab-console-peer";
 const EXPOSED = { CONSOLE_HOST: "0.0.0.0", CONSOLE_OPERATOR_PASSWORD: "op-guard-test", CONSOLE_VIEWER_PASSWORD: "viewer-guard-test", CONSOLE_SESSION_SECRET: "guard-test-session-secret-0123456789" };
 const entries = mutatingEntries();
@@ -161,7 +161,7 @@ describe("the role guard on every mutating entry point", () => {
 
 describe("sign-in", () => {
   async function login(user: string, password: string, ip = "10.9.8.7") {
-    const { handleLogin } = await import("./login");
+    const { handleLogin } = await import("./login/login");
     return handleLogin(new Request("http://127.0.0.1:3000/api/auth/login", { method: "POST", headers: { "content-type": "application/json", [PEER]: ip }, body: JSON.stringify({ user, password }) }));
   }
 
@@ -192,7 +192,7 @@ describe("sign-in", () => {
 
   it("is not fooled by a different X-Forwarded-For on every attempt: the socket's address is limited", async () => {
     await load(EXPOSED);
-    const { handleLogin } = await import("./login");
+    const { handleLogin } = await import("./login/login");
     const attempt = (password: string, i: number) =>
       handleLogin(new Request("http://127.0.0.1:3000/api/auth/login", { method: "POST", headers: { "content-type": "application/json", [PEER]: "10.9.8.4", "x-forwarded-for": `198.51.100.${i}` }, body: JSON.stringify({ user: "viewer", password }) }));
     const statuses: number[] = [];
@@ -217,7 +217,7 @@ describe("sign-in", () => {
 
   it("audits a refused cross-site sign-in", async () => {
     const { db } = await load(EXPOSED);
-    const { handleLogin } = await import("./login");
+    const { handleLogin } = await import("./login/login");
     const res = await handleLogin(new Request("http://127.0.0.1:3000/api/auth/login", { method: "POST", headers: { "content-type": "application/json", origin: "http://evil.example", host: "127.0.0.1:3000", [PEER]: "10.9.8.3" }, body: JSON.stringify({ user: "operator", password: "op-guard-test" }) }));
     expect(res.status).toBe(403);
     const row = await db().auditEntry.findFirst({ where: { clientIp: "10.9.8.3", action: "auth.login" }, orderBy: { id: "desc" } });

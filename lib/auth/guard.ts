@@ -3,9 +3,9 @@ import { z } from "zod";
 import { writeAudit } from "../audit";
 import { AppError, asAppError } from "../errors";
 import { DEFAULT_MAX_BODY_BYTES, errorResponse, okResponse, parseInput, readJsonBody } from "../http/contract";
-import type { ApiResult } from "../http/envelope";
-import { clientAddress, principalFrom, type Principal } from "./principal";
-import type { Role } from "./session";
+import type { ApiResult } from "../http/shared/envelope";
+import { clientAddress, principalFrom } from "./principal";
+import type { Principal, Role } from "./shared/principal";
 
 /** Marks handlers built here, so a test can prove every mutating export of app/api passes through the guard. */
 export const GUARDED = Symbol.for("lab-console.guarded");

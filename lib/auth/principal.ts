@@ -1,15 +1,9 @@
 import "server-only";
 import { config } from "../config";
-import { PEER_HEADER, resolveClientAddress } from "./client-address";
-import { readCookie, SESSION_COOKIE, verifySession, type Role, type SessionPayload } from "./session";
-import { isRevoked, storedSessionKey } from "./session-store";
-
-export interface Principal {
-  user: string;
-  role: Role;
-  /** False for the implicit local operator of a loopback-only console. */
-  authenticated: boolean;
-}
+import { PEER_HEADER, resolveClientAddress } from "./request/client-address";
+import type { Principal } from "./shared/principal";
+import { readCookie, SESSION_COOKIE, verifySession, type SessionPayload } from "./sessions/session";
+import { isRevoked, storedSessionKey } from "./sessions/session-store";
 
 /**
  * The key that signs session cookies: CONSOLE_SESSION_SECRET, or a random key kept in the console's database
@@ -45,7 +39,7 @@ export async function principalFrom(cookieHeader: string | null): Promise<Princi
   return null;
 }
 
-/** The caller's address: the socket's, or what a configured proxy forwarded (lib/auth/client-address.ts). */
+/** The caller's address: the socket's, or what a configured proxy forwarded (lib/auth/request/client-address.ts). */
 export function clientAddress(headers: Headers): string | null {
   return resolveClientAddress(headers.get(PEER_HEADER), headers.get("x-forwarded-for"), config().auth.trustedProxies);
 }

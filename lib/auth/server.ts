@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
-import { principalFrom, type Principal } from "./principal";
+import { principalFrom } from "./principal";
+import type { Principal } from "./shared/principal";
 
 /** The caller of the current request, for server components (e.g. to hide operator-only controls). */
 export async function currentPrincipal(): Promise<Principal | null> {

@@ -1,4 +1,5 @@
 // What the console tells whoever starts it about login. Pure (the caller prints).
+import "server-only";
 import type { AppConfig } from "../config-core";
 
 export function startupNotices(c: AppConfig): string[] {

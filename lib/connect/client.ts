@@ -2,8 +2,8 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { config } from "../config";
 import { AppError, networkFailure, scrubSecrets } from "../errors";
-import { isSecretKey, MASK, redactValues } from "../secrets";
-import type { ClusterRef, PluginInfo } from "./types";
+import { isSecretKey, MASK, redactValues } from "../shared/secrets";
+import type { ClusterRef, PluginInfo } from "./shared/types";
 
 // The Kafka Connect REST client: one typed function per endpoint, every failure an AppError carrying Connect's
 // own message. Clusters come from config().connect.urls and are addressed by index ("0") or slug ("127-0-0-1-8083").

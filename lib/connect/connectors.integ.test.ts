@@ -18,13 +18,13 @@ import { db } from "../db";
 import { kafka } from "../kafka/client";
 import { pool } from "../pg/client";
 import { s3 } from "../s3/client";
-import { MASK } from "../secrets";
+import { MASK } from "../shared/secrets";
 import * as connect from "./client";
 import { diagnoseConnector, getConnectorDetail, getConnectorOffsets, listAllConnectors } from "./connectors";
-import { parseDraftJson } from "./draft";
-import { templateViews } from "./templates";
+import { parseDraftJson } from "./shared/draft";
+import { templateViews } from "./templates/templates";
 import { finishedKeys } from "@/test/s3-writes";
-import type { ConnectorDetail, ConnectorState } from "./types";
+import type { ConnectorDetail, ConnectorState } from "./shared/types";
 
 const RUN = Date.now().toString(36);
 const CLUSTER = "0";

@@ -1,14 +1,14 @@
 import "server-only";
 import { config } from "../config";
 import { AppError, asAppError } from "../errors";
-import { maskSecrets, redactValues, restoreMaskedSecrets } from "../secrets";
+import { maskSecrets, redactValues, restoreMaskedSecrets } from "../shared/secrets";
 import * as connect from "./client";
 import { clusters, redactionList, type RawInfo, type RawStatus, type RawValidation } from "./client";
 import { debeziumEvidence, isDebeziumPostgres } from "./debezium-evidence";
-import { checkOffsets } from "./offsets-shape";
-import { configuredTopics, describeIssue, diffConfigs, draftIssues, resolvePlugin, traceView, type ConfigChange } from "./draft";
-import { adaptToLab, connectionHints, type LabEndpoints } from "./lab-adapt";
-import { restoreTemplateSecrets } from "./templates";
+import { checkOffsets } from "./offsets/offsets-shape";
+import { configuredTopics, describeIssue, diffConfigs, draftIssues, resolvePlugin, traceView, type ConfigChange } from "./shared/draft";
+import { adaptToLab, connectionHints, type LabEndpoints } from "./templates/lab-adapt";
+import { restoreTemplateSecrets } from "./templates/templates";
 import {
   CONNECTOR_STATES,
   type ActionOutcome,
@@ -24,7 +24,7 @@ import {
   type OffsetEntry,
   type PluginInfo,
   type ValidationReport,
-} from "./types";
+} from "./shared/types";
 
 // What the console does with Kafka Connect, in the app's shapes: lists, details, registration with validation,
 // lifecycle and offsets. Everything returned here is masked; traces and messages have secrets redacted.

@@ -2,10 +2,10 @@ import "server-only";
 import { config } from "../config";
 import { scrubSecrets } from "../errors";
 import { pool } from "../pg/client";
-import { redactValues } from "../secrets";
+import { redactValues } from "../shared/secrets";
 import { redactionList } from "./client";
-import { DEBEZIUM_CLASS } from "./templates";
-import type { DebeziumEvidence } from "./types";
+import { DEBEZIUM_CLASS } from "./templates/templates";
+import type { DebeziumEvidence } from "./shared/types";
 
 // For a Debezium PostgreSQL source: what PostgreSQL itself says about the connector's slot and publication.
 // Read-only catalog queries on the console's OLTP pool.

@@ -18,7 +18,7 @@ import {
   updateConnectorConfig,
   validateDraft,
 } from "./connectors";
-import { flatConfig } from "./draft";
+import { flatConfig } from "./shared/draft";
 import { draftInput } from "./inputs";
 import { target, type ConnectorParams } from "./route-params";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { config } from "../config";
 import { networkFailure, scrubSecrets } from "../errors";
-import type { ServiceHealth } from "../health-types";
+import type { ServiceHealth } from "../shared/health-types";
 
 /** GET / on every configured Connect cluster; up only when all answer. */
 export async function probeConnect(): Promise<ServiceHealth> {

@@ -1,6 +1,6 @@
 import "server-only";
 import { resolveCluster } from "./client";
-import type { ClusterRef } from "./types";
+import type { ClusterRef } from "./shared/types";
 
 export interface ConnectorParams {
   cluster: string;

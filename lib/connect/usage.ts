@@ -3,8 +3,8 @@ import "server-only";
 // cluster. Only names, types, states and the config key are returned: never a config value (secrets stay here).
 import { clusters } from "./client";
 import * as connect from "./client";
-import type { ConnectorType } from "./types";
-import { useOf, type ConnectorUse, type UsageTarget } from "./usage-match";
+import type { ConnectorType } from "./shared/types";
+import { useOf, type ConnectorUse, type UsageTarget } from "./shared/usage-match";
 
 const typeOf = (t: string | undefined): ConnectorType => (t === "source" || t === "sink" ? t : "unknown");
 

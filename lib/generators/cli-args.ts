@@ -1,5 +1,6 @@
 // The CLI's arguments (scripts/gen.ts): `<generator> [--option value]…` into a start request (pure).
-import { GENERATOR_KINDS, type StartInput } from "./params";
+import "server-only";
+import { GENERATOR_KINDS, type StartInput } from "./shared/params";
 
 export const USAGE = `usage: npm run gen -- <${GENERATOR_KINDS.join("|")}> [options]
   --orders N          orders to add (historical: default 100000; streaming: default no limit)

@@ -4,14 +4,14 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import { connectionOptions } from "../pg/client";
-import { deletePersonWithoutOrders, runGenerator, type RowsObserver } from "./engine";
-import { emptyBatch } from "./orders";
-import { startParams, type StartInput } from "./params";
-import { MAX_AGE, MIN_AGE } from "./people";
-import { Progress } from "./progress";
+import { deletePersonWithoutOrders, runGenerator, type RowsObserver } from "./run/engine";
+import { emptyBatch } from "./rows/orders";
+import { startParams, type StartInput } from "./shared/params";
+import { MAX_AGE, MIN_AGE } from "./rows/people";
+import { Progress } from "./run/progress";
 import { generatorRegistry } from "./registry";
-import { ageOn, CATEGORIES_BY_PROFILE, FRAUD_DEVICES, FRAUD_GEOHASHES, LEGIT_DEVICE, LEGIT_GEOHASHES, profileOf, sexoFromName, type Sexo } from "./rules";
-import { insertOrders, insertPeople, pedidosSequence } from "./sql";
+import { ageOn, CATEGORIES_BY_PROFILE, FRAUD_DEVICES, FRAUD_GEOHASHES, LEGIT_DEVICE, LEGIT_GEOHASHES, profileOf, sexoFromName, type Sexo } from "./rows/rules";
+import { insertOrders, insertPeople, pedidosSequence } from "./run/sql";
 
 let pool: pg.Pool;
 beforeAll(() => {

@@ -2,7 +2,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { MutationSpec } from "../auth/guard";
-import { startParams, stopParams } from "./params";
+import { startParams, stopParams } from "./shared/params";
 import { generatorRegistry } from "./registry";
 
 export const generatorOps = {

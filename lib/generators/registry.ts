@@ -5,10 +5,10 @@ import "server-only";
 import { AppError } from "../errors";
 import { db } from "../db";
 import { pool } from "../pg/client";
-import { GENERATOR_KINDS, type GeneratorKind, type StartParams } from "./params";
-import { describeFailure, startRun, type ActiveRun } from "./runner";
-import { alreadyRunning, RunStore, snapshotFromRow } from "./run-store";
-import type { GeneratorEvent, GeneratorStates, RunSnapshot } from "./types";
+import { GENERATOR_KINDS, type GeneratorKind, type StartParams } from "./shared/params";
+import { describeFailure, startRun, type ActiveRun } from "./run/runner";
+import { alreadyRunning, RunStore, snapshotFromRow } from "./run/run-store";
+import type { GeneratorEvent, GeneratorStates, RunSnapshot } from "./shared/types";
 
 type Listener = (event: GeneratorEvent) => void;
 

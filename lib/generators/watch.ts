@@ -1,7 +1,7 @@
 import "server-only";
 import { generatorRegistry } from "./registry";
-import { describeFailure } from "./runner";
-import type { GeneratorEvent, GeneratorStates } from "./types";
+import { describeFailure } from "./run/runner";
+import type { GeneratorEvent, GeneratorStates } from "./shared/types";
 
 const PROGRESS_MS = 500;
 /** Runs of other processes (the CLI, another console) are re-read from the database this often. */

@@ -5,8 +5,8 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, asAppError } from "../errors";
-import type { ApiResult } from "./envelope";
-import { locateJsonError } from "./json-error";
+import type { ApiResult } from "./shared/envelope";
+import { locateJsonError } from "./shared/json-error";
 import { describeIssues } from "./issues";
 
 export const NO_STORE = { "Cache-Control": "no-store" } as const;

@@ -1,7 +1,8 @@
 // zod issues as the contract's InputIssue: a path a person reads ("config.topics"), a catalog code with its
 // parameters, the English message, and for a misspelled key the known key it most likely meant. Pure.
+import "server-only";
 import type { z } from "zod";
-import type { InputIssue } from "./envelope";
+import type { InputIssue } from "./shared/envelope";
 
 type Issue = z.core.$ZodIssue;
 

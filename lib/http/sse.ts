@@ -1,7 +1,7 @@
 // Server-Sent Events responses for every stream of the console (generator progress, the live tail…): the
 // headers that keep proxies from buffering, a keep-alive comment, and closing when the browser goes away.
 import "server-only";
-import { sseComment, sseEvent } from "../kafka/sse";
+import { sseComment, sseEvent } from "./sse-frames";
 
 export const SSE_HEADERS = {
   "Content-Type": "text/event-stream; charset=utf-8",

@@ -3,8 +3,8 @@ import "server-only";
 import type { z } from "zod";
 import type { MutationSpec } from "../auth/guard";
 import { parseInput } from "../http/contract";
-import { createTopicSchema, topicNameSchema } from "./topic-name";
-import { createTopic, deleteTopic } from "./topics";
+import { createTopicSchema, topicNameSchema } from "./shared/topic-name";
+import { createTopic, deleteTopic } from "./topics/topics";
 
 export const topicOps = {
   create: {

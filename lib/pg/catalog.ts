@@ -2,7 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { AppError } from "../errors";
 import { ident, qualified, readOnly, resolveDatabase } from "./session";
-import type { Catalog, ColumnInfo, IndexInfo, ReplicaIdentity, SchemaSummary, TableDetail, TableRows, TableSummary } from "./types";
+import type { Catalog, ColumnInfo, IndexInfo, ReplicaIdentity, SchemaSummary, TableDetail, TableRows, TableSummary } from "./shared/types";
 
 // The catalogs of a configured database: a fixed number of queries whatever the number of tables (one for
 // schemas, one for every table with its key, size, replica identity and publications), all READ ONLY with a

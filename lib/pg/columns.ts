@@ -1,7 +1,8 @@
 // The columns of a table as information_schema describes them, with its primary key and defaults: what the
 // lake preview and the SQL helper need to decode Debezium values the S3 sink wrote without their schema.
+import "server-only";
 import type pg from "pg";
-import type { CapturedColumn } from "../debezium/infer";
+import type { CapturedColumn } from "../debezium/shared/infer";
 
 type Queryable = Pick<pg.ClientBase, "query">;
 

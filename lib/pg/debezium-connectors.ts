@@ -2,11 +2,11 @@ import "server-only";
 import * as connect from "../connect/client";
 import { clusters, redactionList } from "../connect/client";
 import { isDebeziumPostgres } from "../connect/debezium-evidence";
-import { templates } from "../connect/templates";
+import { templates } from "../connect/templates/templates";
 import { config } from "../config";
 import { AppError } from "../errors";
-import { redactValues } from "../secrets";
-import type { DebeziumConnectorFacts } from "./doctor/types";
+import { redactValues } from "../shared/secrets";
+import type { DebeziumConnectorFacts } from "./doctor/shared/types";
 import { databases } from "./session";
 
 // The Debezium PostgreSQL connectors of every Kafka Connect cluster, reduced to what the Database area needs:

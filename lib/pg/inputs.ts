@@ -1,5 +1,6 @@
 // The Database area's input schemas, shared by its route handlers (strict: an unknown key is a 422 naming it).
-// Pure zod: no server-only, so a form may reuse them.
+// Pure zod; a form that needs one moves it to lib/pg/shared/.
+import "server-only";
 import { z } from "zod";
 
 /** A PostgreSQL identifier as the UI sends it: any characters (they are quoted, never parsed), at most 63. */

@@ -6,7 +6,7 @@ import type { MutationSpec } from "../auth/guard";
 import { AppError } from "../errors";
 import { addTableToPublication, applyFix, createPublication, dropInactiveSlot, dropPublication, removeTableFromPublication } from "./doctor/fixes";
 import { runDoctor } from "./doctor/gather";
-import type { FixAction } from "./doctor/types";
+import type { FixAction } from "./doctor/shared/types";
 import { createPublicationInput, fixInput, tableRef } from "./inputs";
 import { prepareSnapshots, startIncrementalSnapshot } from "./snapshots";
 

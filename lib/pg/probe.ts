@@ -2,7 +2,7 @@ import "server-only";
 import pg from "pg";
 import { config } from "../config";
 import { networkFailure, scrubSecrets } from "../errors";
-import type { ServiceHealth, ServiceId } from "../health-types";
+import type { ServiceHealth, ServiceId } from "../shared/health-types";
 import { connectionOptions, endpointOf, type DatabaseRole } from "./client";
 
 /**

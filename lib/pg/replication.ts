@@ -3,7 +3,7 @@ import { readDebeziumConnectors } from "./debezium-connectors";
 import { readPublications, readSlots } from "./doctor/gather";
 import { readOnly, resolveDatabase } from "./session";
 import { USER_SCHEMAS } from "./catalog";
-import type { ReplicationOverview, RoleInfo, ServerSetting } from "./types";
+import type { ReplicationOverview, RoleInfo, ServerSetting } from "./shared/types";
 
 // The Replication tab: server settings with what is in use, publications, slots (with the connector that uses
 // each, from Kafka Connect's configs), and roles with what they may read. Five queries, READ ONLY.

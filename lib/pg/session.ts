@@ -3,7 +3,7 @@ import pg from "pg";
 import { config } from "../config";
 import { AppError, networkFailure, scrubSecrets } from "../errors";
 import { endpointOf, pool, type DatabaseRole } from "./client";
-import type { DatabaseRef } from "./types";
+import type { DatabaseRef } from "./shared/types";
 
 // Transactions for the Database area: catalog reads run READ ONLY with a statement timeout (a slow catalog or a
 // huge table cannot hold a connection); the doctor's fixes run in read-write transactions that re-check their

@@ -8,6 +8,7 @@ import { config } from "../config";
 import { withAdmin } from "../kafka/admin";
 import { pool } from "./client";
 import { getSnapshotSetup, prepareSnapshots, readSnapshotProgress, startIncrementalSnapshot } from "./snapshots";
+import { dropSlotWhenReleased, slotActive, until } from "../../test/until";
 
 const RUN = Date.now().toString(36);
 const TABLE = `database_snap_${RUN}`;
@@ -20,21 +21,6 @@ const cluster = connect.resolveCluster("0");
 const { escapeIdentifier: id } = pg;
 const sql = (text: string, values: unknown[] = []) => pool("oltp").query(text, values);
 
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 90_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < end) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
-}
-const slotActive = () => until("slot active", async () => (await sql("SELECT active FROM pg_replication_slots WHERE slot_name = $1", [SLOT])).rows[0]?.active === true);
 
 beforeAll(async () => {
   await sql(`CREATE TABLE public.${id(TABLE)} (id int PRIMARY KEY, nome text)`);
@@ -58,13 +44,12 @@ beforeAll(async () => {
     // Named for this run so the fix creates this table, not the default public.debezium_signal.
     "signal.data.collection": `public.${SIGNAL}`,
   });
-  await slotActive();
+  await slotActive(sql, SLOT, 90_000);
 });
 
 afterAll(async () => {
   await connect.deleteConnector(cluster, NAME).catch(() => undefined);
-  await until("slot released", async () => !(await sql("SELECT active FROM pg_replication_slots WHERE slot_name = $1", [SLOT])).rows[0]?.active, 30_000).catch(() => undefined);
-  await sql("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1 AND NOT active", [SLOT]).catch(() => undefined);
+  await dropSlotWhenReleased(sql, SLOT);
   await sql(`DROP PUBLICATION IF EXISTS ${id(PUB)}`);
   await sql(`DROP TABLE IF EXISTS public.${id(TABLE)}, public.${id(SIGNAL)}`);
   await withAdmin("delete the test's topics", async (admin) => {
@@ -90,7 +75,7 @@ describe("incremental snapshots", () => {
     await until("the restarted task streaming with notifications on", async () => {
       const st = await connect.getConnectorStatus(cluster, NAME);
       return st.tasks[0]?.state === "RUNNING" && (await sql("SELECT active FROM pg_replication_slots WHERE slot_name = $1", [SLOT])).rows[0]?.active;
-    });
+    }, 90_000);
 
     await expect(startIncrementalSnapshot("0", NAME, [{ schema: "public", table: `gone_${RUN}` }])).rejects.toMatchObject({ code: "table_not_found" });
     expect((await sql(`SELECT count(*)::int AS n FROM public.${id(SIGNAL)}`)).rows[0].n).toBe(0);
@@ -100,7 +85,7 @@ describe("incremental snapshots", () => {
       const p = await readSnapshotProgress("0", NAME);
       const s = p.snapshots.find((x) => x.id === signalId);
       return s?.state === "COMPLETED" ? s : null;
-    });
+    }, 90_000);
     expect(done.collections).toEqual([`public.${TABLE}`]);
     expect(done.tables).toEqual([{ name: `public.${TABLE}`, rows: 37, status: "SUCCEEDED" }]);
   });

@@ -4,12 +4,13 @@ import * as connect from "../connect/client";
 import { redactionList, resolveCluster } from "../connect/client";
 import { isDebeziumPostgres } from "../connect/debezium-evidence";
 import { AppError } from "../errors";
-import { browseTopic } from "../kafka/browse";
-import { browseQuerySchema } from "../kafka/browse-types";
+import { browseTopic } from "../kafka/messages/browse";
+import { browseQuerySchema } from "../kafka/shared/browse-types";
 import { tableNotFound } from "./catalog";
 import { databaseOfConnector, toConnectorFacts } from "./debezium-connectors";
 import { ident, qualified, readOnly, readWrite, resolveDatabase } from "./session";
-import { parseNotification, snapshotProgress, type SnapshotProgress } from "./snapshot-progress";
+import { parseNotification, snapshotProgress, type SnapshotProgress } from "./shared/snapshot-progress";
+import type { SnapshotSetup } from "./shared/types";
 
 // Debezium incremental snapshots on demand: a signal table the connector watches (signal.data.collection), an
 // execute-snapshot row inserted into it, and the progress Debezium reports on its notification topic
@@ -18,21 +19,6 @@ import { parseNotification, snapshotProgress, type SnapshotProgress } from "./sn
 
 export const SIGNAL_SCHEMA = "public";
 export const SIGNAL_TABLE = "debezium_signal";
-
-export interface SnapshotSetup {
-  cluster: string;
-  connector: string;
-  database: string | null;
-  /** signal.data.collection as configured, null when unset. */
-  signalCollection: string | null;
-  signalTableExists: boolean;
-  /** The signal table is in the connector's publication (or the publication is FOR ALL TABLES). */
-  signalInPublication: boolean;
-  notificationsTopic: string | null;
-  /** What is missing, in the order the fix does it; empty when snapshots can start. */
-  missing: ("signal_table" | "signal_in_publication" | "signal_config" | "notifications_config")[];
-  capturedTables: string[];
-}
 
 async function connectorConfig(clusterId: string, name: string) {
   const cluster = resolveCluster(clusterId);

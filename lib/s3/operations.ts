@@ -3,12 +3,12 @@
 import "server-only";
 import { z } from "zod";
 import type { MutationSpec } from "../auth/guard";
-import { bucketNameSchema } from "./bucket-name";
-import { createBucket, deleteBucket } from "./buckets";
+import { bucketNameSchema } from "./shared/bucket-name";
+import { createBucket, deleteBucket } from "./buckets/buckets";
 import { bucketParam, objectKey } from "./inputs";
-import { deleteKeys, deletePrefix, DELETE_BATCH } from "./objects";
-import { setPublicRead } from "./policy";
-import { abortMultipart, completeMultipart, MAX_PARTS, startMultipart } from "./upload";
+import { deleteKeys, deletePrefix, DELETE_BATCH } from "./objects/objects";
+import { setPublicRead } from "./buckets/policy";
+import { abortMultipart, completeMultipart, MAX_PARTS, startMultipart } from "./objects/upload";
 
 type BucketParams = { bucket: string };
 type UploadParams = { bucket: string; uploadId: string };

@@ -2,7 +2,7 @@ import "server-only";
 import { ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
 import { config } from "../config";
 import { networkFailure, scrubSecrets } from "../errors";
-import type { ServiceHealth } from "../health-types";
+import type { ServiceHealth } from "../shared/health-types";
 import { s3ClientOptions } from "./client";
 
 const AUTH_CODES = new Set(["InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied", "InvalidToken"]);

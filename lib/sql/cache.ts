@@ -2,6 +2,7 @@
 // fetched through the console's own S3 client into this folder. Keyed by bucket, key and ETag (a rewritten object
 // gets a new entry), bounded by a size cap with least-recently-used eviction, emptied when the console starts.
 // Entries a running query reads are pinned and never evicted under it.
+import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";

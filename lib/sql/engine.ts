@@ -1,6 +1,6 @@
 // The SQL engine: DuckDB (in process, on Node's worker threads, so the event loop stays free) over local copies
-// of lake objects, and read-only queries on PostgreSQL. No "server-only" and no Next.js imports: lib/sql/index.ts
-// wires it to the console's configuration; the benchmark and the tests build their own.
+// of lake objects, and read-only queries on PostgreSQL. No Next.js imports: lib/sql/index.ts wires it to the
+// console's configuration; the benchmark (under `tsx --conditions=react-server`) and the tests build their own.
 //
 // Safety, in layers: (1) DuckDB's own settings — no extension install or autoload, no file or network access
 // outside the cache folder (`allowed_directories` set BEFORE `enable_external_access=false`), then
@@ -8,6 +8,7 @@
 // EXPLAIN) — COPY, ATTACH, INSTALL, SET, CREATE … are refused before running, which also keeps user SQL from
 // writing into the cache folder; (3) a time limit that interrupts the connection, a memory limit with no
 // spilling, a row cap on results and a byte cap on what one query fetches from S3.
+import "server-only";
 import { GetObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { DuckDBInstance, JsonDuckDBValueConverter, StatementType, type DuckDBConnection } from "@duckdb/node-api";
 import { createHash, randomUUID } from "node:crypto";
@@ -20,7 +21,7 @@ import { tableColumns } from "../pg/columns";
 import { ObjectCache, type CachedObject } from "./cache";
 import { Semaphore } from "./semaphore";
 import { checkTableName, duckTypeOfPg, flattenSelect, formatOf, ident, isDebeziumShape, lit, logicalTypeOf, rawSelect, sourceTableOf, suggestTableName, type LakeFormat } from "./tables";
-import type { ColumnInfo, PrefixInfo, QueryInput, QueryResult, SqlDatabase, TableBinding } from "./types";
+import type { ColumnInfo, PrefixInfo, QueryInput, QueryResult, SqlDatabase, TableBinding } from "./shared/types";
 import type { AppConfig } from "../config-core";
 
 type SqlLimits = AppConfig["sql"];

@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import type { MutationSpec } from "../auth/guard";
 import { sqlEngine } from "./index";
-import { queryInputSchema, saveParquetSchema, savedQueryInputSchema, type SavedQueryInput } from "./inputs";
+import { queryInputSchema, saveParquetSchema, savedQueryInputSchema, type SavedQueryInput } from "./shared/inputs";
 import { createSaved, deleteSaved, updateSaved } from "./saved";
 
 type QueryInput = z.infer<typeof queryInputSchema>;

@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
-import type { SavedQueryInput } from "./inputs";
-import type { SavedQuery } from "./saved-types";
-import type { TableBinding } from "./types";
+import type { SavedQueryInput } from "./shared/inputs";
+import type { SavedQuery } from "./shared/saved-types";
+import type { TableBinding } from "./shared/types";
 
-export type { SavedQuery } from "./saved-types";
+export type { SavedQuery } from "./shared/saved-types";
 
 /** Most saved queries one user keeps. */
 export const MAX_SAVED_PER_USER = 500;

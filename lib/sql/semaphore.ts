@@ -1,4 +1,5 @@
 // At most N holders; the rest wait in order. A waiter whose signal aborts leaves the queue.
+import "server-only";
 import { AppError } from "../errors";
 
 export class Semaphore {

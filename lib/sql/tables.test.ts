@@ -1,6 +1,6 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
-import { SQL_EXAMPLES } from "./examples";
+import { SQL_EXAMPLES } from "./shared/examples";
 import { checkTableName, decodeLogical, flattenSelect, formatOf, logicalTypeOf, sourceTableOf, structFields, suggestTableName } from "./tables";
 import { errorPosition } from "./engine";
 

@@ -1,6 +1,7 @@
 // Pure helpers that turn a lake prefix into a DuckDB view: the name the console suggests, which objects it reads
 // (by extension), and the SELECT that reads them — plain, or with Debezium's envelope flattened and its logical
 // types decoded. No I/O: the engine lists, fetches and binds; the unit tests check the SQL shapes.
+import "server-only";
 import { AppError } from "../errors";
 
 export type LakeFormat = "jsonl" | "csv" | "parquet";
@@ -74,8 +75,8 @@ export function rawSelect(files: Array<{ format: LakeFormat; path: string }>): s
 
 // ------------------------------------------------------------------------------------------- Debezium
 
-// The PostgreSQL column type → Debezium logical type mapping is shared with the lake preview (lib/debezium/infer).
-export { logicalTypeOf } from "../debezium/infer";
+// The PostgreSQL column type → Debezium logical type mapping is shared with the lake preview (lib/debezium/shared/infer).
+export { logicalTypeOf } from "../debezium/shared/infer";
 
 /** DuckDB expression decoding one logical type (days since epoch, µs since epoch, …); others pass through. */
 export function decodeLogical(expr: string, logical: string | null | undefined): string {

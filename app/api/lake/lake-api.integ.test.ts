@@ -2,10 +2,10 @@
 // any S3 request, uploads through the console (single PUT and multipart), downloads by presigned URL, deletes.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBucket, deleteBucket, listBuckets } from "@/lib/s3/buckets";
+import { createBucket, deleteBucket, listBuckets } from "@/lib/s3/buckets/buckets";
 import { s3 } from "@/lib/s3/client";
 import { config } from "@/lib/config";
-import { PART_SIZE } from "@/lib/s3/upload";
+import { PART_SIZE } from "@/lib/s3/objects/upload";
 import { POST as createBucketRoute } from "./buckets/route";
 import { GET as listObjectsRoute, DELETE as deleteObjectsRoute } from "./buckets/[bucket]/objects/route";
 import { DELETE as deletePrefixRoute } from "./buckets/[bucket]/prefix/route";

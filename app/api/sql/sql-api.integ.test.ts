@@ -18,8 +18,8 @@ const ENV = {
 };
 for (const [k, v] of Object.entries(ENV)) vi.stubEnv(k, v);
 
-const { signSession } = await import("@/lib/auth/session");
-const { PEER_HEADER } = await import("@/lib/auth/client-address");
+const { signSession } = await import("@/lib/auth/sessions/session");
+const { PEER_HEADER } = await import("@/lib/auth/request/client-address");
 const { sessionSecret } = await import("@/lib/auth/principal");
 const { s3 } = await import("@/lib/s3/client");
 const { db } = await import("@/lib/db");

@@ -1,7 +1,7 @@
 import { mutatingRoute } from "@/lib/auth/guard";
 import { readRoute } from "@/lib/http/contract";
 import { topicOps } from "@/lib/kafka/operations";
-import { topicsOverview } from "@/lib/kafka/topics";
+import { topicsOverview } from "@/lib/kafka/topics/topics";
 
 export const dynamic = "force-dynamic";
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RegisterForm } from "@/components/connectors/RegisterForm";
 import { clusters } from "@/lib/connect/client";
-import { templateViews } from "@/lib/connect/templates";
-import { TEMPLATE_IDS, type TemplateId } from "@/lib/connect/types";
+import { templateViews } from "@/lib/connect/templates/templates";
+import { TEMPLATE_IDS, type TemplateId } from "@/lib/connect/shared/types";
 import { currentPrincipal } from "@/lib/auth/server";
 import { getI18n } from "@/i18n/server";
 

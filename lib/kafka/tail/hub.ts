@@ -3,7 +3,7 @@ import { config } from "../../config";
 import { AppError } from "../../errors";
 import { withAdmin } from "../admin";
 import { unknownTopic } from "../errors";
-import { parseEventId, sseComment } from "../sse";
+import { parseEventId, sseComment } from "../../http/sse-frames";
 import { TopicTail, type TailOwner } from "./topic-tail";
 import type { HubOptions, HubStats, OpenTailOptions } from "./types";
 import { TailViewer } from "./viewer";

@@ -1,5 +1,5 @@
 // A fixed-capacity FIFO that forgets its oldest entries. Pure.
-
+import "server-only";
 export class RingBuffer<T> {
   private readonly items: (T | undefined)[];
   private start = 0;

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { Kafka, logLevel, Partitioners, type Admin, type Producer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readLabEndpoints } from "../../config-core";
-import type { TailGap, TailReady, TopicMessage } from "../message-types";
+import type { TailGap, TailReady, TopicMessage } from "../shared/message-types";
 import { SseReader, type SseMessage } from "@/test/sse-test-client";
 
 // Small numbers so that the limits are reached quickly (read when the hub is first used).

@@ -1,8 +1,9 @@
 // The live tail's shapes, shared by its three parts: the viewer (one browser connection and its bounded queue),
 // the topic tail (one Kafka consumer and ring buffer per watched topic) and the hub (every topic, the limits,
 // the figures). Types only.
-import type { TopicMessage } from "../message-types";
-import type { TailFilter } from "../tail-filter";
+import "server-only";
+import type { TopicMessage } from "../shared/message-types";
+import type { TailFilter } from "../shared/tail-filter";
 
 export interface HubOptions {
   /** Messages kept per topic for new viewers and resumes. */

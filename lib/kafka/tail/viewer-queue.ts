@@ -2,7 +2,7 @@
 // is delivered as one "skipped" marker in their place. Memory stays bounded; other viewers are not involved. Pure.
 
 // An item may stand for several messages (a batch shared by every viewer): its weight counts against the capacity.
-
+import "server-only";
 export type QueueEntry<T> = { kind: "item"; item: T } | { kind: "skipped"; count: number };
 
 export class ViewerQueue<T> {

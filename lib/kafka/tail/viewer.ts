@@ -1,7 +1,7 @@
 import "server-only";
-import type { TailGap } from "../message-types";
-import { sseEvent } from "../sse";
-import { isEmptyFilter, matchesFilter, type TailFilter } from "../tail-filter";
+import type { TailGap } from "../shared/message-types";
+import { sseEvent } from "../../http/sse-frames";
+import { isEmptyFilter, matchesFilter, type TailFilter } from "../shared/tail-filter";
 import type { Batch, Chunk, ResumePoint, TailEntry } from "./types";
 import { ViewerQueue } from "./viewer-queue";
 

@@ -8,7 +8,8 @@ import { config } from "../../config";
 import { pool } from "../client";
 import { applyFix } from "./fixes";
 import { runDoctor } from "./gather";
-import type { DoctorReport, Finding, RuleId } from "./types";
+import type { DoctorReport, Finding, RuleId } from "./shared/types";
+import { dropSlotWhenReleased, slotActive, until } from "../../../test/until";
 
 const RUN = Date.now().toString(36);
 const ROLE = `database_it_role_${RUN}`;
@@ -51,22 +52,7 @@ const doctor = (name = A) => runDoctor("oltp", { connector: { cluster: "0", name
 const failed = (r: DoctorReport) => r.rules.filter((x) => x.status === "fail").map((x) => x.id);
 const findings = (r: DoctorReport, rule: RuleId): Finding[] => r.rules.find((x) => x.id === rule)!.findings;
 
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < end) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
-}
 
-const slotActive = (slot: string) => until(`slot ${slot} active`, async () => (await sql("SELECT active FROM pg_replication_slots WHERE slot_name = $1", [slot])).rows[0]?.active === true, 90_000);
 
 beforeAll(async () => {
   await sql(`CREATE ROLE ${id(ROLE)} LOGIN REPLICATION PASSWORD '${PW}'`);
@@ -76,14 +62,13 @@ beforeAll(async () => {
   await sql(`GRANT SELECT ON public.${id(T)} TO ${id(ROLE)}`);
   await sql(`CREATE PUBLICATION ${id(PUB)} FOR TABLE public.${id(T)}`);
   await connect.putConnectorConfig(cluster, A, connectorConfig());
-  await slotActive(SLOT);
+  await slotActive(sql, SLOT, 90_000);
 });
 
 afterAll(async () => {
   for (const n of [A, B, C]) await connect.deleteConnector(cluster, n).catch(() => undefined);
   for (const s of [SLOT, SLOT_C, ORPHAN]) {
-    await until(`slot ${s} released`, async () => !(await sql("SELECT active FROM pg_replication_slots WHERE slot_name = $1", [s])).rows[0]?.active, 30_000).catch(() => undefined);
-    await sql("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1 AND NOT active", [s]).catch(() => undefined);
+    await dropSlotWhenReleased(sql, s);
   }
   await sql(`DROP PUBLICATION IF EXISTS ${id(PUB)}`);
   await sql(`DROP TABLE IF EXISTS public.${id(T)}, public.${id(T_NOPK)}`);
@@ -195,7 +180,7 @@ describe("the CDC doctor on the real lab", () => {
     await applyFix(trace.action!);
     expect((await connect.getConnectorConfig(cluster, C))["plugin.name"]).toBe("pgoutput");
     // Connect restarts the task with the new config; then it streams from its own slot.
-    await slotActive(SLOT_C);
+    await slotActive(sql, SLOT_C, 90_000);
     const after = await until("C RUNNING in the doctor", async () => {
       const x = await doctor(C);
       return x.connectors.find((c) => c.name === C)?.state === "RUNNING" && !findings(x, "task_failed").length ? x : null;

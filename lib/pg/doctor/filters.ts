@@ -1,7 +1,8 @@
 // Which tables a Debezium connector captures, the way Debezium decides it: table.include.list /
 // table.exclude.list are comma-separated regular expressions matched (whole string, case-insensitive) against
 // "schema.table"; schema.include.list / schema.exclude.list against the schema. Pure.
-import type { DebeziumConnectorFacts, TableFacts } from "./types";
+import "server-only";
+import type { DebeziumConnectorFacts, TableFacts } from "./shared/types";
 
 function regexes(list: string[]): RegExp[] {
   return list.flatMap((p) => {

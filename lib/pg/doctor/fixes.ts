@@ -6,7 +6,7 @@ import { isDebeziumPostgres } from "../../connect/debezium-evidence";
 import { AppError } from "../../errors";
 import { tableNotFound } from "../catalog";
 import { ident, qualified, readWrite, resolveDatabase } from "../session";
-import type { FixAction } from "./types";
+import type { FixAction } from "./shared/types";
 
 // The doctor's safe fixes, and the publication/slot changes of the Replication tab. Each one re-checks its
 // preconditions inside the transaction that applies it: a table dropped since the doctor ran, a slot that became

@@ -7,7 +7,7 @@ import { plannedConnector, readDebeziumConnectors } from "../debezium-connectors
 import { readOnly, resolveDatabase } from "../session";
 import { capturedTables, keyOf } from "./filters";
 import { evaluate } from "./rules";
-import { DEFAULT_DOCTOR_OPTIONS, type DoctorFacts, type DoctorOptions, type DoctorReport, type PublicationFacts, type RoleFacts, type SlotFacts } from "./types";
+import { DEFAULT_DOCTOR_OPTIONS, type DoctorFacts, type DoctorOptions, type DoctorReport, type PublicationFacts, type RoleFacts, type SlotFacts } from "./shared/types";
 
 // The doctor's one gatherer: Connect's connectors (one request per cluster) and five catalog queries in one
 // READ ONLY transaction, whatever the number of tables. Then the pure rules (rules.ts) judge the facts.

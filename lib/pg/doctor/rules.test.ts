@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluate, formatBytes } from "./rules";
 import { capturedTables } from "./filters";
-import { DEFAULT_DOCTOR_OPTIONS, type DebeziumConnectorFacts, type DoctorFacts, type RuleId } from "./types";
+import { DEFAULT_DOCTOR_OPTIONS, type DebeziumConnectorFacts, type DoctorFacts, type RuleId } from "./shared/types";
 
 const connector = (over: Partial<DebeziumConnectorFacts> = {}): DebeziumConnectorFacts => ({
   cluster: "0",

@@ -1,12 +1,13 @@
 // The CDC doctor's rules: a table of pure functions over the gathered facts (types.ts). Each returns the
 // findings it saw (empty = pass) or null when there was nothing to check (skip). Texts come from the catalog
 // (i18n/messages/areas/database.ts): `params` fill them in the reader's language.
+import "server-only";
 import { formatMessage, type MessageKey } from "@/i18n/format";
 import { getMessages } from "@/i18n";
 import { capturedTables, keyOf, unmatchedIncludes } from "./filters";
 import { matchTrace, rootCauseLine } from "./traces";
-import type { DebeziumConnectorFacts, DoctorFacts, Evidence, Finding, FixAction, RuleId, RuleResult, Severity, TableFacts, TraceCause } from "./types";
-import { RULE_IDS } from "./types";
+import type { DebeziumConnectorFacts, DoctorFacts, Evidence, Finding, FixAction, RuleId, RuleResult, Severity, TableFacts, TraceCause } from "./shared/types";
+import { RULE_IDS } from "./shared/types";
 
 type Draft = Omit<Finding, "rule" | "title" | "explanation" | "fix" | "connector"> & { connector?: DebeziumConnectorFacts | null };
 type Rule = (f: DoctorFacts) => Draft[] | null;

@@ -1,7 +1,8 @@
 // Known PostgreSQL / Debezium failure messages → their cause. Every pattern here was captured from a real task
 // trace or validation message on the lab (Debezium 3.6.1, PostgreSQL 15): see fixtures/*.json and capture.ts.
 // Pure.
-import type { TraceCause } from "./types";
+import "server-only";
+import type { TraceCause } from "./shared/types";
 
 export interface TraceMatch {
   cause: TraceCause;

@@ -1,6 +1,6 @@
 // A small RFC 4180 CSV reader for previews: quoted fields, doubled quotes, CRLF, and the delimiter guessed
 // from the first line (Brazilian spreadsheets export with ";"). Pure.
-
+import "server-only";
 export function guessDelimiter(text: string, hint?: string): string {
   if (hint) return hint;
   const end = text.search(/\r?\n/);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { decodeDebezium, tablesWithoutSchema } from "./debezium";
-import { inferTable } from "../../debezium/infer";
-import createNoSchemas from "../../debezium/fixtures/pessoas-create.noschemas.json";
-import createSchemas from "../../debezium/fixtures/pessoas-create.schemas.json";
+import { inferTable } from "../../debezium/shared/infer";
+import createNoSchemas from "../../debezium/shared/fixtures/pessoas-create.noschemas.json";
+import createSchemas from "../../debezium/shared/fixtures/pessoas-create.schemas.json";
 
 const source = { connector: "postgresql", db: "liga_sudoers", schema: "public", table: "pessoas", ts_ms: 1764300000000 };
 

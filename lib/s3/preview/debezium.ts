@@ -2,10 +2,11 @@
 // same event the same way in Kafka and in S3. This adapter only adds what is lake-specific: sink lines that
 // wrap the record as { value, key, offset, … }, the list of changed columns, and the captured tables' column
 // types for values the sink wrote without their schema. Pure.
-import { decodeJson } from "../../debezium/decode";
-import { changedFields } from "../../debezium/diff";
-import type { InferredTable } from "../../debezium/infer";
-import type { LakeChangeEvent } from "../lake-types";
+import "server-only";
+import { decodeJson } from "../../debezium/shared/decode";
+import { changedFields } from "../../debezium/shared/diff";
+import type { InferredTable } from "../../debezium/shared/infer";
+import type { LakeChangeEvent } from "../shared/lake-types";
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 

@@ -1,6 +1,6 @@
 import "server-only";
-import type { ObjectPreview } from "../lake-types";
-import { headObject, presignGet } from "../objects";
+import type { ObjectPreview } from "../shared/lake-types";
+import { headObject, presignGet } from "../objects/objects";
 import { guessDelimiter, parseCsv } from "./csv";
 import { looksLikeText, previewKind } from "./kind";
 import { previewParquet } from "./parquet";

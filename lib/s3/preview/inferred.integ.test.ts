@@ -3,11 +3,11 @@
 // primary key marks a delete's placeholder columns, as the live tail does with the schema.
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import createNo from "../../debezium/fixtures/pessoas-create.noschemas.json";
-import deleteNo from "../../debezium/fixtures/pessoas-delete.noschemas.json";
-import { createBucket, deleteBucket } from "../buckets";
+import createNo from "../../debezium/shared/fixtures/pessoas-create.noschemas.json";
+import deleteNo from "../../debezium/shared/fixtures/pessoas-delete.noschemas.json";
+import { createBucket, deleteBucket } from "../buckets/buckets";
 import { s3 } from "../client";
-import type { JsonLinesPreview } from "../lake-types";
+import type { JsonLinesPreview } from "../shared/lake-types";
 import { previewObject } from "./index";
 
 const BUCKET = `firsthour-preview-${Date.now().toString(36)}`;

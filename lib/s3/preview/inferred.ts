@@ -3,10 +3,10 @@ import "server-only";
 // Debezium captures): the lake preview then shows a DATE as a date, as the live tail does. A table that cannot
 // be read (dropped, another database) is left out: its events keep their raw values and say so.
 import { config } from "../../config";
-import { inferTable, type InferredTable } from "../../debezium/infer";
+import { inferTable, type InferredTable } from "../../debezium/shared/infer";
 import { tableColumns } from "../../pg/columns";
 import { pool } from "../../pg/client";
-import type { LakeChangeEvent } from "../lake-types";
+import type { LakeChangeEvent } from "../shared/lake-types";
 import { tablesWithoutSchema } from "./debezium";
 
 export async function inferredTablesFor(events: Array<LakeChangeEvent | null>): Promise<Map<string, InferredTable>> {

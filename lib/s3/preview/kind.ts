@@ -1,6 +1,7 @@
 // Which preview an object gets, from its key's extension first (sinks often store JSON Lines as
 // application/octet-stream), then its content type. Pure.
-import type { PreviewKind } from "../lake-types";
+import "server-only";
+import type { PreviewKind } from "../shared/lake-types";
 
 const BY_EXTENSION: Record<string, PreviewKind> = {
   json: "json",

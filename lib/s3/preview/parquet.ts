@@ -2,7 +2,7 @@ import "server-only";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { parquetMetadataAsync, parquetReadObjects, parquetSchema, type SchemaTree } from "hyparquet";
 import { AppError } from "../../errors";
-import type { ParquetColumn, ParquetPreview, ParquetRowGroup } from "../lake-types";
+import type { ParquetColumn, ParquetPreview, ParquetRowGroup } from "../shared/lake-types";
 import { rangeAsyncBuffer, type RangeCounter } from "./range-buffer";
 
 export const PARQUET_PREVIEW_ROWS = 100;

@@ -1,5 +1,6 @@
 // Text, JSON and JSON Lines previews from the first bytes of an object. Pure.
-import type { JsonLinesPreview, LakeChangeEvent } from "../lake-types";
+import "server-only";
+import type { JsonLinesPreview, LakeChangeEvent } from "../shared/lake-types";
 import { decodeDebezium, type InferredTables } from "./debezium";
 
 /** UTF-8 text of a byte prefix; a character cut in half at the end of a range read is dropped. */

@@ -1,4 +1,4 @@
-import { handleLogin } from "@/lib/auth/login";
+import { handleLogin } from "@/lib/auth/login/login";
 
 export const dynamic = "force-dynamic";
 export const POST = handleLogin;

@@ -1,5 +1,5 @@
 import { mutatingRoute, routeRequest } from "@/lib/auth/guard";
-import { handleLogout } from "@/lib/auth/login";
+import { handleLogout } from "@/lib/auth/login/login";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { readRoute } from "@/lib/http/contract";
-import { templateViews } from "@/lib/connect/templates";
+import { templateViews } from "@/lib/connect/templates/templates";
 
 export const dynamic = "force-dynamic";
 

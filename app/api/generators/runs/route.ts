@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseInput, readRoute } from "@/lib/http/contract";
-import { generatorKind } from "@/lib/generators/params";
+import { generatorKind } from "@/lib/generators/shared/params";
 import { generatorRegistry } from "@/lib/generators/registry";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { mutatingRoute } from "@/lib/auth/guard";
 import { readRoute } from "@/lib/http/contract";
-import { listBuckets } from "@/lib/s3/buckets";
+import { listBuckets } from "@/lib/s3/buckets/buckets";
 import { lakeOps } from "@/lib/s3/operations";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { readRoute } from "@/lib/http/contract";
 import { config } from "@/lib/config";
-import { SQL_EXAMPLES } from "@/lib/sql/examples";
+import { SQL_EXAMPLES } from "@/lib/sql/shared/examples";
 
 export const dynamic = "force-dynamic";
 

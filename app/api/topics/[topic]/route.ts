@@ -1,8 +1,8 @@
 import { mutatingRoute } from "@/lib/auth/guard";
 import { parseInput, readRoute } from "@/lib/http/contract";
 import { topicOps } from "@/lib/kafka/operations";
-import { topicNameSchema } from "@/lib/kafka/topic-name";
-import { describeTopic } from "@/lib/kafka/topics";
+import { topicNameSchema } from "@/lib/kafka/shared/topic-name";
+import { describeTopic } from "@/lib/kafka/topics/topics";
 
 export const dynamic = "force-dynamic";
 

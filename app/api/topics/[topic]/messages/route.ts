@@ -1,7 +1,7 @@
 import { parseInput, readRoute } from "@/lib/http/contract";
-import { browseTopic } from "@/lib/kafka/browse";
-import { browseQuerySchema } from "@/lib/kafka/browse-types";
-import { topicNameSchema } from "@/lib/kafka/topic-name";
+import { browseTopic } from "@/lib/kafka/messages/browse";
+import { browseQuerySchema } from "@/lib/kafka/shared/browse-types";
+import { topicNameSchema } from "@/lib/kafka/shared/topic-name";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { parseInput, errorResponse, queryOf } from "@/lib/http/contract";
 import { sseStreamResponse } from "@/lib/http/sse";
-import { tailFilterSchema } from "@/lib/kafka/tail-filter";
+import { tailFilterSchema } from "@/lib/kafka/shared/tail-filter";
 import { tailHub } from "@/lib/kafka/tail/hub";
-import { topicNameSchema } from "@/lib/kafka/topic-name";
+import { topicNameSchema } from "@/lib/kafka/shared/topic-name";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { mutatingRoute } from "@/lib/auth/guard";
 import { readRoute } from "@/lib/http/contract";
 import { bucketParam } from "@/lib/s3/inputs";
 import { lakeOps } from "@/lib/s3/operations";
-import { getBucketAccess } from "@/lib/s3/policy";
+import { getBucketAccess } from "@/lib/s3/buckets/policy";
 
 export const dynamic = "force-dynamic";
 

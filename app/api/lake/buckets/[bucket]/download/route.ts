@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { headObject, presignGet } from "@/lib/s3/objects";
+import { headObject, presignGet } from "@/lib/s3/objects/objects";
 import { parseInput, readRoute } from "@/lib/http/contract";
 import { bucketParam, objectKey } from "@/lib/s3/inputs";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { headObject } from "@/lib/s3/objects";
+import { headObject } from "@/lib/s3/objects/objects";
 import { parseInput, readRoute } from "@/lib/http/contract";
 import { bucketParam, objectKey } from "@/lib/s3/inputs";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { mutatingRoute } from "@/lib/auth/guard";
-import { listObjectsPage, MAX_KEYS_LIMIT } from "@/lib/s3/list";
+import { listObjectsPage, MAX_KEYS_LIMIT } from "@/lib/s3/objects/list";
 import { lakeOps } from "@/lib/s3/operations";
 import { parseInput, readRoute } from "@/lib/http/contract";
 import { bucketParam, folderPrefix } from "@/lib/s3/inputs";

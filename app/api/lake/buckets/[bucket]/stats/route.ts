@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { countPrefix } from "@/lib/s3/objects";
+import { countPrefix } from "@/lib/s3/objects/objects";
 import { parseInput, readRoute } from "@/lib/http/contract";
 import { bucketParam, folderPrefix } from "@/lib/s3/inputs";
 

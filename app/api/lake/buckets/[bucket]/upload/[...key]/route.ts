@@ -1,5 +1,5 @@
 import { mutatingRoute, routeRequest } from "@/lib/auth/guard";
-import { putObject, readBody, SINGLE_PUT_MAX } from "@/lib/s3/upload";
+import { putObject, readBody, SINGLE_PUT_MAX } from "@/lib/s3/objects/upload";
 import { parseInput } from "@/lib/http/contract";
 import { bucketParam, objectKey } from "@/lib/s3/inputs";
 

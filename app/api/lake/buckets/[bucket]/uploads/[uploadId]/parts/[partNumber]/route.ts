@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { mutatingRoute, routeRequest } from "@/lib/auth/guard";
-import { MAX_PARTS, PART_SIZE, readBody, uploadPart } from "@/lib/s3/upload";
+import { MAX_PARTS, PART_SIZE, readBody, uploadPart } from "@/lib/s3/objects/upload";
 import { parseInput, queryOf } from "@/lib/http/contract";
 import { bucketParam, objectKey } from "@/lib/s3/inputs";
 

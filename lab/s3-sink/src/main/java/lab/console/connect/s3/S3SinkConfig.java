@@ -171,13 +171,13 @@ public final class S3SinkConfig extends AbstractConfig {
     public static ConfigDef configDef() {
         ConfigDef def = new ConfigDef();
         int order = 0;
-        def.define(S3_BUCKET_NAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new NonBlank(), Importance.HIGH,
+        def.define(S3_BUCKET_NAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, validNonBlank(), Importance.HIGH,
                 "Name of the bucket the objects are written to. It must exist before the connector starts (it is not created).",
                 GROUP_S3, ++order, Width.MEDIUM, "Bucket");
-        def.define(S3_REGION, Type.STRING, "us-east-1", new NonBlank(), Importance.MEDIUM,
+        def.define(S3_REGION, Type.STRING, "us-east-1", validNonBlank(), Importance.MEDIUM,
                 "Region of the bucket, used for request signing. S3-compatible servers (MinIO, S3Proxy) accept us-east-1.",
                 GROUP_S3, ++order, Width.SHORT, "Region");
-        def.define(STORE_URL, Type.STRING, null, new HttpUrl(), Importance.HIGH,
+        def.define(STORE_URL, Type.STRING, null, validHttpUrl(), Importance.HIGH,
                 "Endpoint URL of an S3-compatible server, e.g. http://minio:9000. Leave unset to use AWS S3 for the region.",
                 GROUP_S3, ++order, Width.LONG, "Endpoint URL");
         def.define(S3_PATH_STYLE_ACCESS_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
@@ -197,7 +197,7 @@ public final class S3SinkConfig extends AbstractConfig {
                 GROUP_S3, ++order, Width.SHORT, "Retry backoff (ms)");
 
         order = 0;
-        def.define(TOPICS_DIR, Type.STRING, "topics", new KeyPrefix(), Importance.MEDIUM,
+        def.define(TOPICS_DIR, Type.STRING, "topics", validKeyPrefix(), Importance.MEDIUM,
                 "Top-level folder of the objects: <topics.dir>/<topic>/<path>/<topic>+<partition>+<start offset>.jsonl.",
                 GROUP_OBJECTS, ++order, Width.MEDIUM, "Topics folder");
         def.define(FLUSH_SIZE, Type.INT, 10, ConfigDef.Range.atLeast(1), Importance.HIGH,
@@ -208,19 +208,19 @@ public final class S3SinkConfig extends AbstractConfig {
                         + "object stays open; it is then written even with fewer than flush.size records. 0 disables it "
                         + "(objects are written only when full).",
                 GROUP_OBJECTS, ++order, Width.SHORT, "Rotate interval (ms)");
-        def.define(PATH_FORMAT, Type.STRING, DEFAULT_PATH_FORMAT, new PathFormatValidator(), Importance.MEDIUM,
+        def.define(PATH_FORMAT, Type.STRING, DEFAULT_PATH_FORMAT, validPathFormat(), Importance.MEDIUM,
                 "Partition folders built from the record timestamp (the wall clock when a record has none), with the "
                         + "tokens YYYY, MM, dd, HH and single-quoted literal text. Default: " + DEFAULT_PATH_FORMAT + ".",
                 GROUP_OBJECTS, ++order, Width.LONG, "Path format");
-        def.define(TIMEZONE, Type.STRING, "UTC", new TimeZoneValidator(), Importance.LOW,
+        def.define(TIMEZONE, Type.STRING, "UTC", validTimeZone(), Importance.LOW,
                 "Time zone of path.format, e.g. UTC or America/Sao_Paulo.",
                 GROUP_OBJECTS, ++order, Width.SHORT, "Time zone");
 
         order = 0;
-        def.define(FORMAT_OUTPUT_TYPE, Type.STRING, OUTPUT_TYPE_JSONL, new OutputType(), Importance.MEDIUM,
+        def.define(FORMAT_OUTPUT_TYPE, Type.STRING, OUTPUT_TYPE_JSONL, validOutputType(), Importance.MEDIUM,
                 "Object format. Only jsonl (one JSON document per line, content type application/x-ndjson) is supported.",
                 GROUP_FORMAT, ++order, Width.SHORT, "Output format");
-        def.define(FORMAT_OUTPUT_FIELDS, Type.LIST, "value", new OutputFields(), Importance.MEDIUM,
+        def.define(FORMAT_OUTPUT_FIELDS, Type.LIST, "value", validOutputFields(), Importance.MEDIUM,
                 "Comma-separated fields of each line, from " + String.join(",", OUTPUT_FIELDS) + ". With only value, each "
                         + "line is the record value as JSON; otherwise each line is an object holding the listed fields.",
                 GROUP_FORMAT, ++order, Width.MEDIUM, "Output fields");
@@ -234,17 +234,17 @@ public final class S3SinkConfig extends AbstractConfig {
                 GROUP_S3, 100, Width.SHORT, "Max retries");
 
         order = 0;
-        def.define(FORMAT_CLASS, Type.STRING, null, new ClassChoice(FORMAT_CLASS, List.of("JsonFormat"),
+        def.define(FORMAT_CLASS, Type.STRING, null, validClassChoice(FORMAT_CLASS, List.of("JsonFormat"),
                         "this sink writes JSON lines only; use " + JSON_FORMAT + " or leave " + FORMAT_CLASS + " unset"),
                 Importance.LOW,
                 "Confluent's format class. " + JSON_FORMAT + " is honoured (JSON lines, objects named .json as "
                         + "Confluent's sink names them); Avro, Parquet and the others are not supported.",
                 GROUP_COMPAT, ++order, Width.LONG, "Format class (Confluent)");
-        def.define(STORAGE_CLASS, Type.STRING, null, new ClassChoice(STORAGE_CLASS, List.of("S3Storage"),
+        def.define(STORAGE_CLASS, Type.STRING, null, validClassChoice(STORAGE_CLASS, List.of("S3Storage"),
                         "this sink writes to S3 only; use " + S3_STORAGE + " or leave " + STORAGE_CLASS + " unset"),
                 Importance.LOW, "Confluent's storage class: only " + S3_STORAGE + " (the default here).",
                 GROUP_COMPAT, ++order, Width.LONG, "Storage class (Confluent)");
-        def.define(PARTITIONER_CLASS, Type.STRING, null, new ClassChoice(PARTITIONER_CLASS, SUPPORTED_PARTITIONERS,
+        def.define(PARTITIONER_CLASS, Type.STRING, null, validClassChoice(PARTITIONER_CLASS, SUPPORTED_PARTITIONERS,
                         "supported: " + String.join(", ", SUPPORTED_PARTITIONERS) + " (" + PARTITIONERS + "…)"),
                 Importance.LOW,
                 "Confluent's partitioner class. TimeBasedPartitioner (the default here) uses " + PATH_FORMAT + " and "
@@ -255,11 +255,11 @@ public final class S3SinkConfig extends AbstractConfig {
                 "Confluent's partition duration: the record time is floored to a multiple of it (in " + TIMEZONE
                         + ") before " + PATH_FORMAT + " is applied, e.g. 86400000 for daily folders. -1 or 0: not floored.",
                 GROUP_COMPAT, ++order, Width.SHORT, "Partition duration (ms)");
-        def.define(LOCALE, Type.STRING, null, new LocaleValidator(), Importance.LOW,
+        def.define(LOCALE, Type.STRING, null, validLocale(), Importance.LOW,
                 "Confluent's locale of " + PATH_FORMAT + " (e.g. en-US, pt_BR). Accepted for compatibility; the tokens "
                         + "this sink supports are numeric, so it changes no key.",
                 GROUP_COMPAT, ++order, Width.SHORT, "Locale (Confluent)");
-        def.define(S3_ENDPOINT, Type.STRING, null, new HttpUrl(), Importance.LOW,
+        def.define(S3_ENDPOINT, Type.STRING, null, validHttpUrl(), Importance.LOW,
                 "The course's name for " + STORE_URL + " (an alias: used when " + STORE_URL + " is unset).",
                 GROUP_COMPAT, ++order, Width.LONG, "Endpoint URL (course)");
         def.define(S3_ACCESS_KEY, Type.STRING, null, Importance.LOW,
@@ -380,24 +380,40 @@ public final class S3SinkConfig extends AbstractConfig {
 
     // ---- validators (each message ends up on its key in the validate response) ----
 
-    static final class NonBlank implements ConfigDef.Validator {
+    /** A validator from its description (what the validate response and the docs show) and a check that throws. */
+    static final class Check implements ConfigDef.Validator {
+        interface Rule {
+            void check(String name, Object value);
+        }
+
+        private final String description;
+        private final Rule rule;
+
+        Check(String description, Rule rule) {
+            this.description = description;
+            this.rule = rule;
+        }
+
         @Override
         public void ensureValid(String name, Object value) {
-            if (value == null) return; // a missing required key is already reported by ConfigDef
-            if (value.toString().isBlank()) {
-                throw new ConfigException(name, value, "must not be empty");
-            }
+            rule.check(name, value);
         }
 
         @Override
         public String toString() {
-            return "non-empty string";
+            return description;
         }
     }
 
-    static final class HttpUrl implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
+    static Check validNonBlank() {
+        return new Check("non-empty string", (name, value) -> {
+            if (value == null) return; // a missing required key is already reported by ConfigDef
+            if (value.toString().isBlank()) throw new ConfigException(name, value, "must not be empty");
+        });
+    }
+
+    static Check validHttpUrl() {
+        return new Check("http(s) URL, e.g. http://minio:9000 (unset = AWS)", (name, value) -> {
             if (value == null || value.toString().isBlank()) return;
             String s = value.toString().trim();
             try {
@@ -409,122 +425,68 @@ public final class S3SinkConfig extends AbstractConfig {
             } catch (java.net.URISyntaxException e) {
                 throw new ConfigException(name, value, "is not a valid URL: " + e.getReason());
             }
-        }
-
-        @Override
-        public String toString() {
-            return "http(s) URL, e.g. http://minio:9000 (unset = AWS)";
-        }
+        });
     }
 
-    static final class KeyPrefix implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
+    static Check validKeyPrefix() {
+        return new Check("folder path, e.g. topics", (name, value) -> {
             if (value == null) throw new ConfigException(name, null, "must not be null (use an empty string for no prefix)");
             String s = ObjectKeys.normalizeDir(value.toString());
             if (s.contains("//") || s.contains("\\")) {
                 throw new ConfigException(name, value, "must be a folder path without empty segments or backslashes");
             }
-        }
-
-        @Override
-        public String toString() {
-            return "folder path, e.g. topics";
-        }
+        });
     }
 
-    static final class PathFormatValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
+    static Check validPathFormat() {
+        return new Check("pattern with YYYY, MM, dd, HH and 'quoted' literals", (name, value) -> {
             try {
                 PathFormat.compile(value == null ? "" : value.toString());
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(name, value, e.getMessage());
             }
-        }
-
-        @Override
-        public String toString() {
-            return "pattern with YYYY, MM, dd, HH and 'quoted' literals";
-        }
+        });
     }
 
-    static final class TimeZoneValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
+    static Check validTimeZone() {
+        return new Check("time zone id", (name, value) -> {
             try {
                 ZoneId.of(value == null ? "" : value.toString());
             } catch (DateTimeException e) {
                 throw new ConfigException(name, value, "is not a time zone id (e.g. UTC, America/Sao_Paulo)");
             }
-        }
-
-        @Override
-        public String toString() {
-            return "time zone id";
-        }
+        });
     }
 
-    static final class OutputType implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
+    static Check validOutputType() {
+        return new Check("[" + OUTPUT_TYPE_JSONL + "]", (name, value) -> {
             if (value == null || !OUTPUT_TYPE_JSONL.equals(value.toString().trim().toLowerCase(Locale.ROOT))) {
                 throw new ConfigException(name, value, "the only accepted value is " + OUTPUT_TYPE_JSONL);
             }
-        }
-
-        @Override
-        public String toString() {
-            return "[" + OUTPUT_TYPE_JSONL + "]";
-        }
+        });
     }
 
     /** A Confluent class key: accepted when its simple name is one this sink honours, else named as unsupported. */
-    static final class ClassChoice implements ConfigDef.Validator {
-        private final String key;
-        private final List<String> accepted;
-        private final String hint;
-
-        ClassChoice(String key, List<String> accepted, String hint) {
-            this.key = key;
-            this.accepted = accepted;
-            this.hint = hint;
-        }
-
-        @Override
-        public void ensureValid(String name, Object value) {
+    static Check validClassChoice(String key, List<String> accepted, String hint) {
+        return new Check(String.join(", ", accepted), (name, value) -> {
             if (value == null || value.toString().isBlank()) return;
             if (!accepted.contains(simpleName(value.toString()))) {
                 throw new ConfigException(name, value, value.toString().trim() + " is not supported by the lab's S3 sink as "
                         + key + "; " + hint);
             }
-        }
-
-        @Override
-        public String toString() {
-            return String.join(", ", accepted);
-        }
+        });
     }
 
-    static final class LocaleValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
+    static Check validLocale() {
+        return new Check("locale, e.g. en-US", (name, value) -> {
             if (value == null || value.toString().isBlank()) return;
             Locale l = Locale.forLanguageTag(value.toString().trim().replace('_', '-'));
-            if (l.getLanguage().isEmpty()) {
-                throw new ConfigException(name, value, "is not a locale (e.g. en-US, pt_BR)");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "locale, e.g. en-US";
-        }
+            if (l.getLanguage().isEmpty()) throw new ConfigException(name, value, "is not a locale (e.g. en-US, pt_BR)");
+        });
     }
 
-    static final class OutputFields implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
+    static Check validOutputFields() {
+        return new Check("comma list of " + String.join(",", OUTPUT_FIELDS), (name, value) -> {
             List<String> fields = new ArrayList<>();
             if (value instanceof List<?> list) {
                 for (Object o : list) fields.add(o == null ? "" : o.toString());
@@ -541,11 +503,6 @@ public final class S3SinkConfig extends AbstractConfig {
                 throw new ConfigException(name, value, "unknown field(s) " + String.join(",", unknown)
                         + "; accepted: " + String.join(",", OUTPUT_FIELDS));
             }
-        }
-
-        @Override
-        public String toString() {
-            return "comma list of " + String.join(",", OUTPUT_FIELDS);
-        }
+        });
     }
 }

@@ -1,0 +1,42 @@
+// What the topic browser and the live tail send to the browser for each Kafka record. Pure types.
+import type { DecodedValue } from "../../debezium/shared/types";
+
+export interface TopicMessage {
+  /** "partition:offset" — also the SSE event id. */
+  id: string;
+  partition: number;
+  offset: string;
+  /** Record timestamp (ms since epoch). */
+  timestamp: number;
+  key: string | null;
+  /** True when the key was not text and `key` holds hex. */
+  keyIsBinary: boolean;
+  headers: Record<string, string>;
+  value: DecodedValue;
+  /** Size of the raw value in bytes (0 for a tombstone). */
+  size: number;
+}
+
+/** First event of every tail stream: what the hub is reading. */
+export interface TailReady {
+  topic: string;
+  partitions: { partition: number; startOffset: string; highWatermark: string }[];
+  /** Messages the server keeps for new viewers and reconnects. */
+  bufferSize: number;
+  /** The Last-Event-ID this stream resumes after, if any. */
+  resumedAfter: string | null;
+}
+
+/** A reconnect whose resume point is older than the server's buffer: these offsets were not delivered. */
+export interface TailGap {
+  partition: number;
+  fromOffset: string;
+  toOffset: string;
+  count: number;
+}
+
+export interface TailFailure {
+  code: string;
+  message: string;
+}
+
