@@ -17,4 +17,3 @@ export const checklistQuery = z.strictObject({
   layers: csv(existingBucketSchema, 10).optional(),
   window: z.coerce.number().int().min(1).max(24 * 60).default(DEFAULT_WINDOW_MINUTES),
 });
-export type ChecklistQuery = z.infer<typeof checklistQuery>;
