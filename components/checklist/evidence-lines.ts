@@ -112,6 +112,7 @@ export function evidenceLines(item: ChecklistItem, t: Translate, locale: string)
           high: formatPercent(locale, num(k.high)),
         });
       });
+      if (lines.length && typeof e.measuredAt === "string") lines.push(t("checklist.evidence.fraudMeasured", { time: time(e.measuredAt) }));
       if (lines.length) lines.push(t("checklist.evidence.fraudRules", { cells: Array.isArray(e.cells) ? e.cells.map(str).join(", ") : "—" }));
       return lines;
     }

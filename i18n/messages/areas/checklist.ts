@@ -86,7 +86,8 @@ export const checklistPtBR = {
     tablesUnknown: "Data warehouse: não foi possível ler",
     fraudKind: "Pedidos {kind}: {flagged} de {orders} = {share} % (esperado ≈ {expected} %, aceito de {low} % a {high} %)",
     fraudTooFew: "Pedidos {kind}: {orders} (menos de {min}: dados insuficientes)",
-    fraudRules: "Regras: geohash fora de SP/MG/RJ (células {cells}) · aparelho que a pessoa não usou em nenhuma compra anterior",
+    fraudMeasured: "Medido às {time}",
+    fraudRules: "Regras: geohash fora de SP/MG/RJ (células {cells}) · aparelho diferente do que a pessoa mais usa nas suas compras",
   },
   report: {
     title: "Evidências do curso — Liga Sudoers",
@@ -192,7 +193,8 @@ export const checklistEn: typeof checklistPtBR = {
     tablesUnknown: "Warehouse: could not be read",
     fraudKind: "{kind} orders: {flagged} of {orders} = {share} % (expected ≈ {expected} %, accepted {low} % to {high} %)",
     fraudTooFew: "{kind} orders: {orders} (fewer than {min}: not enough data)",
-    fraudRules: "Rules: geohash outside SP/MG/RJ (cells {cells}) · a device the person had not used in any earlier purchase",
+    fraudMeasured: "Measured at {time}",
+    fraudRules: "Rules: geohash outside SP/MG/RJ (cells {cells}) · a device other than the one the person uses most in their purchases",
   },
   report: {
     title: "Course evidence — Liga Sudoers",

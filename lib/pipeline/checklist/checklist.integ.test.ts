@@ -82,7 +82,7 @@ describe("red with its cause when the evidence is missing", () => {
 describe("green when the evidence is there", () => {
   beforeAll(async () => {
     // 60 people, 600 historical orders (1 % by geohash: 6 outside SP/MG/RJ) and 250 streaming orders (5 %: 7 by
-    // geohash, 6 from a device the person never used before, on a person who bought before).
+    // geohash, 6 from a device other than the one the person uses most).
     await sql(
       EMPTY_DB,
       `INSERT INTO pessoas (id, nome, sexo, dt_nasc) SELECT 10000000000 + g, 'Pessoa ' || g, 'M', '1990-01-01' FROM generate_series(1, 60) g;

@@ -12,7 +12,7 @@ export const SP_MG_RJ_CELLS: readonly string[] = [...ALL_LEGIT_GEOHASHES].sort()
 /**
  * "Near" 1 % and 5 %: within a factor of two of the course's share (0.5–2 % and 2.5–10 %). The course says "small
  * variations are fine, but 0 % or 30 % is wrong"; the rules do not see every generated fraud (a new device on a
- * person's first purchase has no earlier purchase to differ from), so the measured share runs somewhat below the
+ * person's only purchase has no other purchase to differ from), so the measured share runs somewhat below the
  * generated one. Fewer than MIN_ORDERS orders of a kind is too little data to judge (the course's FAQ: "fraud never
  * appears (too little data)").
  */
@@ -35,7 +35,7 @@ export interface FraudCounts {
   orders: number;
   /** Flagged by the geohash rule (outside SP/MG/RJ). */
   geohash: number;
-  /** Flagged by the device rule (a device the person had not used in an earlier purchase). */
+  /** Flagged by the device rule (a device other than the one the person uses most). */
   device: number;
   /** Flagged by either rule (an order breaking both counts once). */
   flagged: number;
