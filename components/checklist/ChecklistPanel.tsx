@@ -119,7 +119,7 @@ export function ChecklistPanel() {
           </Button>
         </div>
       </div>
-      <ol className="mt-4 grid gap-3 md:grid-cols-2 xl:grid-cols-3 print:block print:space-y-2">
+      <ol className="checklist-grid mt-4 grid gap-3 md:grid-cols-2 xl:grid-cols-3 print:block print:space-y-2">
         {report.items.map((item, i) => (
           <Item key={item.id} item={item} index={i} report={report} />
         ))}
