@@ -1,9 +1,8 @@
+import { Suspense } from "react";
+import { ChecklistPanel } from "@/components/checklist/ChecklistPanel";
 import { DoctorLink } from "@/components/database/DoctorLink";
 import { PipelineDiagram } from "@/components/overview/PipelineDiagram";
 import { getI18n } from "@/i18n/server";
-
-/** The course's checklist, in order (SEED.md). */
-const CHECKLIST = ["stackUp", "buckets", "historical", "cdc", "streaming", "dbt", "spark", "fraud", "airflow"] as const;
 
 export default async function OverviewPage() {
   const { t } = await getI18n();
@@ -22,29 +21,16 @@ export default async function OverviewPage() {
         <DoctorLink className="mt-3" label={t("database.doctor.openDoctor")} />
       </section>
 
-      <section aria-labelledby="checklist-title">
+      <section id="checklist-section" aria-labelledby="checklist-title">
         <h2 id="checklist-title" className="text-2xl font-bold text-slate-900">
-          {t("overview.checklistTitle")}
+          {t("checklist.title")}
         </h2>
-        <p className="mt-1 text-base text-slate-700">{t("overview.checklistIntro")}</p>
-        <ol className="mt-4 grid gap-3 md:grid-cols-2 xl:grid-cols-3">
-          {CHECKLIST.map((step, i) => (
-            <li key={step} className="flex gap-3 rounded-lg border border-slate-300 bg-white p-4">
-              <span
-                aria-hidden="true"
-                className="flex size-8 shrink-0 items-center justify-center rounded-full bg-slate-900 text-sm font-bold text-white"
-              >
-                {i + 1}
-              </span>
-              <div>
-                <h3 className="text-lg font-semibold text-slate-900">{t(`overview.checklist.${step}.title`)}</h3>
-                <p className="mt-0.5 text-base leading-snug text-slate-700">
-                  {t(`overview.checklist.${step}.description`)}
-                </p>
-              </div>
-            </li>
-          ))}
-        </ol>
+        <p className="mt-1 max-w-4xl text-base text-slate-700">{t("checklist.intro")}</p>
+        <div className="mt-4">
+          <Suspense fallback={<p className="text-base text-slate-700">{t("checklist.loading")}</p>}>
+            <ChecklistPanel />
+          </Suspense>
+        </div>
       </section>
     </div>
   );

@@ -141,7 +141,7 @@ test("a JSON syntax error points at its line and column in the reader's language
 });
 
 // Buttons a viewer may use: reading, retrying, language, signing out, the live tail's own view controls.
-const READ_ONLY_NAME = /^(tentar de novo|try again|no filters|sem filtros|count objects|contar objetos|pt-br|en|sair|sign out|log ?out|recarregar|refresh|atualizar|pausar|pause|retomar|resume view|limpar|clear|exportar|export|filter|filtrar|apply|aplicar|anterior|próxima|previous|next|mais recentes|latest|navegar|browse|fechar|close|copiar|copy|mostrar|show|ocultar|hide|diagnosticar|diagnose|ver|view|baixar|download|buscar|search|carregar|load).*/i;
+const READ_ONLY_NAME = /^(tentar de novo|try again|no filters|sem filtros|count objects|contar objetos|pt-br|en|sair|sign out|log ?out|recarregar|refresh|atualizar|pausar|pause|retomar|resume view|limpar|clear|exportar|export|filter|filtrar|apply|aplicar|anterior|próxima|previous|next|mais recentes|latest|navegar|browse|fechar|close|copiar|copy|mostrar|show|ocultar|hide|diagnosticar|diagnose|ver|view|baixar|download|imprimir|print|buscar|search|carregar|load).*/i;
 
 async function enabledControls(page: Page): Promise<string[]> {
   return page.evaluate(() =>

@@ -4,10 +4,11 @@ import { UserMenu } from "@/components/auth/UserMenu";
 import type { Principal } from "@/lib/auth/shared/principal";
 import type { Translate } from "@/i18n/format";
 import { NavLinks } from "./NavLinks";
+import { PresentationToggle } from "./PresentationToggle";
 
-export function Header({ t, principal }: { t: Translate; principal: Principal | null }) {
+export function Header({ t, principal, presentation = false }: { t: Translate; principal: Principal | null; presentation?: boolean }) {
   return (
-    <header className="bg-slate-900 text-white">
+    <header className="site-header bg-slate-900 text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link
           href="/"
@@ -19,6 +20,7 @@ export function Header({ t, principal }: { t: Translate; principal: Principal | 
         <NavLinks />
         <div className="ml-auto flex items-center gap-4">
           {principal ? <UserMenu user={principal.user} role={principal.role} authenticated={principal.authenticated} /> : null}
+          <PresentationToggle initial={presentation} />
           <LocaleToggle />
         </div>
       </div>

@@ -9,6 +9,7 @@ import { errorsEn } from "./areas/errors";
 import { sqlEn } from "./areas/sql";
 import { databaseEn } from "./areas/database";
 import { confirmEn } from "./areas/confirm";
+import { checklistEn, presentationEn } from "./areas/checklist";
 
 
 export const en: Messages = {
@@ -22,6 +23,8 @@ export const en: Messages = {
   sql: sqlEn,
   database: databaseEn,
   confirm: confirmEn,
+  checklist: checklistEn,
+  presentation: presentationEn,
 
   app: {
     name: "Lab Console",

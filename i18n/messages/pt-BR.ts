@@ -12,6 +12,7 @@ import { errorsPtBR } from "./areas/errors";
 import { sqlPtBR } from "./areas/sql";
 import { databasePtBR } from "./areas/database";
 import { confirmPtBR } from "./areas/confirm";
+import { checklistPtBR, presentationPtBR } from "./areas/checklist";
 
 // Each area's strings live in ./areas/<area>.ts (one file per area keeps parallel work apart).
 export const ptBR = {
@@ -25,6 +26,8 @@ export const ptBR = {
   sql: sqlPtBR,
   database: databasePtBR,
   confirm: confirmPtBR,
+  checklist: checklistPtBR,
+  presentation: presentationPtBR,
 
   app: {
     name: "Console do Lab",

@@ -72,3 +72,29 @@ export async function setPublicRead(bucket: string, publicRead: boolean): Promis
   }
   return getBucketAccess(bucket);
 }
+
+/**
+ * Whether the S3 server has bucket policies, without changing anything: S3Proxy answers GetBucketPolicy as if it
+ * had them, so ask PutBucketPolicy about a bucket that does not exist with a policy of no statements. A server with
+ * policies refuses it (NoSuchBucket, MalformedPolicy); one without answers NotImplemented. Learnt once per endpoint.
+ */
+export async function policiesSupported(signal?: AbortSignal): Promise<boolean> {
+  const known = policySupport.get(endpointKey());
+  if (known !== undefined) return known;
+  const probe = `lab-console-policy-probe-${Math.random().toString(36).slice(2, 10)}`;
+  try {
+    await s3().send(new PutBucketPolicyCommand({ Bucket: probe, Policy: JSON.stringify({ Version: "2012-10-17", Statement: [] }) }), { abortSignal: signal });
+  } catch (e) {
+    const code = s3Code(e);
+    if (code === "NotImplemented") {
+      policySupport.set(endpointKey(), false);
+      return false;
+    }
+    if (code === "NoSuchBucket" || code === "MalformedPolicy" || code === "InvalidArgument" || code === "InvalidPolicyDocument") {
+      policySupport.set(endpointKey(), true);
+      return true;
+    }
+    throw toS3AppError(e, { action: "learn whether the server has bucket policies", bucket: probe });
+  }
+  return true;
+}
