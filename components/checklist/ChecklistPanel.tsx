@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/Button";
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import { formatTime } from "@/components/ui/format";
 import { useChecklistQuery } from "@/data/pipeline/use-checklist";
-import type { ChecklistItem, ChecklistReport, ChecklistStatus } from "@/lib/pipeline/checklist/types";
+import type { ChecklistItem, ChecklistReport, ChecklistStatus } from "@/lib/pipeline/shared/checklist";
 import { causeText, evidenceLines, itemTexts } from "./evidence-lines";
 import { evidenceFileName, evidenceMarkdown } from "./report";
 

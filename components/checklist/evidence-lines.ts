@@ -2,7 +2,7 @@
 // report writes them. Pure (the translate function and the locale come from the caller).
 import type { MessageKey, Translate } from "@/i18n/format";
 import { formatDateTime, formatNumber, formatPercent } from "@/components/ui/format";
-import type { ChecklistCause, ChecklistItem, ChecklistReport, Evidence, EvidenceValue } from "@/lib/pipeline/checklist/types";
+import type { ChecklistCause, ChecklistItem, ChecklistReport, Evidence, EvidenceValue } from "@/lib/pipeline/shared/checklist";
 
 type Row = Record<string, EvidenceValue>;
 const rows = (v: EvidenceValue | undefined): Row[] => (Array.isArray(v) ? (v.filter((x) => x && typeof x === "object" && !Array.isArray(x)) as Row[]) : []);

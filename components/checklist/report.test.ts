@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatMessage } from "@/i18n/format";
 import { getMessages } from "@/i18n";
-import type { ChecklistReport } from "@/lib/pipeline/checklist/types";
+import type { ChecklistReport } from "@/lib/pipeline/shared/checklist";
 import { evidenceFileName, evidenceMarkdown } from "./report";
 
 const report: ChecklistReport = {

@@ -3,7 +3,7 @@
 // the API's answer, which carries no secret (lib/pipeline/checklist/evaluate.ts keeps hosts and ports only).
 import type { Translate } from "@/i18n/format";
 import { formatDateTime, formatPercent } from "@/components/ui/format";
-import type { ChecklistReport } from "@/lib/pipeline/checklist/types";
+import type { ChecklistReport } from "@/lib/pipeline/shared/checklist";
 import { causeText, evidenceLines, itemTexts } from "./evidence-lines";
 
 const ICON = { ok: "✅", missing: "❌", unknown: "⚪" } as const;

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { ChecklistReport } from "@/lib/pipeline/checklist/types";
+import type { ChecklistReport } from "@/lib/pipeline/shared/checklist";
 import { apiGet } from "../fetcher";
 import { type HookQueryOptions, withQueryOptions } from "../hook-options";
 import { pipelineKeys } from "./keys";

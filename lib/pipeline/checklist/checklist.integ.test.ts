@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { config } from "../../config";
 import { s3 } from "../../s3/client";
 import { defaultTargets, evaluateChecklist } from "./evaluate";
-import type { ChecklistItemId, ChecklistReport, ChecklistTargets } from "./types";
+import type { ChecklistItemId, ChecklistReport, ChecklistTargets } from "../shared/checklist";
 
 const RUN = Date.now().toString(36);
 const EMPTY_DB = `ck_empty_${RUN}`;

@@ -6,22 +6,22 @@ import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import pg from "pg";
 import { clusters, listConnectorsExpanded, type RawInfo, type RawStatus } from "../../connect/client";
 import { isDebeziumPostgres } from "../../connect/debezium-evidence";
-import { BUCKET_KEYS, useOf } from "../../connect/usage-match";
+import { BUCKET_KEYS, useOf } from "../../connect/shared/usage-match";
 import { config } from "../../config";
 import { AppError, scrubSecrets } from "../../errors";
 import { generatorRegistry } from "../../generators/registry";
-import type { RunSnapshot } from "../../generators/types";
+import type { RunSnapshot } from "../../generators/shared/types";
 import { getLabHealth } from "../../health";
 import { withAdmin } from "../../kafka/admin";
 import { connectionOptions, endpointOf, pool } from "../../pg/client";
 import { toConnectorFacts } from "../../pg/debezium-connectors";
 import { runDoctor } from "../../pg/doctor/gather";
 import { pgError } from "../../pg/session";
-import { listBuckets } from "../../s3/buckets";
+import { listBuckets } from "../../s3/buckets/buckets";
 import { s3 } from "../../s3/client";
 import { s3Call } from "../../s3/errors";
-import { latestObjects } from "../../s3/latest";
-import { getBucketAccess, policiesSupported } from "../../s3/policy";
+import { latestObjects } from "../../s3/objects/latest";
+import { getBucketAccess, policiesSupported } from "../../s3/buckets/policy";
 import { processWide } from "../../process-wide";
 import {
   bucketsStatus,
@@ -51,7 +51,7 @@ import {
   type ChecklistStatus,
   type ChecklistTargets,
   type Evidence,
-} from "./types";
+} from "../shared/checklist";
 
 /** Each check's own budget: one slow service greys its items, it does not hold the others. */
 export const CHECK_TIMEOUT_MS = 8_000;

@@ -1,8 +1,9 @@
 // What GET /api/pipeline/checklist accepts: the course's targets by default; a connector name, other bucket names or
 // another window narrow it (the overview passes ?connector= through). Strict: an unknown key is a 422.
+import "server-only";
 import { z } from "zod";
-import { existingBucketSchema } from "../../s3/bucket-name";
-import { DEFAULT_WINDOW_MINUTES } from "./types";
+import { existingBucketSchema } from "../../s3/shared/bucket-name";
+import { DEFAULT_WINDOW_MINUTES } from "../shared/checklist";
 
 const csv = (item: z.ZodType<string, string>, max: number) =>
   z

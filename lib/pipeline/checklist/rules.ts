@@ -1,7 +1,8 @@
 // The checklist's judgement, pure: tolerances, "recently", which connector is the course's, and each item's
 // status from the facts the evaluator read. Unit-tested without I/O (rules.test.ts).
-import { ALL_LEGIT_GEOHASHES } from "../../generators/rules";
-import type { ChecklistCause, ChecklistStatus, ShareBand } from "./types";
+import "server-only";
+import { ALL_LEGIT_GEOHASHES } from "../../generators/rows/rules";
+import type { ChecklistCause, ChecklistStatus, ShareBand } from "../shared/checklist";
 
 /** An order is historical when its sale date lies this far before the row was written (the historical generator back-dates by 1..180 days; streaming writes "now"). */
 export const HISTORICAL_MIN_AGE_HOURS = 12;
