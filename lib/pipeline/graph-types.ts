@@ -39,6 +39,8 @@ export interface ConnectorNode {
   /** Sinks into a bucket: the bucket and the top folder (`topics.dir`). */
   bucket: string | null;
   topicsDir: string | null;
+  /** Sinks: the consumer group whose committed offsets are its progress (`connect-<name>` unless overridden). */
+  group: string | null;
 }
 
 export interface TopicNode {

@@ -184,6 +184,7 @@ export function buildGraph(input: GraphInput): PipelineGraph {
         database: debezium ? c.database : null,
         bucket: bucket?.bucket ?? null,
         topicsDir: bucket?.prefix ?? null,
+        group: type === "sink" ? c.config["consumer.override.group.id"] || `connect-${c.name}` : null,
       };
       nodes[id] = node;
       planned.push({ cluster, c, type, id });
