@@ -1,5 +1,5 @@
 import { DoctorLink } from "@/components/database/DoctorLink";
-import { PipelineDiagram } from "@/components/overview/PipelineDiagram";
+import { PipelineOverview } from "@/components/overview/PipelineOverview";
 import { getI18n } from "@/i18n/server";
 
 /** The course's checklist, in order (SEED.md). */
@@ -18,7 +18,7 @@ export default async function OverviewPage() {
         <h2 id="pipeline-title" className="mb-3 text-2xl font-bold text-slate-900">
           {t("overview.pipelineTitle")}
         </h2>
-        <PipelineDiagram />
+        <PipelineOverview />
         <DoctorLink className="mt-3" label={t("database.doctor.openDoctor")} />
       </section>
 

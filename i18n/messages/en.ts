@@ -8,6 +8,7 @@ import { generatorsEn } from "./areas/generators";
 import { errorsEn } from "./areas/errors";
 import { sqlEn } from "./areas/sql";
 import { databaseEn } from "./areas/database";
+import { pipelineEn } from "./areas/pipeline";
 import { confirmEn } from "./areas/confirm";
 
 
@@ -22,6 +23,7 @@ export const en: Messages = {
   sql: sqlEn,
   database: databaseEn,
   confirm: confirmEn,
+  pipeline: pipelineEn,
 
   app: {
     name: "Lab Console",

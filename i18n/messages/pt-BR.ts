@@ -11,6 +11,7 @@ import { generatorsPtBR } from "./areas/generators";
 import { errorsPtBR } from "./areas/errors";
 import { sqlPtBR } from "./areas/sql";
 import { databasePtBR } from "./areas/database";
+import { pipelinePtBR } from "./areas/pipeline";
 import { confirmPtBR } from "./areas/confirm";
 
 // Each area's strings live in ./areas/<area>.ts (one file per area keeps parallel work apart).
@@ -25,6 +26,7 @@ export const ptBR = {
   sql: sqlPtBR,
   database: databasePtBR,
   confirm: confirmPtBR,
+  pipeline: pipelinePtBR,
 
   app: {
     name: "Console do Lab",
