@@ -80,7 +80,7 @@ function StageCard({ node, health, m, targets }: { node: PipelineNode; health: S
   const params = Object.fromEntries(Object.entries(health?.cause?.params ?? {}).map(([k, v]) => [k, typeof v === "number" ? formatNumber(locale, v) : v]));
   const subtitle = subtitleOf(node);
   return (
-    <li data-testid={`stage-${node.id}`} data-level={level} className={`rounded-xl border-[3px] p-4 ${CARD[level]}`}>
+    <li data-testid={`stage-${node.id}`} data-level={level} data-rate={m?.rate ?? undefined} data-lag={m?.lag ?? undefined} className={`rounded-xl border-[3px] p-4 ${CARD[level]}`}>
       <div className="flex items-start justify-between gap-2">
         <h4 className="min-w-0 font-mono text-xl leading-tight font-bold break-all text-slate-950">{titleOf(node)}</h4>
         <span className={`shrink-0 rounded-md px-2 py-0.5 text-base font-bold ${BADGE[level]}`}>{t(`pipeline.level.${level}`)}</span>
