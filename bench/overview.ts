@@ -101,10 +101,12 @@ async function main() {
       await sleep(1000);
     }
     const times: number[] = [];
+    const phases: Record<string, number[]> = {};
     let last = null as Awaited<ReturnType<PipelineSampler["tick"]>> | null;
     for (let i = 0; i < TICKS; i++) {
       last = await sampler.tick();
       times.push(last.tickMs);
+      for (const [k, v] of Object.entries(sampler.lastPhases)) (phases[k] ??= []).push(v);
       await sleep(500);
     }
     const nodes = last ? Object.values(last.graph.nodes) : [];
@@ -112,6 +114,7 @@ async function main() {
     const p99 = round(pct(times, 0.99));
     log("");
     log(`graph: ${nodes.length} nodes (all clusters, this run's ${nodes.filter((n) => JSON.stringify(n).includes(RUN)).length}), ${last?.graph.edges.length ?? 0} edges; errors: ${last?.errors.map((e) => e.code).join(", ") || "none"}`);
+    log(`parts done at (ms from the tick's start, p50): ${Object.entries(phases).map(([k, v]) => `${k} ${pct(v, 0.5)}`).join("  ")}`);
     log(`update server time (sampler reads + graph + health), ms: p50 ${p50}  p99 ${p99}  min ${round(Math.min(...times))}  max ${round(Math.max(...times))}`);
     process.stdout.write(`${JSON.stringify({ connectors: SOURCES.length + SINKS.length, topics: TOPICS.length, update_server_ms_p50: p50, update_server_ms_p99: p99 })}\n`);
   } finally {

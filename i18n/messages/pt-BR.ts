@@ -94,7 +94,7 @@ export const ptBR = {
   overview: {
     title: "Visão geral",
     intro:
-      "O caminho de um dado no lab: uma mudança no banco vira evento no Kafka e arquivo no lake. Cada etapa fica verde quando o serviço dela está no ar.",
+      "O caminho de um dado no lab: uma mudança no banco vira evento no Kafka e arquivo no lake. O desenho vem dos conectores configurados: cada etapa mostra ao vivo sua saúde e seu ritmo, e uma etapa quebrada fica vermelha com a causa e o link para consertar.",
     pipelineTitle: "O pipeline",
     downstream: "depois: dbt / Spark",
     status: {

@@ -7,6 +7,7 @@ import { traceView } from "../connect/draft";
 import { AppError } from "../errors";
 import { generatorRegistry } from "../generators/registry";
 import { withAdmin } from "../kafka/admin";
+import { endOffsets } from "../kafka/end-offsets";
 import { databaseOfConnector } from "../pg/debezium-connectors";
 import { readOnly, resolveDatabase } from "../pg/session";
 import { processWide } from "../process-wide";
@@ -26,8 +27,8 @@ import type { PipelineSnapshot, SlotSample, StageMetrics } from "./metrics-types
 //   Connect: 2 requests per cluster (the expanded listing);
 //   PostgreSQL, per database a Debezium source reads: 3 queries on one connection (pg_stat_user_tables — the table
 //     list and every table's counters in one — publications, replication slots);
-//   Kafka: one admin connection: topic names, one metadata request for the graph's topics, their end offsets (kafkajs
-//     asks ListOffsets per topic, in parallel), one OffsetFetch per sink group;
+//   Kafka: one admin connection (topic names, one OffsetFetch per sink group) and one ListOffsets per broker for the
+//     end offsets of all the graph's topics (lib/kafka/end-offsets.ts);
 //   S3, per sink and topic folder: one ListObjectsV2 of at most S3_PAGES pages starting at the newest time partition
 //     (StartAfter), after one bounded latestObjects scan to find it; at most S3_PREFIXES folders a tick.
 // Sampling starts with the first viewer or history read, and stops IDLE_STOP_MS after the last one left.
@@ -109,25 +110,19 @@ async function readDatabase(id: string): Promise<DatabaseRead> {
 
 interface KafkaRead {
   topics: string[];
-  ends: Map<string, Map<number, { low: number; high: number }>>;
+  ends: Map<string, Map<number, number>>;
   committed: Map<string, Map<string, Map<number, number>>>;
 }
 
 async function readOffsets(admin: Admin, graph: PipelineGraph, topics: string[]): Promise<KafkaRead> {
   const known = new Set(topics);
   const wanted = Object.values(graph.nodes).flatMap((n) => (n.kind === "topic" && known.has(n.name) ? [n.name] : []));
-  const ends = new Map<string, Map<number, { low: number; high: number }>>();
   const committed = new Map<string, Map<string, Map<number, number>>>();
-  if (wanted.length === 0) return { topics, ends, committed };
-  // One metadata request for all of them first: fetchTopicOffsets would otherwise refresh metadata per new topic.
-  await admin.fetchTopicMetadata({ topics: wanted });
+  if (wanted.length === 0) return { topics, ends: new Map(), committed };
   const sinks = Object.values(graph.nodes).filter((n): n is ConnectorNode => n.kind === "sink" && n.group !== null);
   const topicsOf = (sink: ConnectorNode) => graph.edges.filter((e) => e.to === sink.id).map((e) => graph.nodes[e.from]).flatMap((n) => (n?.kind === "topic" && known.has(n.name) ? [n.name] : []));
-  await Promise.all([
-    ...wanted.map(async (t) => {
-      const offs = await admin.fetchTopicOffsets(t);
-      ends.set(t, new Map(offs.map((o) => [o.partition, { low: Number(o.low), high: Number(o.high) }])));
-    }),
+  const [ends] = await Promise.all([
+    endOffsets(admin, wanted),
     ...sinks.map(async (s) => {
       const ts = topicsOf(s);
       if (ts.length === 0) return;
@@ -150,6 +145,8 @@ export class PipelineSampler {
   latest: PipelineSnapshot | null = null;
   /** Server ms of the last ticks (sampling + graph), for the bench. */
   readonly tickDurations: number[] = [];
+  /** Where the last tick's time went (ms since its start when each part finished), for the bench. */
+  lastPhases: Record<string, number> = {};
   private readonly listeners = new Set<(s: PipelineSnapshot) => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastUse = 0;
@@ -219,7 +216,9 @@ export class PipelineSampler {
     const at = Date.now();
     const errors: PipelineSnapshot["errors"] = [];
 
-    const clustersP = readClusters();
+    const phases: Record<string, number> = {};
+    const mark = (name: string) => (phases[name] = Math.round(performance.now() - t0));
+    const clustersP = readClusters().finally(() => mark("connect"));
     const databasesP = clustersP.then(async ({ clusters }) => {
       const ids = [...new Set(clusters.flatMap((c) => c.connectors.flatMap((x) => (x.database ? [x.database] : []))))];
       const out = new Map<string, DatabaseRead>();
@@ -232,6 +231,7 @@ export class PipelineSampler {
           }
         }),
       );
+      mark("postgres");
       return out;
     });
     const inputs = async (topics: string[] | null) => {
@@ -248,7 +248,9 @@ export class PipelineSampler {
       const r = await withAdmin("sample the pipeline", async (admin) => {
         const topics = await admin.listTopics();
         const i = await inputs(topics);
-        return { ...i, kafka: await readOffsets(admin, i.graph, topics) };
+        const offsets = await readOffsets(admin, i.graph, topics);
+        mark("kafka");
+        return { ...i, kafka: offsets };
       });
       ({ graph, dbs, kafka } = r);
     } catch (e) {
@@ -271,7 +273,7 @@ export class PipelineSampler {
         this.history.record("table_rate", node.id, at, metrics[node.id]!.rate ?? null);
       } else if (node.kind === "topic") {
         const ends = kafka?.ends.get(node.name);
-        const total = ends ? [...ends.values()].reduce((s, o) => s + o.high, 0) : undefined;
+        const total = ends ? [...ends.values()].reduce((s, o) => s + o, 0) : undefined;
         // A topic that did not exist at the last sample (Debezium creates it with the first change) started at 0.
         const was = this.latest?.graph.nodes[node.id];
         if (total !== undefined && !this.previous.has(node.id) && was?.kind === "topic" && was.exists === false) this.previous.set(node.id, { at: this.latest!.at, value: 0 });
@@ -284,8 +286,9 @@ export class PipelineSampler {
           lag = 0;
           for (const [topic, parts] of committed) {
             for (const [p, off] of parts) {
+              // A partition the group never committed counts whole (an approximation when the topic was trimmed).
               const end = kafka.ends.get(topic)?.get(p);
-              if (end) lag += Math.max(0, end.high - (off >= 0 ? off : end.low));
+              if (end !== undefined) lag += Math.max(0, end - (off >= 0 ? off : 0));
             }
           }
         } else if (kafka) lag = 0;
@@ -299,6 +302,7 @@ export class PipelineSampler {
     for (const s of slots) this.history.record("slot_wal", `${s.database}/${s.slot}`, at, s.retainedBytes);
 
     const missingBuckets = await this.sampleObjects(graph, metrics, at, errors);
+    mark("s3");
 
     const live = generatorRegistry().liveRuns();
     const generators = (["historical", "streaming", "cdc"] as const).map((g) => ({ generator: g, rate: live.find((r) => r.generator === g)?.currentRate ?? 0 }));
@@ -309,6 +313,7 @@ export class PipelineSampler {
     // Forget counters of stages that are gone (a deleted table or topic must not leave a rate behind).
     for (const k of this.previous.keys()) if (!graph.nodes[k]) this.previous.delete(k);
     const tickMs = performance.now() - t0;
+    this.lastPhases = phases;
     this.tickDurations.push(tickMs);
     if (this.tickDurations.length > 500) this.tickDurations.shift();
     this.latest = { at, intervalMs: INTERVAL_MS, graph, metrics, health, slots, generators, errors, tickMs };
