@@ -87,9 +87,9 @@ test("the overview draws table → topic → sink → bucket, moves with a chang
   const cluster = page.getByTestId(`pipeline-cluster-${SLUG}`);
   for (const stage of [table, page.getByTestId(`stage-connector:${SLUG}/${SOURCE}`), topic, sink, bucket]) await expect(cluster.locator(stage)).toBeVisible({ timeout: 30_000 });
   // The graph's edges, as the cards name them.
-  await expect(page.getByTestId(`stage-connector:${SLUG}/${SOURCE}`)).toContainText(`→ ${TOPIC}`);
-  await expect(topic).toContainText(`→ ${SINK}`);
-  await expect(sink).toContainText(`→ ${BUCKET}/topics/`);
+  await expect(page.getByTestId(`stage-connector:${SLUG}/${SOURCE}`)).toContainText(`feeds ${TOPIC}`);
+  await expect(topic).toContainText(`feeds ${SINK}`);
+  await expect(sink).toContainText(`feeds ${BUCKET}/topics/`);
   await expect(table).toHaveAttribute("data-level", "ok");
 
   // Changes while we watch: the topic's events/s moves above zero.
