@@ -1,7 +1,7 @@
 import { Suspense } from "react";
 import { ChecklistPanel } from "@/components/checklist/ChecklistPanel";
 import { DoctorLink } from "@/components/database/DoctorLink";
-import { PipelineDiagram } from "@/components/overview/PipelineDiagram";
+import { PipelineOverview } from "@/components/overview/PipelineOverview";
 import { getI18n } from "@/i18n/server";
 
 export default async function OverviewPage() {
@@ -17,7 +17,7 @@ export default async function OverviewPage() {
         <h2 id="pipeline-title" className="mb-3 text-2xl font-bold text-slate-900">
           {t("overview.pipelineTitle")}
         </h2>
-        <PipelineDiagram />
+        <PipelineOverview />
         <DoctorLink className="mt-3" label={t("database.doctor.openDoctor")} />
       </section>
 

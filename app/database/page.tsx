@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageChart } from "@/components/charts/PageChart";
 import { DatabaseView } from "@/components/database/DatabaseView";
 import { currentPrincipal } from "@/lib/auth/server";
 import { getI18n } from "@/i18n/server";
@@ -19,6 +20,7 @@ export default async function DatabasePage() {
       <p className="max-w-3xl text-slate-800">{t("database.intro")}</p>
       {principal?.role !== "operator" ? <p className="text-sm text-slate-600">{t("database.readOnly")}</p> : null}
       <DatabaseView />
+      <PageChart chart="slots" />
     </section>
   );
 }

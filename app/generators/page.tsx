@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageChart } from "@/components/charts/PageChart";
 import { GeneratorsConsole } from "@/components/generators/GeneratorsConsole";
 import { currentPrincipal } from "@/lib/auth/server";
 import { getI18n } from "@/i18n/server";
@@ -21,6 +22,7 @@ export default async function GeneratorsPage() {
         {canOperate ? null : <p className="mt-3 rounded bg-amber-50 p-2 text-base text-amber-900">{t("generators.viewerNote")}</p>}
       </section>
       <GeneratorsConsole />
+      <PageChart chart="generators" />
     </div>
   );
 }

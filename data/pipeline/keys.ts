@@ -1,4 +1,7 @@
+import type { SeriesKind } from "@/lib/pipeline/shared/metrics";
+
 export const pipelineKeys = {
   all: ["pipeline"] as const,
   checklist: (params: Record<string, string>) => [...pipelineKeys.all, "checklist", params] as const,
+  history: (kind: SeriesKind, key: string | null) => [...pipelineKeys.all, "history", kind, key] as const,
 };

@@ -8,6 +8,7 @@ import { generatorsEn } from "./areas/generators";
 import { errorsEn } from "./areas/errors";
 import { sqlEn } from "./areas/sql";
 import { databaseEn } from "./areas/database";
+import { pipelineEn } from "./areas/pipeline";
 import { confirmEn } from "./areas/confirm";
 import { checklistEn, presentationEn } from "./areas/checklist";
 
@@ -25,6 +26,7 @@ export const en: Messages = {
   confirm: confirmEn,
   checklist: checklistEn,
   presentation: presentationEn,
+  pipeline: pipelineEn,
 
   app: {
     name: "Lab Console",
@@ -92,7 +94,7 @@ export const en: Messages = {
   overview: {
     title: "Overview",
     intro:
-      "How a piece of data travels through the lab: a change in the database becomes an event in Kafka and a file in the lake. Each step turns green when its service is up.",
+      "How a piece of data travels through the lab: a change in the database becomes an event in Kafka and a file in the lake. The drawing comes from the configured connectors: each stage shows its health and rate live, and a broken stage turns red with its cause and a link to fix it.",
     pipelineTitle: "The pipeline",
     downstream: "later: dbt / Spark",
     status: {

@@ -11,6 +11,7 @@ import { generatorsPtBR } from "./areas/generators";
 import { errorsPtBR } from "./areas/errors";
 import { sqlPtBR } from "./areas/sql";
 import { databasePtBR } from "./areas/database";
+import { pipelinePtBR } from "./areas/pipeline";
 import { confirmPtBR } from "./areas/confirm";
 import { checklistPtBR, presentationPtBR } from "./areas/checklist";
 
@@ -28,6 +29,7 @@ export const ptBR = {
   confirm: confirmPtBR,
   checklist: checklistPtBR,
   presentation: presentationPtBR,
+  pipeline: pipelinePtBR,
 
   app: {
     name: "Console do Lab",
@@ -95,7 +97,7 @@ export const ptBR = {
   overview: {
     title: "Visão geral",
     intro:
-      "O caminho de um dado no lab: uma mudança no banco vira evento no Kafka e arquivo no lake. Cada etapa fica verde quando o serviço dela está no ar.",
+      "O caminho de um dado no lab: uma mudança no banco vira evento no Kafka e arquivo no lake. O desenho vem dos conectores configurados: cada etapa mostra ao vivo sua saúde e seu ritmo, e uma etapa quebrada fica vermelha com a causa e o link para consertar.",
     pipelineTitle: "O pipeline",
     downstream: "depois: dbt / Spark",
     status: {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageChart } from "@/components/charts/PageChart";
 import { TopicDetailView } from "@/components/topics/TopicDetailView";
 import { getI18n } from "@/i18n/server";
 import { topicFromParams } from "../topic-param";
@@ -27,7 +28,10 @@ export default async function TopicPage({ params }: Props) {
           {t(`topics.create.nameIssues.${issue}`)}
         </p>
       ) : (
-        <TopicDetailView topic={topic} />
+        <>
+          <PageChart chart="topic" topic={topic} />
+          <TopicDetailView topic={topic} />
+        </>
       )}
     </div>
   );

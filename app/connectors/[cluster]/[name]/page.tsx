@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ConnectorCharts } from "@/components/charts/ConnectorCharts";
 import { ConnectorDetailView } from "@/components/connectors/ConnectorDetailView";
 import { resolveCluster } from "@/lib/connect/client";
 
@@ -25,5 +26,11 @@ export default async function ConnectorPage({ params, searchParams }: { params: 
   const [p, search] = await Promise.all([params, searchParams]);
   // An unknown cluster is an error with the configured ones listed (error.tsx shows it with a retry).
   const cluster = resolveCluster(segment(p.cluster));
-  return <ConnectorDetailView cluster={cluster.id} name={segment(p.name)} justRegistered={search.registered === "1"} />;
+  const name = segment(p.name);
+  return (
+    <div className="space-y-6">
+      <ConnectorDetailView cluster={cluster.id} name={name} justRegistered={search.registered === "1"} />
+      <ConnectorCharts cluster={cluster.id} clusterSlug={cluster.slug} name={name} />
+    </div>
+  );
 }
