@@ -28,10 +28,16 @@ function newMarker(): string {
   return `LCT-${[...randomBytes(12)].map((b) => alphabet[b % alphabet.length]).join("")}`;
 }
 
+/** Waits `ms` or until the trace is aborted, leaving no listener behind. */
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+    const done = () => {
+      clearTimeout(t);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
   });
 
 class TraceRunner {
@@ -117,11 +123,7 @@ class TraceRunner {
           await sleep(1000, signal);
         }
       }
-      const timeout = new Promise<null>((resolve) => {
-        const t = setTimeout(() => resolve(null), Math.max(0, eventDeadline - Date.now()));
-        signal.addEventListener("abort", () => (clearTimeout(t), resolve(null)), { once: true });
-      });
-      const topic = await Promise.race([event, timeout]);
+      const topic = await Promise.race([event, sleep(Math.max(0, eventDeadline - Date.now()), signal).then(() => null)]);
       stopWatching?.();
       stopWatching = null;
       if (!topic) {
