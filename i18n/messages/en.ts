@@ -9,6 +9,7 @@ import { errorsEn } from "./areas/errors";
 import { sqlEn } from "./areas/sql";
 import { databaseEn } from "./areas/database";
 import { confirmEn } from "./areas/confirm";
+import { traceEn } from "./areas/trace";
 
 
 export const en: Messages = {
@@ -22,6 +23,7 @@ export const en: Messages = {
   sql: sqlEn,
   database: databaseEn,
   confirm: confirmEn,
+  trace: traceEn,
 
   app: {
     name: "Lab Console",
@@ -37,6 +39,7 @@ export const en: Messages = {
     generators: "Generators",
     audit: "Audit log",
     sql: "SQL",
+    trace: "Trace",
   },
   locale: {
     label: "Language",

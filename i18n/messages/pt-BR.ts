@@ -12,6 +12,7 @@ import { errorsPtBR } from "./areas/errors";
 import { sqlPtBR } from "./areas/sql";
 import { databasePtBR } from "./areas/database";
 import { confirmPtBR } from "./areas/confirm";
+import { tracePtBR } from "./areas/trace";
 
 // Each area's strings live in ./areas/<area>.ts (one file per area keeps parallel work apart).
 export const ptBR = {
@@ -25,6 +26,7 @@ export const ptBR = {
   sql: sqlPtBR,
   database: databasePtBR,
   confirm: confirmPtBR,
+  trace: tracePtBR,
 
   app: {
     name: "Console do Lab",
@@ -40,6 +42,7 @@ export const ptBR = {
     generators: "Geradores",
     audit: "Auditoria",
     sql: "SQL",
+    trace: "Rastrear",
   },
   locale: {
     label: "Idioma",

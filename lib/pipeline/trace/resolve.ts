@@ -2,7 +2,7 @@ import "server-only";
 import * as connect from "../../connect/client";
 import { clusters, resolveCluster } from "../../connect/client";
 import { isDebeziumPostgres } from "../../connect/debezium-evidence";
-import { BUCKET_KEYS, useOf } from "../../connect/usage-match";
+import { BUCKET_KEYS, useOf as connectorUse } from "../../connect/usage-match";
 import { AppError } from "../../errors";
 import { DEBEZIUM_DEFAULTS } from "../../pg/debezium-connectors";
 import { pool } from "../../pg/client";
@@ -96,7 +96,7 @@ export async function sinksOf(topic: string): Promise<SinkFacts[]> {
     for (const [name, v] of Object.entries(expanded)) {
       const cfg = v.info?.config ?? {};
       const type = v.info?.type ?? v.status?.type;
-      if (type !== "sink" || !useOf("sink", cfg, { topic })) continue;
+      if (type !== "sink" || !connectorUse("sink", cfg, { topic })) continue;
       const bucketKey = BUCKET_KEYS.find((k) => cfg[k]);
       if (!bucketKey) continue;
       const dir = (cfg["topics.dir"] ?? "topics").replace(/^\/+|\/+$/g, "");
