@@ -70,6 +70,8 @@ async function main() {
   console.log("hop               p50 ms   p99 ms");
   console.log(`commit → topic    ${String(out.commit_to_topic_p50_ms).padStart(6)}   ${String(out.commit_to_topic_p99_ms).padStart(6)}`);
   console.log(`topic → object    ${String(out.topic_to_object_p50_ms).padStart(6)}   ${String(out.topic_to_object_p99_ms).padStart(6)}`);
+  const errors = completed.map((t) => t.hops.object?.writtenAtErrorMs ?? 0);
+  if (errors.some((e) => e > 0)) console.log(`the S3 server's Last-Modified has whole seconds: each object's write time is the middle of its possible window, ± ${Math.round(errors.reduce((a, b) => a + b, 0) / errors.length)} ms on average`);
   console.log(`console's share of commit → last noticed: ${share ?? "—"} % (${Math.round(consoleMs)} of ${Math.round(totalMs)} ms over ${completed.length} traces)`);
   console.log(JSON.stringify(out));
   process.exit(0);

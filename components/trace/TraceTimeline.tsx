@@ -96,11 +96,12 @@ export function TraceTimeline({ id }: { id: string }) {
           ["", noticed(topic.noticedAt)],
         ] : [])}
         {gap("trace-latency-topic-object", t("trace.latency.topicToObject"), tr.latency.topicToObjectMs)}
-        {hop("object", object?.lastModified ?? null, object ? [
+        {hop("object", object?.writtenAt ?? null, object ? [
           [t("trace.fields.sink"), `${object.sink.name}`],
           [t("trace.fields.bucket"), object.bucket],
           [t("trace.fields.key"), <Link key="k" href={lakeHref.object(object.bucket, object.key)} className="text-sky-800 underline" data-testid="trace-object-key">{object.key}</Link>],
           [t("trace.fields.line"), formatNumber(locale, object.line)],
+          [t("trace.fields.lastModified"), object.writtenAtErrorMs ? t("trace.fields.lastModifiedSeconds", { time: time(object.lastModified), at: time(object.writtenAt), error: formatNumber(locale, object.writtenAtErrorMs) }) : time(object.lastModified)],
           ["", noticed(object.noticedAt)],
         ] : [])}
       </ol>

@@ -79,6 +79,7 @@ export const tracePtBR = {
     key: "Objeto",
     line: "Linha no objeto",
     lastModified: "Gravado (Last-Modified)",
+    lastModifiedSeconds: "{time} (o servidor só dá segundos: gravado por volta de {at}, ± {error} ms)",
     noticed: "O console percebeu às {time}",
   },
   latency: {
@@ -193,6 +194,7 @@ export const traceEn: typeof tracePtBR = {
     key: "Object",
     line: "Line in the object",
     lastModified: "Written (Last-Modified)",
+    lastModifiedSeconds: "{time} (the server gives whole seconds: written around {at}, ± {error} ms)",
     noticed: "The console noticed at {time}",
   },
   latency: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { capturesTable, eventStop, keyOffsets, lineMatches, lsnText, markedValue, matchEvent, mayHoldEvent, objectStop, type EventFacts, type SinkFacts } from "./match";
+import { capturesTable, eventStop, objectWrittenAt, keyOffsets, lineMatches, lsnText, markedValue, matchEvent, mayHoldEvent, objectStop, type EventFacts, type SinkFacts } from "./match";
 import { latencyOf } from "./types";
 
 const M = "LCT-abc123def456";
@@ -87,9 +87,21 @@ describe("latencies", () => {
     const l = latencyOf({
       commit: { at: "2026-12-02T00:00:00.000Z", txid: "1", lsn: "0/1", key: {}, column: "nome", noticedAt: "2026-12-02T00:00:00.010Z" },
       topic: { topic: "t", partition: 0, offset: "1", brokerAt: "2026-12-02T00:00:00.200Z", lsn: null, sourceTsMs: null, op: "u", noticedAt: "2026-12-02T00:00:00.250Z" },
-      object: { sink: { cluster: "0", name: "s" }, bucket: "b", key: "k", line: 1, lastModified: "2026-12-02T00:00:01.000Z", noticedAt: "2026-12-02T00:00:01.300Z" },
+      object: { sink: { cluster: "0", name: "s" }, bucket: "b", key: "k", line: 1, lastModified: "2026-12-02T00:00:01.000Z", writtenAt: "2026-12-02T00:00:01.000Z", writtenAtErrorMs: 0, noticedAt: "2026-12-02T00:00:01.300Z" },
     });
     expect(l).toEqual({ commitToTopicMs: 200, topicToObjectMs: 800, totalMs: 1000, consoleMs: 350, noticedTotalMs: 1300 });
     expect(latencyOf({}).commitToTopicMs).toBeNull();
+  });
+});
+
+describe("when an object was written", () => {
+  it("takes Last-Modified with milliseconds as it is", () => {
+    expect(objectWrittenAt(10_250, 10_000, 11_000)).toEqual({ at: 10_250, errorMs: 0 });
+  });
+  it("with whole seconds, takes the middle of what is possible: not before the event, not after the console saw it", () => {
+    // Last-Modified 10 s, event at 10.4 s, seen at 10.9 s: written in [10.4, 10.9].
+    expect(objectWrittenAt(10_000, 10_400, 10_900)).toEqual({ at: 10_650, errorMs: 250 });
+    // Seen late: the second's end bounds it.
+    expect(objectWrittenAt(10_000, 9_000, 13_000)).toEqual({ at: 10_500, errorMs: 500 });
   });
 });

@@ -173,3 +173,15 @@ export function objectStop(topic: string, sinks: SinkFacts[], seconds: number): 
   const s = sinks[0]!;
   return stop("not_flushed", { sink: s.name, flushSize: s.flushSize, rotateIntervalMs: s.rotateIntervalMs }, { href: connectorHref(s.cluster, s.name), kind: "connector" });
 }
+
+/**
+ * When an object was written, from its Last-Modified. Many servers give whole seconds: the write happened in
+ * [lastModified, lastModified + 999], and not before the event reached Kafka nor after the console saw the object;
+ * the answer is the middle of that window and its half-width.
+ */
+export function objectWrittenAt(lastModified: number, brokerAt: number, noticedAt: number): { at: number; errorMs: number } {
+  if (lastModified % 1000 !== 0) return { at: lastModified, errorMs: 0 };
+  const lo = Math.max(lastModified, brokerAt);
+  const hi = Math.max(lo, Math.min(lastModified + 999, noticedAt));
+  return { at: Math.round((lo + hi) / 2), errorMs: Math.round((hi - lo) / 2) };
+}

@@ -5,7 +5,7 @@ import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { s3 } from "../../s3/client";
 import { s3Call } from "../../s3/errors";
 import { pageKeys } from "../../s3/list";
-import { lineMatches, mayHoldEvent } from "./match";
+import { lineMatches, mayHoldEvent, objectWrittenAt } from "./match";
 import type { ObjectHop, TopicHop, TraceSink } from "./types";
 
 // Hop 3: the object a sink wrote that holds the traced event. Lists only the keys under the topic's prefix that may
@@ -57,9 +57,21 @@ export async function findObject(sinks: TraceSink[], event: TopicHop, marker: st
     for (const c of candidates) {
       if (reads++ >= MAX_READS) return null;
       const line = await findLine(sink.bucket, c.key, marker, signal);
-      const noticedAt = new Date().toISOString();
+      const noticedAt = Date.now();
       checked.add(`${sink.bucket}/${c.key}`);
-      if (line !== null) return { sink: { cluster: sink.cluster, name: sink.name }, bucket: sink.bucket, key: c.key, line, lastModified: new Date(c.lastModified).toISOString(), noticedAt };
+      if (line !== null) {
+        const written = objectWrittenAt(c.lastModified, ev.brokerAt, noticedAt);
+        return {
+          sink: { cluster: sink.cluster, name: sink.name },
+          bucket: sink.bucket,
+          key: c.key,
+          line,
+          lastModified: new Date(c.lastModified).toISOString(),
+          writtenAt: new Date(written.at).toISOString(),
+          writtenAtErrorMs: written.errorMs,
+          noticedAt: new Date(noticedAt).toISOString(),
+        };
+      }
     }
   }
   return null;

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../../db";
 import { AppError } from "../../errors";
 import type { PipelineTrace, Prisma } from "../../generated/prisma/client";
-import { latencyOf, type StopCode, type TraceHops, type TracePage, type TraceStatus, type TraceStop, type TraceView } from "./types";
+import { latencyOf, STOP_CODES, type StopCode, type TraceHops, type TracePage, type TraceStatus, type TraceStop, type TraceView } from "./types";
 import { connectorHref } from "./match";
 
 // Stored traces (console database, table pipeline_traces): one row per trace, its hops as JSON, listed newest first
@@ -70,7 +70,7 @@ async function sweepStale(): Promise<void> {
   );
 }
 
-const STOPS = new Set<string>(["connector_not_running", "table_not_in_include_list", "table_not_in_publication", "slot_inactive", "no_event", "no_sink", "sink_not_running", "not_flushed", "interrupted"]);
+const STOPS = new Set<string>(STOP_CODES);
 
 export function viewOf(row: PipelineTrace): TraceView {
   const hops = (row.hops ?? {}) as TraceHops;

@@ -62,6 +62,13 @@ export interface ObjectHop {
   line: number;
   /** The object's Last-Modified as the S3 server reports it (ISO). */
   lastModified: string;
+  /**
+   * When the object was written, from Last-Modified: itself when the server gives milliseconds; with whole seconds
+   * (S3Proxy's filesystem store) the middle of what is possible — not before the event, not after the console saw it.
+   */
+  writtenAt: string;
+  /** Half the width of that window (0 with milliseconds). */
+  writtenAtErrorMs: number;
   noticedAt: string;
 }
 
@@ -129,7 +136,7 @@ export interface TraceView {
 export interface TraceLatency {
   /** Kafka's record timestamp − PostgreSQL's commit time. */
   commitToTopicMs: number | null;
-  /** The object's Last-Modified − Kafka's record timestamp. */
+  /** When the object was written (ObjectHop.writtenAt) − Kafka's record timestamp. */
   topicToObjectMs: number | null;
   /** The object's Last-Modified − the commit. */
   totalMs: number | null;
@@ -153,7 +160,7 @@ const diff = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b)
 export function latencyOf(h: TraceHops): TraceLatency {
   const commit = ms(h.commit?.at);
   const topic = ms(h.topic?.brokerAt);
-  const object = ms(h.object?.lastModified);
+  const object = ms(h.object?.writtenAt ?? h.object?.lastModified);
   let consoleMs: number | null = null;
   if (h.topic) consoleMs = Math.max(0, ms(h.topic.noticedAt) - topic);
   if (h.object && consoleMs !== null) consoleMs += Math.max(0, ms(h.object.noticedAt) - object);
