@@ -16,6 +16,7 @@ import { readLabEndpoints, resolveConfig } from "../lib/config-core";
 import { db } from "../lib/db";
 import { traceRunner } from "../lib/pipeline/trace/runner";
 import { getTrace } from "../lib/pipeline/trace/store";
+import { closeTraceReaders } from "../lib/pipeline/trace/topic-watch";
 import type { TraceView } from "../lib/pipeline/trace/types";
 import { createTraceLab } from "../test/trace-lab";
 import { arg } from "./support/args";
@@ -51,6 +52,7 @@ async function main() {
   } finally {
     await lab.cleanup().catch((e) => log(`cleanup: ${String(e)}`));
     await db().pipelineTrace.deleteMany({ where: { connector: lab.source } }).catch(() => undefined);
+    await closeTraceReaders();
   }
   const completed = done.filter((t) => t.status === "completed");
   const c2t = completed.map((t) => t.latency.commitToTopicMs!).filter((x) => x !== null);

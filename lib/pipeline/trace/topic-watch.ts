@@ -27,11 +27,14 @@ class TopicReader {
   private joined: Promise<void> | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private closing = false;
+  private readonly groupId: string;
 
   constructor(
     readonly topic: string,
     private readonly onClosed: () => void,
-  ) {}
+  ) {
+    this.groupId = `${CONSOLE_GROUP_PREFIX}trace-${topic}-${randomBytes(4).toString("hex")}`;
+  }
 
   /** Adds a watcher; resolves once the consumer is positioned at (or before) the watcher's offsets. */
   async watch(w: TopicWatcher): Promise<() => void> {
@@ -61,7 +64,7 @@ class TopicReader {
 
   private start(): Promise<void> {
     const consumer = kafka().consumer({
-      groupId: `${CONSOLE_GROUP_PREFIX}trace-${this.topic}-${randomBytes(4).toString("hex")}`,
+      groupId: this.groupId,
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: 100,
       sessionTimeout: 30_000,
@@ -124,11 +127,25 @@ class TopicReader {
     this.closing = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.onClosed();
-    await this.consumer?.disconnect().catch(() => undefined);
+    if (!this.consumer) return;
+    await this.consumer.disconnect().catch(() => undefined);
+    // The group never commits, but Kafka keeps an empty group until it expires: delete it now.
+    await withAdmin(`delete the consumer group "${this.groupId}"`, (admin) => admin.deleteGroups([this.groupId])).catch(() => undefined);
   }
 }
 
-const readers = () => processWide("pipeline-trace-readers", () => new Map<string, TopicReader>());
+const readers = () =>
+  processWide("pipeline-trace-readers", () => {
+    const all = new Map<string, TopicReader>();
+    // Inside the Next server: close the consumers and delete their groups when it stops.
+    if (process.env.NEXT_RUNTIME) for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void closeTraceReaders());
+    return all;
+  });
+
+/** Closes every trace reader now and deletes its group (shutdown, tests, benchmarks). */
+export async function closeTraceReaders(): Promise<void> {
+  await Promise.all([...readers().values()].map((r) => r.close()));
+}
 
 /** The topic's end offsets now (partition → high watermark), or an empty map when the topic does not exist yet. */
 export async function endOffsets(topic: string): Promise<Map<number, bigint>> {

@@ -9,6 +9,7 @@ import { createTraceLab, type TraceLab } from "@/test/trace-lab";
 import { config } from "../../config";
 import { db } from "../../db";
 import { s3 } from "../../s3/client";
+import { closeTraceReaders } from "./topic-watch";
 import type { TracePage, TraceView } from "./types";
 
 const RUN = Date.now().toString(36);
@@ -44,6 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await closeTraceReaders();
   await lab?.cleanup();
   await db().pipelineTrace.deleteMany({ where: { connector: { startsWith: `tr-it-${RUN}` } } });
 });
