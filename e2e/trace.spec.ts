@@ -80,3 +80,31 @@ test("with the table removed from the publication, a trace stops at the database
   await link.click();
   await expect(page).toHaveURL(/\/database\?.*tab=doctor/);
 });
+
+test("a viewer watches traces in pt-BR, with no hydration error, and cannot start one", async ({ browser, baseURL }) => {
+  test.setTimeout(60_000);
+  const context = await browser.newContext({ locale: "pt-BR" });
+  await context.addCookies([{ name: "locale", value: "pt-BR", url: baseURL! }]);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.location().url.includes("/api/health")) errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  const login = await page.request.post(`${baseURL}/api/auth/login`, { data: { user: "viewer", password: process.env.CONSOLE_VIEWER_PASSWORD } });
+  expect(login.status()).toBe(200);
+  await page.goto("/trace");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rastrear uma mudança");
+  await expect(page.getByTestId("trace-submit")).toBeDisabled();
+  await expect(page.getByTestId("trace-button")).toBeDisabled();
+  await expect(page.getByText("Você está como observador: pode acompanhar os rastreamentos, mas só um operador pode iniciar um.").first()).toBeVisible();
+  // The traces of this run are listed, and one opens with its stop in Portuguese.
+  const row = page.locator('[data-testid^="trace-row-"]').filter({ hasText: "parou" }).first();
+  await row.getByRole("link").click();
+  await expect(page.getByTestId("trace-stop")).toContainText("Onde parou");
+  // A viewer's start through the API is refused too (the guard), whatever the page shows.
+  const refused = await page.request.post(`${baseURL}/api/pipeline/traces`, { data: { connector: lab.source }, headers: { origin: baseURL! } });
+  expect(refused.status()).toBe(403);
+  expect(errors).toEqual([]);
+  await context.close();
+});
