@@ -2,6 +2,7 @@ import { Suspense } from "react";
 import { ChecklistPanel } from "@/components/checklist/ChecklistPanel";
 import { DoctorLink } from "@/components/database/DoctorLink";
 import { PipelineOverview } from "@/components/overview/PipelineOverview";
+import { TraceButton } from "@/components/trace/TraceButton";
 import { getI18n } from "@/i18n/server";
 
 export default async function OverviewPage() {
@@ -18,7 +19,10 @@ export default async function OverviewPage() {
           {t("overview.pipelineTitle")}
         </h2>
         <PipelineOverview />
-        <DoctorLink className="mt-3" label={t("database.doctor.openDoctor")} />
+        <div className="mt-4 flex flex-wrap items-start gap-6">
+          <TraceButton />
+          <DoctorLink label={t("database.doctor.openDoctor")} />
+        </div>
       </section>
 
       <section id="checklist-section" aria-labelledby="checklist-title">

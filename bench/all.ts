@@ -24,6 +24,7 @@ const BENCHES: Bench[] = [
   { name: "connectors", keys: [], needsConsole: true },
   { name: "catalog", keys: ["catalog_ms", "doctor_ms", "baseline_ms", "rules"], needsConsole: false },
   { name: "overview", keys: ["connectors", "topics", "update_server_ms_p50", "update_server_ms_p99"], needsConsole: false },
+  { name: "trace", keys: ["completed", "commit_to_topic_p50_ms", "topic_to_object_p50_ms", "console_share_pct"], needsConsole: false },
   { name: "sql", keys: ["cached_latest_per_key_ms", "ratio", "peak_rss_mb"], needsConsole: false },
   { name: "lake", keys: [], needsConsole: true, optIn: "lake" },
   { name: "lab-startup", keys: [], needsConsole: true, optIn: "lab-startup" },

@@ -40,6 +40,12 @@ describe("console database (lab_console)", () => {
     expect(saved.tables).toEqual([{ kind: "lake", name: "t" }]);
     expect(saved.updatedAt).toBeInstanceOf(Date);
     await prisma.sqlSavedQuery.delete({ where: { id: saved.id } });
+    const trace = await prisma.pipelineTrace.create({
+      data: { marker: "schema-test-marker", cluster: "0", connector: "c", schemaName: "public", tableName: "t", topic: "p.public.t", status: "completed", hops: { commit: { txid: "1" } }, failureParams: { a: 1 }, eventTimeoutMs: 30_000, objectTimeoutMs: 60_000, endedAt: new Date() },
+    });
+    expect(trace.hops).toEqual({ commit: { txid: "1" } });
+    expect(trace.startedAt).toBeInstanceOf(Date);
+    await prisma.pipelineTrace.delete({ where: { id: trace.id } });
     await prisma.auditEntry.delete({ where: { id: audit.id } });
     await prisma.generatorRun.delete({ where: { id: run.id } });
   });

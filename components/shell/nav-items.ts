@@ -1,7 +1,7 @@
 import type { MessageKey } from "@/i18n/format";
 
 export interface NavItem {
-  href: "/" | "/connectors" | "/topics" | "/lake" | "/database" | "/generators" | "/audit" | "/sql";
+  href: "/" | "/connectors" | "/topics" | "/lake" | "/database" | "/generators" | "/audit" | "/sql" | "/trace";
   label: MessageKey;
 }
 
@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/sql", label: "nav.sql" },
   { href: "/database", label: "nav.database" },
   { href: "/generators", label: "nav.generators" },
+  { href: "/trace", label: "nav.trace" },
   { href: "/audit", label: "nav.audit" },
 ];
 

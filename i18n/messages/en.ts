@@ -11,6 +11,7 @@ import { databaseEn } from "./areas/database";
 import { pipelineEn } from "./areas/pipeline";
 import { confirmEn } from "./areas/confirm";
 import { checklistEn, presentationEn } from "./areas/checklist";
+import { traceEn } from "./areas/trace";
 
 
 export const en: Messages = {
@@ -27,6 +28,7 @@ export const en: Messages = {
   checklist: checklistEn,
   presentation: presentationEn,
   pipeline: pipelineEn,
+  trace: traceEn,
 
   app: {
     name: "Lab Console",
@@ -42,6 +44,7 @@ export const en: Messages = {
     generators: "Generators",
     audit: "Audit log",
     sql: "SQL",
+    trace: "Trace",
   },
   locale: {
     label: "Language",

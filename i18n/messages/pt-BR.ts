@@ -14,6 +14,7 @@ import { databasePtBR } from "./areas/database";
 import { pipelinePtBR } from "./areas/pipeline";
 import { confirmPtBR } from "./areas/confirm";
 import { checklistPtBR, presentationPtBR } from "./areas/checklist";
+import { tracePtBR } from "./areas/trace";
 
 // Each area's strings live in ./areas/<area>.ts (one file per area keeps parallel work apart).
 export const ptBR = {
@@ -30,6 +31,7 @@ export const ptBR = {
   checklist: checklistPtBR,
   presentation: presentationPtBR,
   pipeline: pipelinePtBR,
+  trace: tracePtBR,
 
   app: {
     name: "Console do Lab",
@@ -45,6 +47,7 @@ export const ptBR = {
     generators: "Geradores",
     audit: "Auditoria",
     sql: "SQL",
+    trace: "Rastrear",
   },
   locale: {
     label: "Idioma",

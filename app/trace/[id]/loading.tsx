@@ -1,0 +1,5 @@
+import { RouteLoading } from "@/components/shell/RouteLoading";
+
+export default function Loading() {
+  return <RouteLoading />;
+}
