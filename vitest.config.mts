@@ -41,7 +41,7 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
-          globalSetup: ["test/global-setup.ts"],
+          globalSetup: ["test/faults-setup.ts"],
         },
       },
     ],
