@@ -78,6 +78,24 @@ class PedidosIds {
   }
 }
 
+const ignore = () => undefined;
+
+/**
+ * A client of `pool` for one transaction. The server going away while the client is checked out but between two
+ * queries is emitted as an 'error' event on the client (the pool only listens to idle ones), which would crash the
+ * process; the next query rejects with it anyway, so the event is ignored (and the listener goes on release).
+ */
+async function checkout(pool: pg.Pool): Promise<pg.PoolClient> {
+  const client = await pool.connect();
+  client.on("error", ignore);
+  const release = client.release.bind(client);
+  client.release = (err?: Error | boolean) => {
+    client.off("error", ignore);
+    return release(err);
+  };
+  return client;
+}
+
 /** Ids reserved per chunk: a few batches' worth, so reserving costs little and a run wastes few at its end. */
 function idChunk(batchSize: number, workers: number): number {
   return Math.min(100_000, Math.max(100, batchSize * workers * 2));
@@ -269,7 +287,7 @@ export async function runHistorical(params: HistoricalParams, deps: EngineDeps):
       const reserved = ids ? await ids.take(n) : null;
       let written: number[] | null;
       if (bulk) {
-        const client = await deps.pool.connect();
+        const client = await checkout(deps.pool);
         try {
           written = await insertOrdersBulk(client, batch, setup.sequence, returnIds, reserved);
         } finally {
@@ -314,7 +332,7 @@ export async function runStreaming(params: StreamingParams, deps: EngineDeps): P
     progress: deps.progress,
     step: async (n) => {
       const reserved = ids ? await ids.take(n) : null;
-      const client = await deps.pool.connect();
+      const client = await checkout(deps.pool);
       let picked: Person[] = [];
       try {
         await client.query("BEGIN");
