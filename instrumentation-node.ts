@@ -3,6 +3,7 @@
 import { installPeerAddress } from "./lib/auth/request/peer-address";
 import { startupNotices } from "./lib/auth/startup-notice";
 import { config } from "./lib/config";
+import { startUploadSweeper } from "./lib/s3/stale-uploads";
 
 try {
   for (const notice of startupNotices(config())) console.warn(`[console] ${notice}`);
@@ -12,3 +13,5 @@ try {
 }
 // Route handlers get no socket address from Next.js: stamp it on each request (lib/auth/request/client-address.ts).
 installPeerAddress();
+// The console's own multipart uploads left behind (an S3 outage, a closed tab) are aborted at start and on a schedule.
+startUploadSweeper();

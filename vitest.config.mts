@@ -14,7 +14,7 @@ export default defineConfig({
   resolve,
   test: {
     projects: [
-      { resolve, test: { name: "unit", include: ["**/*.test.ts"], exclude: [...exclude, "**/*.integ.test.ts"], environment: "node" } },
+      { resolve, test: { name: "unit", include: ["**/*.test.ts"], exclude: [...exclude, "**/*.integ.test.ts", "**/*.fault.test.ts"], environment: "node" } },
       {
         resolve,
         test: {
@@ -27,6 +27,21 @@ export default defineConfig({
           // Integration tests share one lab: one file at a time so they do not fight over it.
           fileParallelism: false,
           globalSetup: ["test/global-setup.ts"],
+        },
+      },
+      {
+        resolve,
+        test: {
+          // Fault tests stop and restart the lab's services: alone, one file at a time, after the integration tests
+          // (scripts/test.sh runs this project on its own). Each restores what it stopped, even when it fails.
+          name: "faults",
+          include: ["**/*.fault.test.ts"],
+          exclude,
+          environment: "node",
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          globalSetup: ["test/faults-setup.ts"],
         },
       },
     ],

@@ -122,7 +122,7 @@ async function batchBreakdown(db: string, n: number): Promise<Breakdown> {
     const maker = new OrderMaker(rng, catalog, new FraudDice(0.01, rng), { backDated: true });
     const b = emptyBatch();
     for (let i = 0; i < n; i++) maker.addOrder(b, people[i % people.length]);
-    const params = [b.pessoa, b.daysBack, b.cents, b.dispositivo, b.geohash, b.itemOrder, b.itemProduto, b.itemCents, seq, false];
+    const params = [b.pessoa, b.daysBack, b.cents, b.dispositivo, b.geohash, b.itemOrder, b.itemProduto, b.itemCents, seq, false, null];
     await client.query("BEGIN");
     const plan = (await client.query(`EXPLAIN (ANALYZE, COSTS OFF) ${INSERT_ORDERS_SQL}`, params)).rows.map((r) => r["QUERY PLAN"] as string);
     await client.query("ROLLBACK");

@@ -10,7 +10,11 @@ const globalForPrisma = globalThis as unknown as { labConsolePrisma?: PrismaClie
 export function db(): PrismaClient {
   if (!globalForPrisma.labConsolePrisma) {
     const o = connectionOptions("console");
-    const adapter = new PrismaPg({ host: o.host, port: o.port, user: o.user, password: o.password as string, database: o.database, max: 5 });
+    const adapter = new PrismaPg({ host: o.host, port: o.port, user: o.user, password: o.password as string, database: o.database, max: 5 }, {
+      // an idle connection dying (PostgreSQL restarting) must not crash the console: the next query reconnects
+      onPoolError: () => undefined,
+      onConnectionError: () => undefined,
+    });
     globalForPrisma.labConsolePrisma = new PrismaClient({ adapter });
   }
   return globalForPrisma.labConsolePrisma;

@@ -48,9 +48,9 @@ async function main(): Promise<number> {
   const cfg = resolveConfig(process.env, readLabEndpoints()).postgres;
   const oltp = new pg.Pool({ host: cfg.host, port: cfg.port, user: cfg.user, password: cfg.password, database: cfg.oltpDatabase, application_name: "lab-console-gen", max: 6 });
   oltp.on("error", () => undefined);
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ host: cfg.host, port: cfg.port, user: cfg.user, password: cfg.password, database: cfg.consoleDatabase, max: 2 }) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ host: cfg.host, port: cfg.port, user: cfg.user, password: cfg.password, database: cfg.consoleDatabase, max: 2 }, { onPoolError: () => undefined, onConnectionError: () => undefined }) });
   try {
-    const run = await startRun({ params: parsed.data, store: new RunStore(prisma), pool: oltp, startedBy: `cli:${userInfo().username}` });
+    const run = await startRun({ params: parsed.data, store: new RunStore(prisma, oltp), pool: oltp, startedBy: `cli:${userInfo().username}` });
     console.log(`gen: ${run.generator} run #${run.id} started with seed ${run.params.seed} (${JSON.stringify(run.params)})`);
     let interrupts = 0;
     process.on("SIGINT", () => {

@@ -49,6 +49,13 @@ function main() {
     skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
     parts.push(`vitest ${vitest.numPassedTests}/${vitest.numTotalTests}`);
   } else failed += 1;
+  const faults = read("test-results/vitest-faults.json");
+  if (faults) {
+    passed += faults.numPassedTests;
+    failed += faults.numFailedTests;
+    skipped += faults.numPendingTests + (faults.numTodoTests ?? 0);
+    parts.push(`vitest faults ${faults.numPassedTests}/${faults.numTotalTests}`);
+  } else failed += 1;
   const e2e = read("test-results/e2e.json");
   if (e2e) {
     passed += e2e.stats.expected;

@@ -31,7 +31,9 @@ step npx tsc --noEmit
 step npm run -s lint
 step npm run -s knip
 step java_tests
-step npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+step npx vitest run --project unit --project integ --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+# Fault tests stop and restart the lab's services: alone, after the integration tests (each restores what it stopped).
+step npx vitest run --project faults --reporter=default --reporter=json --outputFile.json=test-results/vitest-faults.json
 step npm run -s build
 step npx playwright test
 if command -v docker-compose >/dev/null; then

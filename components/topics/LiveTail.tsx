@@ -10,7 +10,8 @@ import { CHANGE_OPS, type ChangeOp } from "@/lib/debezium/shared/types";
 import type { TailFilter } from "@/lib/kafka/shared/tail-filter";
 import { MessageDetails } from "./MessageDetails";
 import { MessageSummary } from "./MessageSummary";
-import { formatNumber } from "@/components/ui/format";
+import { formatNumber, formatTime } from "@/components/ui/format";
+import type { TailKafkaState } from "@/lib/kafka/shared/message-types";
 
 const STATUS_CLASS: Record<TailStatus, string> = {
   connecting: "bg-slate-200 text-slate-900",
@@ -82,6 +83,24 @@ function FilterForm({ applied, onApply }: { applied: Partial<TailFilter>; onAppl
       </div>
       <p className="w-full text-xs text-slate-600">{t("topics.tail.filtersHint")}</p>
     </form>
+  );
+}
+
+/** The server's consumer lost Kafka (reconnecting since…) or came back (resumed at…, after…, offsets skipped). */
+function KafkaStateNote({ state }: { state: TailKafkaState }) {
+  const t = useT();
+  const locale = useLocale();
+  if (state.state === "reconnecting") {
+    return (
+      <p role="status" data-testid="tail-kafka-state" data-state="reconnecting" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm font-medium text-amber-950">
+        {t("topics.tail.kafkaDown", { since: formatTime(locale, state.since) })}
+      </p>
+    );
+  }
+  return (
+    <p role="status" data-testid="tail-kafka-state" data-state="resumed" className="rounded border border-emerald-600 bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-950">
+      {t("topics.tail.kafkaResumed", { at: formatTime(locale, state.at), seconds: formatNumber(locale, Math.round(state.downMs / 100) / 10), skipped: formatNumber(locale, state.skipped) })}
+    </p>
   );
 }
 
@@ -205,6 +224,8 @@ function LiveTailView({ topic, onRetry }: { topic: string; onRetry: () => void }
           </label>
         </div>
       </div>
+
+      {tail.kafka ? <KafkaStateNote state={tail.kafka} /> : null}
 
       <FilterForm applied={filter} onApply={setFilter} />
 

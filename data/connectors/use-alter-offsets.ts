@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useAreaMutation } from "../health/use-clear-on-recovery";
 import type { ActionOutcome, OffsetEntry } from "@/lib/connect/shared/types";
 import { alterOffsetsAction } from "@/app/actions/connectors";
 import { actionData } from "../fetcher";
@@ -11,7 +12,7 @@ export function alterOffsets(cluster: string, name: string, offsets: OffsetEntry
 
 export function useAlterOffsetsMutation(cluster: string, name: string, options: HookMutationOptions<ActionOutcome, OffsetEntry[]> = {}) {
   const queryClient = useQueryClient();
-  return useMutation(withMutationOptions({
+  return useAreaMutation("connect", withMutationOptions({
     mutationFn: (offsets: OffsetEntry[]) => alterOffsets(cluster, name, offsets),
     onSettled: () => invalidateConnector(queryClient, cluster, name),
   }, options));

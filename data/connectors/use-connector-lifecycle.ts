@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useAreaMutation } from "../health/use-clear-on-recovery";
 import type { ActionOutcome } from "@/lib/connect/shared/types";
 import {
   pauseConnectorAction,
@@ -39,7 +40,7 @@ export function useConnectorLifecycleMutation(
   options: HookMutationOptions<ActionOutcome, RestartOptions | void> = {},
 ) {
   const queryClient = useQueryClient();
-  return useMutation(withMutationOptions({
+  return useAreaMutation("connect", withMutationOptions({
     mutationFn: (restart: RestartOptions | void) => connectorAction(cluster, name, action, restart ?? undefined),
     onSettled: () => invalidateConnector(queryClient, cluster, name),
   }, options));

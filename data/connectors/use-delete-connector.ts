@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useAreaMutation } from "../health/use-clear-on-recovery";
 import { deleteConnectorAction } from "@/app/actions/connectors";
 import { actionData } from "../fetcher";
 import { connectKeys } from "./keys";
@@ -11,7 +12,7 @@ export function deleteConnector(cluster: string, name: string, confirm: string):
 /** Deletes after the person typed the name; the deleted connector's queries are dropped, the list refetched. */
 export function useDeleteConnectorMutation(cluster: string, name: string, options: HookMutationOptions<{ name: string; deleted: true }, string> = {}) {
   const queryClient = useQueryClient();
-  return useMutation(withMutationOptions({
+  return useAreaMutation("connect", withMutationOptions({
     mutationFn: (confirm: string) => deleteConnector(cluster, name, confirm),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: connectKeys.connector(cluster, name) });

@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useAreaMutation } from "../health/use-clear-on-recovery";
 import type { ActionOutcome } from "@/lib/connect/shared/types";
 import { restartTaskAction } from "@/app/actions/connectors";
 import { actionData } from "../fetcher";
@@ -11,7 +12,7 @@ export function restartTask(cluster: string, name: string, task: number): Promis
 
 export function useRestartTaskMutation(cluster: string, name: string, options: HookMutationOptions<ActionOutcome, number> = {}) {
   const queryClient = useQueryClient();
-  return useMutation(withMutationOptions({
+  return useAreaMutation("connect", withMutationOptions({
     mutationFn: (task: number) => restartTask(cluster, name, task),
     onSettled: () => invalidateConnector(queryClient, cluster, name),
   }, options));

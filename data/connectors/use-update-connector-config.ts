@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useAreaMutation } from "../health/use-clear-on-recovery";
 import type { ConfigChange } from "@/lib/connect/shared/draft";
 import type { ActionOutcome } from "@/lib/connect/shared/types";
 import { updateConnectorConfigAction } from "@/app/actions/connectors";
@@ -12,7 +13,7 @@ export function updateConnectorConfig(cluster: string, name: string, config: Rec
 
 export function useUpdateConnectorConfigMutation(cluster: string, name: string, options: HookMutationOptions<ActionOutcome & { changes: ConfigChange[] }, Record<string, string>> = {}) {
   const queryClient = useQueryClient();
-  return useMutation(withMutationOptions({
+  return useAreaMutation("connect", withMutationOptions({
     mutationFn: (config: Record<string, string>) => updateConnectorConfig(cluster, name, config),
     onSuccess: () => invalidateConnector(queryClient, cluster, name),
   }, options));

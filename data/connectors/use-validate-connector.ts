@@ -1,4 +1,4 @@
-import { useMutation } from "@tanstack/react-query";
+import { useAreaMutation } from "../health/use-clear-on-recovery";
 import type { ConnectorDraft, ValidationReport } from "@/lib/connect/shared/types";
 import { validateConnectorAction } from "@/app/actions/connectors";
 import { actionData } from "../fetcher";
@@ -10,5 +10,5 @@ export function validateConnector(cluster: string, draft: ConnectorDraft): Promi
 
 /** Connect's per-field validation of a draft; changes nothing, so nothing to invalidate. */
 export function useValidateConnectorMutation(cluster: string, options: HookMutationOptions<ValidationReport, ConnectorDraft> = {}) {
-  return useMutation(withMutationOptions({ mutationFn: (draft: ConnectorDraft) => validateConnector(cluster, draft) }, options));
+  return useAreaMutation("connect", withMutationOptions({ mutationFn: (draft: ConnectorDraft) => validateConnector(cluster, draft) }, options));
 }

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useAreaMutation } from "../health/use-clear-on-recovery";
 import type { DoctorReport, FixAction } from "@/lib/pg/doctor/shared/types";
 import { applyFixAction } from "@/app/actions/database";
 import { actionData, apiGet } from "../fetcher";
@@ -23,7 +24,7 @@ export interface FixResult {
 /** Applies a fix; the answer carries the doctor's new report, put straight into the cache, then the rest refreshes. */
 export function useApplyFixMutation(db: string, scope: DoctorScope | null, options: HookMutationOptions<FixResult, FixAction> = {}) {
   const queryClient = useQueryClient();
-  return useMutation(withMutationOptions({
+  return useAreaMutation("database", withMutationOptions({
     mutationFn: (action: FixAction) => actionData<FixResult>(applyFixAction(db, { action, ...(scope ? { rerun: scope } : {}) })),
     onSuccess: (r) => queryClient.setQueryData(databaseKeys.doctor(db, scope), r.report),
     onSettled: async () => {

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useAreaMutation } from "../health/use-clear-on-recovery";
 import type { ReplicationOverview } from "@/lib/pg/shared/types";
 import { addPublicationTableAction, createPublicationAction, dropPublicationAction, dropSlotAction, removePublicationTableAction } from "@/app/actions/database";
 import { actionData, apiGet } from "../fetcher";
@@ -39,7 +40,7 @@ function send(db: string, c: PublicationChange) {
 /** Publication and slot changes of the Replication tab; refreshes the whole database (catalog, doctor) after. */
 export function useReplicationChangeMutation(db: string, options: HookMutationOptions<unknown, PublicationChange> = {}) {
   const queryClient = useQueryClient();
-  return useMutation(withMutationOptions({
+  return useAreaMutation("database", withMutationOptions({
     mutationFn: (c: PublicationChange) => send(db, c),
     onSettled: () => queryClient.invalidateQueries({ queryKey: databaseKeys.db(db) }),
   }, options));

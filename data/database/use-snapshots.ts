@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useAreaMutation } from "../health/use-clear-on-recovery";
 import type { SnapshotProgress } from "@/lib/pg/shared/snapshot-progress";
 import type { SnapshotSetup } from "@/lib/pg/shared/types";
 import { prepareSnapshotsAction, startSnapshotAction } from "@/app/actions/database";
@@ -41,7 +42,7 @@ export function useSnapshotMutations(scope: DoctorScope, options: SnapshotMutati
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: [...databaseKeys.all, "snapshots", scope.cluster, scope.connector] });
   return {
-    prepare: useMutation(withMutationOptions({ mutationFn: () => actionData<{ applied: string[] }>(prepareSnapshotsAction(scope.cluster, scope.connector)), onSettled: refresh }, options.prepare)),
-    start: useMutation(withMutationOptions({ mutationFn: (tables: { schema: string; table: string }[]) => actionData<{ signalId: string; tables: string[] }>(startSnapshotAction(scope.cluster, scope.connector, { tables })), onSettled: refresh }, options.start)),
+    prepare: useAreaMutation("database", withMutationOptions({ mutationFn: () => actionData<{ applied: string[] }>(prepareSnapshotsAction(scope.cluster, scope.connector)), onSettled: refresh }, options.prepare)),
+    start: useAreaMutation("database", withMutationOptions({ mutationFn: (tables: { schema: string; table: string }[]) => actionData<{ signalId: string; tables: string[] }>(startSnapshotAction(scope.cluster, scope.connector, { tables })), onSettled: refresh }, options.start)),
   };
 }

@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useAreaMutation } from "../health/use-clear-on-recovery";
 import type { StartInput } from "@/lib/generators/shared/params";
 import type { RunSnapshot } from "@/lib/generators/shared/types";
 import { generatorKeys } from "./keys";
@@ -13,7 +14,7 @@ export function startGenerator(input: StartInput): Promise<RunSnapshot> {
 
 export function useStartGeneratorMutation(options: HookMutationOptions<RunSnapshot, StartInput> = {}) {
   const queryClient = useQueryClient();
-  return useMutation(withMutationOptions({
+  return useAreaMutation("generators", withMutationOptions({
     mutationFn: startGenerator,
     onSuccess: (run) => Promise.all([
       queryClient.invalidateQueries({ queryKey: generatorKeys.runs() }),

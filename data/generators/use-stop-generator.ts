@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useAreaMutation } from "../health/use-clear-on-recovery";
 import type { GeneratorKind } from "@/lib/generators/shared/params";
 import type { RunSnapshot } from "@/lib/generators/shared/types";
 import { generatorKeys } from "./keys";
@@ -13,7 +14,7 @@ export function stopGenerator(generator: GeneratorKind): Promise<RunSnapshot> {
 
 export function useStopGeneratorMutation(options: HookMutationOptions<RunSnapshot, GeneratorKind> = {}) {
   const queryClient = useQueryClient();
-  return useMutation(withMutationOptions({
+  return useAreaMutation("generators", withMutationOptions({
     mutationFn: stopGenerator,
     onSuccess: (_run, generator) => Promise.all([
       queryClient.invalidateQueries({ queryKey: generatorKeys.runs() }),

@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useAreaMutation } from "../health/use-clear-on-recovery";
 import type { BucketSummary } from "@/lib/s3/shared/lake-types";
 import { createBucketAction } from "@/app/actions/lake";
 import { actionData } from "../fetcher";
@@ -7,7 +8,7 @@ import { type HookMutationOptions, withMutationOptions } from "../hook-options";
 
 export function useCreateBucketMutation(options: HookMutationOptions<BucketSummary, string> = {}) {
   const queryClient = useQueryClient();
-  return useMutation(withMutationOptions({
+  return useAreaMutation("lake", withMutationOptions({
     mutationFn: (name: string) => actionData<BucketSummary>(createBucketAction(name)),
     onSettled: () => queryClient.invalidateQueries({ queryKey: lakeKeys.buckets() }),
   }, options));

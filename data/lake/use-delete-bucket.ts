@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useAreaMutation } from "../health/use-clear-on-recovery";
 import type { BucketSummary, DeleteResult } from "@/lib/s3/shared/lake-types";
 import { deleteBucketAction } from "@/app/actions/lake";
 import { actionData } from "../fetcher";
@@ -14,7 +15,7 @@ export interface DeleteBucketVars {
 
 export function useDeleteBucketMutation(options: HookMutationOptions<{ bucket: string; objects: DeleteResult | null }, DeleteBucketVars> = {}) {
   const queryClient = useQueryClient();
-  return useMutation(withMutationOptions({
+  return useAreaMutation("lake", withMutationOptions({
     mutationFn: ({ bucket, withObjects, expectedObjects }: DeleteBucketVars) =>
       actionData<{ bucket: string; objects: DeleteResult | null }>(deleteBucketAction(bucket, { withObjects, expectedObjects })),
     onSuccess: (_data, vars) => {

@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useAreaMutation } from "../health/use-clear-on-recovery";
 import type { DeleteResult } from "@/lib/s3/shared/lake-types";
 import { deleteObjectsAction } from "@/app/actions/lake";
 import { actionData } from "../fetcher";
@@ -7,7 +8,7 @@ import { type HookMutationOptions, withMutationOptions } from "../hook-options";
 
 export function useDeleteObjectsMutation(bucket: string, options: HookMutationOptions<DeleteResult, string[]> = {}) {
   const queryClient = useQueryClient();
-  return useMutation(withMutationOptions({
+  return useAreaMutation("lake", withMutationOptions({
     mutationFn: (keys: string[]) => actionData<DeleteResult>(deleteObjectsAction(bucket, keys)),
     onSettled: () => Promise.all([
       queryClient.invalidateQueries({ queryKey: lakeKeys.objects(bucket) }),

@@ -1,4 +1,4 @@
-import { useMutation } from "@tanstack/react-query";
+import { useAreaMutation } from "../health/use-clear-on-recovery";
 import { useCallback, useRef } from "react";
 import type { QueryResult, SqlTarget, TableBinding } from "@/lib/sql/shared/types";
 import { sqlPost } from "./post";
@@ -21,7 +21,7 @@ export function useRunQueryMutation(options: HookMutationOptions<QueryResult, Ru
     return sqlPost(sqlApi.query(), vars, ac.signal).then(async (res) => ((await res.json()) as { data: QueryResult }).data);
   }, []);
   // No callbacks of its own to merge: the caller's options as they are, the request stays the hook's.
-  const mutation = useMutation({ ...options, mutationFn: run });
+  const mutation = useAreaMutation("sql", { ...options, mutationFn: run });
   const cancel = useCallback(() => controller.current?.abort(), []);
   return { ...mutation, cancel };
 }

@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useAreaMutation } from "../health/use-clear-on-recovery";
 import { saveParquetAction } from "@/app/actions/sql";
 import { actionData } from "../fetcher";
 import { lakeKeys } from "../lake/keys";
@@ -16,7 +17,7 @@ export interface SavedParquet {
 /** Writes the whole result to the lake; the lake's listings of that bucket are refreshed. */
 export function useSaveParquetMutation(options: HookMutationOptions<SavedParquet, RunVars & { bucket: string; key: string }> = {}) {
   const queryClient = useQueryClient();
-  return useMutation(withMutationOptions({
+  return useAreaMutation("sql", withMutationOptions({
     mutationFn: (vars: RunVars & { bucket: string; key: string }) => actionData<SavedParquet>(saveParquetAction(vars)),
     onSettled: (_d, _e, vars) => queryClient.invalidateQueries({ queryKey: lakeKeys.objects(vars.bucket) }),
   }, options));

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useAreaMutation } from "../health/use-clear-on-recovery";
 import type { SavedQueryInput } from "@/lib/sql/shared/inputs";
 import type { SavedQuery } from "@/lib/sql/shared/saved-types";
 import { createSavedQueryAction, deleteSavedQueryAction, updateSavedQueryAction } from "@/app/actions/sql";
@@ -17,7 +18,7 @@ export function useSavedQueriesQuery(options: HookQueryOptions<SavedQuery[]> = {
 /** Creates (no id) or updates (id) one of the user's saved queries. */
 export function useSaveQueryMutation(options: HookMutationOptions<SavedQuery, SavedQueryInput & { id?: string }> = {}) {
   const queryClient = useQueryClient();
-  return useMutation(withMutationOptions({
+  return useAreaMutation("sql", withMutationOptions({
     mutationFn: ({ id, ...input }: SavedQueryInput & { id?: string }) =>
       actionData<SavedQuery>(id ? updateSavedQueryAction(id, input) : createSavedQueryAction(input)),
     onSettled: () => queryClient.invalidateQueries({ queryKey: sqlKeys.saved() }),
@@ -26,7 +27,7 @@ export function useSaveQueryMutation(options: HookMutationOptions<SavedQuery, Sa
 
 export function useDeleteSavedQueryMutation(options: HookMutationOptions<{ deleted: string }, string> = {}) {
   const queryClient = useQueryClient();
-  return useMutation(withMutationOptions({
+  return useAreaMutation("sql", withMutationOptions({
     mutationFn: (id: string) => actionData<{ deleted: string }>(deleteSavedQueryAction(id)),
     onSettled: () => queryClient.invalidateQueries({ queryKey: sqlKeys.saved() }),
   }, options));

@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useAreaMutation } from "../health/use-clear-on-recovery";
 import type { CreateTopicInput } from "@/lib/kafka/shared/topic-name";
 import type { CreatedTopic } from "@/lib/kafka/shared/topic-types";
 import { createTopicAction } from "@/app/actions/topics";
@@ -13,7 +14,7 @@ export function createTopic(input: CreateTopicInput): Promise<CreatedTopic> {
 /** Creates the topic (operator only, audited), then the list is fetched again. */
 export function useCreateTopicMutation(options: HookMutationOptions<CreatedTopic, CreateTopicInput> = {}) {
   const queryClient = useQueryClient();
-  return useMutation(withMutationOptions({
+  return useAreaMutation("topics", withMutationOptions({
     mutationFn: createTopic,
     onSuccess: async (created) => {
       await Promise.all([

@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useAreaMutation } from "../health/use-clear-on-recovery";
 import { deleteTopicAction } from "@/app/actions/topics";
 import { actionData } from "../fetcher";
 import { topicsKeys } from "./keys";
@@ -11,7 +12,7 @@ export function deleteTopic(name: string): Promise<{ name: string }> {
 /** Deletes the topic (operator only, audited), then the list and the topic are dropped from the cache. */
 export function useDeleteTopicMutation(options: HookMutationOptions<{ name: string }, string> = {}) {
   const queryClient = useQueryClient();
-  return useMutation(withMutationOptions({
+  return useAreaMutation("topics", withMutationOptions({
     mutationFn: deleteTopic,
     onSuccess: async (_data, name) => {
       queryClient.removeQueries({ queryKey: topicsKeys.topic(name) });

@@ -6,7 +6,7 @@
 // animation frame, at most `max` entries kept. EventSource reconnects by itself and sends Last-Event-ID, so
 // the server resumes right after the last message this page received.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { TailFailure, TailGap, TailReady, TopicMessage } from "@/lib/kafka/shared/message-types";
+import type { TailFailure, TailGap, TailKafkaState, TailReady, TopicMessage } from "@/lib/kafka/shared/message-types";
 import { filterToSearchParams, type TailFilter } from "@/lib/kafka/shared/tail-filter";
 import { responseError } from "../fetcher";
 import { topicPath } from "./paths";
@@ -20,6 +20,8 @@ export type TailStatus = "connecting" | "live" | "reconnecting" | "failed";
 export interface TopicTail {
   status: TailStatus;
   ready: TailReady | null;
+  /** The server's consumer and Kafka: cannot fetch since…, or resumed at… (null: never interrupted). */
+  kafka: TailKafkaState | null;
   /** Why the stream stopped (status "failed"). */
   /** Why the stream stopped (an ApiError or the tail's failure event): render it with useErrorText. */
   error: unknown;
@@ -54,6 +56,7 @@ export function useTopicTail(topic: string, filter: Partial<TailFilter>, max = D
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState<TailStatus>("connecting");
   const [ready, setReady] = useState<TailReady | null>(null);
+  const [kafka, setKafka] = useState<TailKafkaState | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [paused, setPaused] = useState(false);
   const received = useRef(0);
@@ -94,6 +97,7 @@ export function useTopicTail(topic: string, filter: Partial<TailFilter>, max = D
     pending.current = [];
     setStatus("connecting");
     setReady(null);
+    setKafka(null);
     setError(null);
     received.current = 0;
     setVersion((v) => v + 1);
@@ -102,6 +106,12 @@ export function useTopicTail(topic: string, filter: Partial<TailFilter>, max = D
     source.addEventListener("ready", (e) => {
       setReady(JSON.parse((e as MessageEvent<string>).data) as TailReady);
       setStatus("live");
+    });
+    // The stream is up but the server's consumer cannot reach Kafka: "reconnecting" until it fetches again.
+    source.addEventListener("tail-state", (e) => {
+      const state = JSON.parse((e as MessageEvent<string>).data) as TailKafkaState;
+      setKafka(state);
+      setStatus(state.state === "reconnecting" ? "reconnecting" : "live");
     });
     source.addEventListener("message", (e) => {
       received.current++;
@@ -156,6 +166,7 @@ export function useTopicTail(topic: string, filter: Partial<TailFilter>, max = D
   return {
     status,
     ready,
+    kafka,
     error,
     items: buffer.current.items,
     shown: buffer.current.messageCount,

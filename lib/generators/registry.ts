@@ -24,7 +24,7 @@ export class GeneratorRegistry {
   private readonly ready: Promise<unknown>;
 
   constructor() {
-    this.store = new RunStore(db());
+    this.store = new RunStore(db(), pool("oltp"));
     // On server start: runs left "running" by a process that died are marked interrupted.
     this.ready = this.store.sweepStale().catch((e: unknown) => console.error(`[generators] stale-run sweep failed: ${(e as Error).message}`));
   }

@@ -142,3 +142,109 @@ describe("every mutating route that reads JSON refuses bad bodies with the one a
     });
   }
 });
+
+// Hostile input on every route found on disk: each answer is a 4xx with a named cause (the one envelope, a code),
+// never a 5xx or a stack trace, and nothing changes (topics, buckets, connectors, generator runs as before).
+describe("every route refuses hostile input with a 4xx that names the cause, changing nothing", () => {
+  const HOSTILE_SEGMENTS: Record<string, string> = {
+    traversal: "../../etc/passwd",
+    encodedTraversal: "%2e%2e%2f%2e%2e%2fetc",
+    quotes: `x'"; DROP TABLE pessoas; --`,
+    unicode: "ação-🙂-\u202e-\u0000",
+    huge: "x".repeat(5_000),
+    negative: "-1",
+    nan: "NaN",
+    overflow: "1e309",
+  };
+  /** Bodies a JSON route must refuse whatever its schema: not an object, or keys no schema has. */
+  const HOSTILE_BODIES: Record<string, string> = {
+    array: "[1,2,3]",
+    string: '"text"',
+    number: "42",
+    null: "null",
+    protoKey: '{"__proto__":{"polluted":true}}',
+    constructorKey: '{"constructor":{"prototype":{"polluted":true}}}',
+    quotedKey: '{"a\\"; DROP TABLE x; --":1}',
+    unicodeKey: '{"ação🙂":1}',
+    nested: `${"[".repeat(5_000)}${"]".repeat(5_000)}`,
+  };
+  const hostileQueries = ["limit=NaN", "limit=-1", "limit=1e309", "limit=99999999999999999999", "from=..%2F..%2Fetc", "__proto__=1"];
+  const withSegments = files.filter((f) => /\[[^\]]+\]/.test(rel(f)));
+  const methodsOf = (file: string) => (["GET", "POST", "PUT", "PATCH", "DELETE"] as const).filter((m) => exports(file, m));
+
+  async function state() {
+    const { GET: topics } = await import("../../app/api/topics/route");
+    const { GET: buckets } = await import("../../app/api/lake/buckets/route");
+    const { GET: connectors } = await import("../../app/api/connectors/route");
+    type Get = (req: Request, ctx: { params: Promise<Record<string, never>> }) => Promise<Response>;
+    const read = async (h: Get, url: string) => (await (await h(new Request(url), { params: Promise.resolve({}) })).json()).data;
+    const listed = (await read(connectors as Get, "http://127.0.0.1:3000/api/connectors")) as { clusters: { connectors: { name: string }[] }[] };
+    return {
+      topics: JSON.stringify(await read(topics as Get, "http://127.0.0.1:3000/api/topics")),
+      buckets: JSON.stringify(await read(buckets as Get, "http://127.0.0.1:3000/api/lake/buckets")),
+      connectors: listed.clusters.flatMap((c) => c.connectors.map((x) => x.name)).sort(),
+      runs: await db().generatorRun.count(),
+      uploads: await db().lakeUpload.count(),
+    };
+  }
+
+  async function expectNamedRefusal(res: Response, id: string) {
+    expect(res.status, id).toBeGreaterThanOrEqual(400);
+    expect(res.status, id).toBeLessThan(500);
+    const type = res.headers.get("content-type") ?? "";
+    expect(type, id).toContain("application/json");
+    const body = await res.json();
+    expectEnvelope(body, id);
+    expect(body.ok, id).toBe(false);
+    expect(JSON.stringify(body), id).not.toMatch(/\n\s+at |node_modules|\.ts:\d+/); // no stack trace
+  }
+
+  let before: Awaited<ReturnType<typeof state>>;
+  it("reads the state before", async () => {
+    before = await state();
+  });
+
+  for (const file of withSegments) {
+    for (const method of methodsOf(file)) {
+      it(`${rel(file)} ${method} with hostile path segments`, async () => {
+        const mod = (await import(/* @vite-ignore */ file)) as Record<string, (req: Request, ctx: unknown) => Promise<Response>>;
+        for (const [what, value] of Object.entries(HOSTILE_SEGMENTS)) {
+          const params = Object.fromEntries(Object.entries(paramsFor(file)).map(([k, v]) => [k, Array.isArray(v) ? [value] : value]));
+          const body = method === "GET" || method === "DELETE" ? undefined : "{}";
+          const res = await mod[method]!(request(file, method, body), { params: Promise.resolve(params) });
+          if (res.headers.get("content-type")?.startsWith("text/event-stream")) throw new Error(`${rel(file)} opened a stream for a hostile segment (${what})`);
+          await expectNamedRefusal(res, `${rel(file)} ${method} ${what}`);
+        }
+      });
+    }
+  }
+
+  for (const file of files.filter((f) => exports(f, "GET") && !/\/(health|events|tail)\/route\.ts$/.test(f))) {
+    it(`${rel(file)} GET with hostile query values`, async () => {
+      const mod = (await import(/* @vite-ignore */ file)) as { GET: (req: Request, ctx: unknown) => Promise<Response> };
+      for (const q of hostileQueries) {
+        const base = request(file, "GET");
+        const res = await mod.GET(new Request(`${base.url}?${q}`, { headers: base.headers }), { params: Promise.resolve(paramsFor(file)) });
+        await expectNamedRefusal(res, `${rel(file)} ?${q}`);
+      }
+    });
+  }
+
+  for (const file of files) {
+    for (const method of (["POST", "PUT", "PATCH", "DELETE"] as const).filter((m) => exports(file, m))) {
+      it(`${rel(file)} ${method} with hostile bodies`, async () => {
+        const mod = (await import(/* @vite-ignore */ file)) as Record<string, ((req: Request, ctx: unknown) => Promise<Response>) & { takesJson?: boolean }>;
+        if (!mod[method]!.takesJson) return;
+        for (const [what, body] of Object.entries(HOSTILE_BODIES)) {
+          const res = await mod[method]!(request(file, method, body), { params: Promise.resolve(paramsFor(file)) });
+          await expectNamedRefusal(res, `${rel(file)} ${method} ${what}`);
+        }
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      });
+    }
+  }
+
+  it("changed nothing", async () => {
+    expect(await state()).toEqual(before);
+  });
+});

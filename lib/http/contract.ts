@@ -3,7 +3,7 @@
 // (lib/auth/guard.ts) answers through the same functions. Route handlers parse, call lib/, answer.
 import "server-only";
 import { NextResponse } from "next/server";
-import type { z } from "zod";
+import { z } from "zod";
 import { AppError, asAppError } from "../errors";
 import type { ApiResult } from "./shared/envelope";
 import { locateJsonError } from "./shared/json-error";
@@ -100,7 +100,18 @@ export function readRoute<P = Record<string, never>, T = unknown>(handler: ReadH
   return async (req: Request, ctx?: { params: Promise<P> }): Promise<Response> => {
     try {
       const params = ((await ctx?.params) ?? {}) as P;
-      const data = await handler({ req, params, query: queryOf(req) });
+      const query = queryOf(req);
+      let queryRead = false;
+      const data = await handler({
+        req,
+        params,
+        get query() {
+          queryRead = true;
+          return query;
+        },
+      });
+      // A route that takes no query parameter refuses them like any unknown key (422 naming it), not silently.
+      if (!queryRead && Object.keys(query).length > 0) parseInput(z.strictObject({}), query, "query");
       if (data instanceof Response) return data;
       return okResponse(data);
     } catch (e) {

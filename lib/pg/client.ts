@@ -19,6 +19,8 @@ export function pool(role: DatabaseRole): pg.Pool {
   if (!p) {
     p = new pg.Pool({ ...connectionOptions(role), max: 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 });
     p.on("error", () => undefined); // an idle client dying (server restart) must not crash the console
+    // nor one checked out between two queries (its next query rejects with the cause anyway)
+    p.on("connect", (client) => client.on("error", () => undefined));
     pools.set(role, p);
   }
   return p;

@@ -10,7 +10,23 @@ import { PersonFactory } from "../rows/people";
 import type { Progress } from "./progress";
 import { createRng, type Rng } from "../rows/random";
 import { FraudDice } from "../rows/rules";
-import { bulkInsertAllowed, existingPeople, insertOrders, insertOrdersBulk, insertPeople, isForeignKeyViolation, loadPeople, loadProducts, pedidosSequence, personFrom, type Db, type NewPerson } from "./sql";
+import {
+  bulkInsertAllowed,
+  existingPeople,
+  insertOrders,
+  insertOrdersBulk,
+  insertPeople,
+  isForeignKeyViolation,
+  loadPeople,
+  loadProducts,
+  pedidosSequence,
+  personFrom,
+  reservePedidosIds,
+  toRanges,
+  type Db,
+  type IdRange,
+  type NewPerson,
+} from "./sql";
 import { AppError } from "../../errors";
 
 /** Most people kept in memory to pick customers from (a random sample when pessoas holds more). */
@@ -28,6 +44,62 @@ export interface EngineDeps {
   seed: number;
   /** Told the ids of the rows each committed transaction wrote (tests; costs a little). */
   observe?: RowsObserver;
+  /**
+   * When given, pedidos ids are reserved from the sequence in chunks and each chunk's ranges are handed here
+   * (and awaited) before any of them is written: the runner stores them, so a run that dies is counted from
+   * the rows it committed (RunStore's recovery).
+   */
+  recordIds?: (ranges: IdRange[]) => Promise<void>;
+}
+
+/** Pedidos ids reserved ahead, a chunk at a time (one sequence call and one record per chunk). */
+class PedidosIds {
+  private ids: number[] = [];
+  private refill: Promise<void> | null = null;
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly sequence: string,
+    private readonly chunk: number,
+    private readonly record: (ranges: IdRange[]) => Promise<void>,
+  ) {}
+
+  /** `n` ids of this run, recorded before they are handed out. */
+  async take(n: number): Promise<number[]> {
+    while (this.ids.length < n) {
+      this.refill ??= (async () => {
+        const fresh = await reservePedidosIds(this.pool, this.sequence, Math.max(this.chunk, n));
+        await this.record(toRanges(fresh));
+        this.ids.push(...fresh);
+      })().finally(() => {
+        this.refill = null;
+      });
+      await this.refill;
+    }
+    return this.ids.splice(0, n);
+  }
+}
+
+const ignore = () => undefined;
+
+/**
+ * A client of `pool` for one transaction. The server going away while the client is checked out but between two
+ * queries is emitted as an 'error' event on the client (the pool only listens to idle ones), which would crash the
+ * process; the next query rejects with it anyway, so the event is ignored (and the listener goes on release).
+ */
+async function checkout(pool: pg.Pool): Promise<pg.PoolClient> {
+  const client = await pool.connect();
+  client.on("error", ignore);
+  const release = client.release.bind(client);
+  client.release = (err?: Error | boolean) => {
+    client.off("error", ignore);
+    return release(err);
+  };
+  return client;
+}
+
+/** Ids reserved per chunk: a few batches' worth, so reserving costs little and a run wastes few at its end. */
+function idChunk(batchSize: number, workers: number): number {
+  return Math.min(100_000, Math.max(100, batchSize * workers * 2));
 }
 
 export interface RowsObserver {
@@ -197,6 +269,8 @@ export async function runHistorical(params: HistoricalParams, deps: EngineDeps):
   const maker = new OrderMaker(rng, setup.catalog, new FraudDice(params.fraudShare, rng), { backDated: true });
   // Foreign keys checked once per batch instead of once per row, where that keeps their guarantees (sql.ts).
   const bulk = await bulkInsertAllowed(deps.pool);
+  const workers = params.rate === null ? params.connections : 1;
+  const ids = deps.recordIds ? new PedidosIds(deps.pool, setup.sequence, idChunk(params.batchSize, workers), deps.recordIds) : null;
 
   await runPaced({
     rate: params.rate,
@@ -204,26 +278,27 @@ export async function runHistorical(params: HistoricalParams, deps: EngineDeps):
     durationS: params.durationS,
     batchSize: params.batchSize,
     // parallel connections only help when running flat out
-    workers: params.rate === null ? params.connections : 1,
+    workers,
     signal: deps.signal,
     progress: deps.progress,
     step: async (n) => {
       const batch = emptyBatch();
       for (let i = 0; i < n; i++) maker.addOrder(batch, setup.people.pick());
       const returnIds = Boolean(deps.observe?.pedidos);
-      let ids: number[] | null;
+      const reserved = ids ? await ids.take(n) : null;
+      let written: number[] | null;
       if (bulk) {
-        const client = await deps.pool.connect();
+        const client = await checkout(deps.pool);
         try {
-          ids = await insertOrdersBulk(client, batch, setup.sequence, returnIds);
+          written = await insertOrdersBulk(client, batch, setup.sequence, returnIds, reserved);
         } finally {
           client.release();
         }
       } else {
-        ids = await insertOrders(deps.pool, batch, setup.sequence, returnIds); // one statement: one transaction
+        written = await insertOrders(deps.pool, batch, setup.sequence, returnIds, reserved); // one statement: one transaction
       }
       deps.progress.add(orderCounts(batch));
-      if (ids) deps.observe?.pedidos?.(ids);
+      if (written) deps.observe?.pedidos?.(written);
     },
     recover: async (e) => {
       // a person was deleted (CDC demo) since we loaded them: reload and rebuild the batch
@@ -246,6 +321,7 @@ export async function runStreaming(params: StreamingParams, deps: EngineDeps): P
   const setup = await orderSetup(deps.pool, rng);
   const factory = new PersonFactory(rng, deps.seed, setup.today);
   const maker = new OrderMaker(rng, setup.catalog, new FraudDice(params.fraudShare, rng), { backDated: false });
+  const ids = deps.recordIds ? new PedidosIds(deps.pool, setup.sequence, idChunk(params.batchSize, 1), deps.recordIds) : null;
 
   await runPaced({
     rate: params.rate,
@@ -256,7 +332,8 @@ export async function runStreaming(params: StreamingParams, deps: EngineDeps): P
     signal: deps.signal,
     progress: deps.progress,
     step: async (n) => {
-      const client = await deps.pool.connect();
+      const reserved = ids ? await ids.take(n) : null;
+      const client = await checkout(deps.pool);
       let picked: Person[] = [];
       try {
         await client.query("BEGIN");
@@ -264,12 +341,12 @@ export async function runStreaming(params: StreamingParams, deps: EngineDeps): P
         const batch = emptyBatch();
         picked = Array.from({ length: n }, () => setup.people.pick(added));
         for (const p of picked) maker.addOrder(batch, p);
-        const ids = await insertOrders(client, batch, setup.sequence, Boolean(deps.observe?.pedidos));
+        const written = await insertOrders(client, batch, setup.sequence, Boolean(deps.observe?.pedidos), reserved);
         await client.query("COMMIT");
         for (const p of added) setup.people.add(p);
         deps.progress.add({ ...orderCounts(batch), pessoas: added.length });
         deps.observe?.pessoasInserted?.(added.map((p) => p.id));
-        if (ids) deps.observe?.pedidos?.(ids);
+        if (written) deps.observe?.pedidos?.(written);
       } catch (e) {
         await client.query("ROLLBACK").catch(() => undefined);
         if (isForeignKeyViolation(e)) {

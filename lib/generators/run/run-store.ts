@@ -1,8 +1,12 @@
 // Stored generator runs (console database, table generator_runs) through Prisma. The
 // console passes lib/db.ts's client, the CLI its own.
 import "server-only";
+import { readFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { AppError } from "../../errors";
 import type { GeneratorRun, PrismaClient } from "../../generated/prisma/client";
+import { processWide } from "../../process-wide";
+import { countCommittedOrders, type Db, type IdRange } from "./sql";
 import { GENERATOR_KINDS, type GeneratorKind, type StartParams } from "../shared/params";
 import { ZERO_COUNTS, type GeneratorStates, type RunCounts, type RunSnapshot, type RunStatus } from "../shared/types";
 import { targetOf } from "./targets";
@@ -10,17 +14,95 @@ import { runRate } from "./progress";
 
 /** A "running" row whose heartbeat is older than this belongs to a process that died. */
 export const STALE_AFTER_MS = 15_000;
+/** How long a run's outcome is kept in memory and retried when the console database cannot take it. */
+export const SETTLE_FOR_MS = 5 * 60_000;
+const SETTLE_BACKOFF_MS = { first: 250, max: 4_000 };
+
+/** This process, as stored in a run's `owner`. */
+export const THIS_OWNER = `${hostname()}:${process.pid}`;
+
+/** Runs of this process whose outcome is not stored yet (the console database was down): never swept. */
+const unsettled = processWide("generator-runs-unsettled", () => new Set<bigint>());
+
+/** True when `owner` is a process of this host that no longer exists. */
+export function ownerGone(owner: string | null): boolean {
+  if (!owner) return false;
+  const at = owner.lastIndexOf(":");
+  const host = owner.slice(0, at);
+  const pid = Number(owner.slice(at + 1));
+  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ESRCH";
+  }
+  // a killed process whose parent has not reaped it yet is a zombie: dead all the same (Linux's /proc)
+  try {
+    return /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return false;
+  }
+}
 
 export class RunStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** `oltp`: the OLTP database, to count a recovered run's committed orders (without it, its stored counts stay). */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly oltp: Db | null = null,
+  ) {}
 
-  /** Marks runs whose process stopped beating as interrupted; returns how many. */
+  /**
+   * Marks runs whose process is gone (its heartbeat aged past STALE_AFTER_MS, or its owner is a dead process of
+   * this host) as interrupted, with the counts of the orders they committed read from the database; returns how many.
+   */
   async sweepStale(): Promise<number> {
-    const res = await this.prisma.generatorRun.updateMany({
-      where: { status: "running", heartbeatAt: { lt: new Date(Date.now() - STALE_AFTER_MS) } },
-      data: { status: "interrupted", endedAt: new Date(), error: "The process running this generator stopped (server restart or crash) before the run ended." },
-    });
-    return res.count;
+    const staleBefore = new Date(Date.now() - STALE_AFTER_MS);
+    const running = await this.prisma.generatorRun.findMany({ where: { status: "running" } });
+    let swept = 0;
+    for (const row of running) {
+      if (unsettled.has(row.id)) continue;
+      if (!(row.heartbeatAt < staleBefore || ownerGone(row.owner))) continue;
+      const { counts, note } = await this.recoveredCounts(row);
+      const res = await this.prisma.generatorRun.updateMany({
+        where: { id: row.id, status: "running" },
+        data: {
+          status: "interrupted",
+          endedAt: new Date(),
+          counts: { ...counts },
+          error: `The process running this generator stopped (server restart or crash) before the run ended.${note}`,
+        },
+      });
+      swept += res.count;
+    }
+    return swept;
+  }
+
+  /** A dead run's counts: its orders counted in the OLTP database from the ids it reserved, else what it stored. */
+  private async recoveredCounts(row: GeneratorRun): Promise<{ counts: RunCounts; note: string }> {
+    const stored = { ...ZERO_COUNTS, ...(row.counts as Partial<RunCounts>) };
+    const ranges = (row.pedidosRanges ?? []) as IdRange[];
+    if (!this.oltp || ranges.length === 0 || (row.generator !== "historical" && row.generator !== "streaming")) return { counts: stored, note: "" };
+    try {
+      const found = await countCommittedOrders(this.oltp, ranges);
+      const counts: RunCounts = {
+        ...stored,
+        events: found.pedidos,
+        pedidos: found.pedidos,
+        itensPedidos: found.itensPedidos,
+        auditoriaPedidos: found.auditoriaPedidos,
+        fraud: found.fraud,
+        // the streaming generator adds one person per order, in the order's transaction
+        pessoas: row.generator === "streaming" ? stored.pessoas + Math.max(0, found.pedidos - stored.pedidos) : stored.pessoas,
+      };
+      return { counts, note: ` Counts read from the database: ${found.pedidos} orders committed.` };
+    } catch (e) {
+      return { counts: stored, note: ` Counts are the last heartbeat's (the database could not be read: ${(e as Error).message}).` };
+    }
+  }
+
+  /** Appends pedidos id ranges the run reserved (before it writes them). */
+  async addPedidosRanges(id: bigint, ranges: readonly IdRange[]): Promise<void> {
+    await this.prisma.$executeRaw`UPDATE generator_runs SET pedidos_ranges = pedidos_ranges || ${JSON.stringify(ranges)}::jsonb WHERE id = ${id}`;
   }
 
   /** A new running row; refused (409) when that generator already runs anywhere (index generator_runs_one_running_idx). */
@@ -28,7 +110,7 @@ export class RunStore {
     await this.sweepStale();
     try {
       return await this.prisma.generatorRun.create({
-        data: { generator: params.generator, status: "running", params: params as object, counts: { ...ZERO_COUNTS }, startedBy },
+        data: { generator: params.generator, status: "running", params: params as object, counts: { ...ZERO_COUNTS }, startedBy, owner: THIS_OWNER },
       });
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
@@ -50,6 +132,32 @@ export class RunStore {
   /** `endedAt`: the instant the runner's own snapshot reports, so the stored run and the live card agree. */
   async finish(id: bigint, status: RunStatus, counts: RunCounts, error: string | null, endedAt: Date = new Date()): Promise<GeneratorRun> {
     return this.prisma.generatorRun.update({ where: { id }, data: { status, counts: { ...counts }, error, endedAt, heartbeatAt: endedAt } });
+  }
+
+  /**
+   * Stores a run's outcome, retrying with backoff while the console database is unreachable (it often shares
+   * the server whose outage ended the run), for at most `forMs`: until then the outcome waits in memory and no
+   * sweep marks the run interrupted. Returns false when it gave up.
+   */
+  async settle(id: bigint, status: RunStatus, counts: RunCounts, error: string | null, endedAt: Date, forMs = SETTLE_FOR_MS): Promise<boolean> {
+    unsettled.add(id);
+    const giveUpAt = Date.now() + forMs;
+    try {
+      for (let wait = SETTLE_BACKOFF_MS.first; ; wait = Math.min(wait * 2, SETTLE_BACKOFF_MS.max)) {
+        try {
+          await this.finish(id, status, counts, error, endedAt);
+          return true;
+        } catch (e) {
+          if (Date.now() + wait > giveUpAt) {
+            console.error(`[generators] gave up storing the end of run #${id} (${status}${error ? `: ${error}` : ""}): ${(e as Error).message}`);
+            return false;
+          }
+          await new Promise((r) => setTimeout(r, wait));
+        }
+      }
+    } finally {
+      unsettled.delete(id);
+    }
   }
 
   /** Asks the process running `generator` to stop; returns the run, or null when none runs. */

@@ -8,6 +8,7 @@ import type { GeneratorKind, StartParams } from "../shared/params";
 import { Progress, runRate } from "./progress";
 import { randomSeed } from "../rows/random";
 import type { RunStore } from "./run-store";
+import type { IdRange } from "./sql";
 import { targetOf } from "./targets";
 import type { RunSnapshot, RunStatus } from "../shared/types";
 
@@ -74,7 +75,8 @@ export async function startRun({ params: asked, store, pool, startedBy }: StartR
   }, BEAT_MS);
   beat.unref?.();
 
-  const done = runGenerator(params, { pool, signal: controller.signal, progress, seed: params.seed! })
+  const recordIds = (ranges: IdRange[]) => store.addPedidosRanges(row.id, ranges);
+  const done = runGenerator(params, { pool, signal: controller.signal, progress, seed: params.seed!, recordIds })
     .then(() => {
       status = controller.signal.aborted ? "stopped" : "finished";
     })
@@ -86,9 +88,8 @@ export async function startRun({ params: asked, store, pool, startedBy }: StartR
       clearInterval(beat);
       progress.end();
       endedAt = new Date();
-      await store.finish(row.id, status, progress.counts, failure ?? (status === "failed" ? null : progress.lastError), endedAt).catch((e: unknown) => {
-        console.error(`[generators] could not store the end of run #${row.id}: ${(e as Error).message}`);
-      });
+      // kept in memory and retried until the console database takes it (an outage of the server often ended the run)
+      await store.settle(row.id, status, { ...progress.counts }, failure ?? (status === "failed" ? null : progress.lastError), endedAt);
       return snapshot();
     });
 

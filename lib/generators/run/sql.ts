@@ -3,7 +3,7 @@
 import "server-only";
 import type pg from "pg";
 import type { OrderBatch, Person, Product } from "../rows/orders";
-import { ageOn, profileOf, type Sexo } from "../rows/rules";
+import { ageOn, FRAUD_DEVICES, FRAUD_GEOHASHES, profileOf, type Sexo } from "../rows/rules";
 
 export type Db = pg.Pool | pg.PoolClient | pg.Client;
 
@@ -14,7 +14,7 @@ export type Db = pg.Pool | pg.PoolClient | pg.Client;
  */
 export const INSERT_ORDERS_SQL = `
 WITH o AS MATERIALIZED (
-  SELECT u.ord, nextval($9::regclass)::int AS id, u.pessoa, u.days, u.cents, u.disp, u.geo
+  SELECT u.ord, COALESCE(($11::int[])[u.ord], nextval($9::regclass)::int) AS id, u.pessoa, u.days, u.cents, u.disp, u.geo
   FROM unnest($1::bigint[], $2::int[], $3::int[], $4::text[], $5::text[]) WITH ORDINALITY AS u(pessoa, days, cents, disp, geo, ord)
 ), ins_pedidos AS (
   INSERT INTO pedidos (id, id_pessoa, dt_venda, valor_total)
@@ -29,8 +29,11 @@ WITH o AS MATERIALIZED (
 )
 SELECT CASE WHEN $10::bool THEN array_agg(id ORDER BY ord) END AS ids FROM o`;
 
-/** Inserts the batch; returns the new pedidos ids in batch order when `returnIds` (tests, observers). */
-export async function insertOrders(db: Db, batch: OrderBatch, pedidosSequence: string, returnIds = false): Promise<number[] | null> {
+/**
+ * Inserts the batch; returns the new pedidos ids in batch order when `returnIds` (tests, observers). `ids`: the
+ * pedidos ids to use, reserved beforehand (reservePedidosIds), one per order; null draws them in the statement.
+ */
+export async function insertOrders(db: Db, batch: OrderBatch, pedidosSequence: string, returnIds = false, ids: readonly number[] | null = null): Promise<number[] | null> {
   const res = await db.query<{ ids: number[] | null }>(INSERT_ORDERS_SQL, [
     batch.pessoa,
     batch.daysBack,
@@ -42,6 +45,7 @@ export async function insertOrders(db: Db, batch: OrderBatch, pedidosSequence: s
     batch.itemCents,
     pedidosSequence,
     returnIds,
+    ids,
   ]);
   return res.rows[0]?.ids ?? null;
 }
@@ -86,7 +90,13 @@ class MissingReference extends Error {
  * The batch in one transaction on `client`, with the foreign keys checked once per batch (see above).
  * Four round trips instead of one, for a statement about three times cheaper.
  */
-export async function insertOrdersBulk(client: pg.PoolClient | pg.Client, batch: OrderBatch, pedidosSequence: string, returnIds = false): Promise<number[] | null> {
+export async function insertOrdersBulk(
+  client: pg.PoolClient | pg.Client,
+  batch: OrderBatch,
+  pedidosSequence: string,
+  returnIds = false,
+  reserved: readonly number[] | null = null,
+): Promise<number[] | null> {
   const pessoas = [...new Set(batch.pessoa)];
   const produtos = [...new Set(batch.itemProduto)];
   await client.query("BEGIN; SET LOCAL session_replication_role = replica");
@@ -99,7 +109,7 @@ export async function insertOrdersBulk(client: pg.PoolClient | pg.Client, batch:
     const f = found.rows[0]!;
     if (f.pessoas !== pessoas.length) throw new MissingReference(`${pessoas.length - f.pessoas} of the batch's people no longer exist in pessoas`);
     if (f.produtos !== produtos.length) throw new MissingReference(`${produtos.length - f.produtos} of the batch's products no longer exist in produtos`);
-    const ids = await insertOrders(client, batch, pedidosSequence, returnIds);
+    const ids = await insertOrders(client, batch, pedidosSequence, returnIds, reserved);
     await client.query("COMMIT");
     return ids;
   } catch (e) {
@@ -165,4 +175,50 @@ export async function pedidosSequence(db: Db): Promise<string> {
 /** PostgreSQL's foreign_key_violation: a person vanished between our pick and our insert. */
 export function isForeignKeyViolation(e: unknown): boolean {
   return (e as { code?: string })?.code === "23503";
+}
+
+// ---- attributing orders to a run ----
+// A run reserves its pedidos ids from the sequence in chunks and stores each chunk's ranges in its row before it
+// uses them, so the orders of a run that died (SIGKILL, a crash) are counted from the database when it is recovered.
+
+/** An inclusive range of pedidos ids. */
+export type IdRange = [lo: number, hi: number];
+
+/** `n` fresh ids from the sequence (one statement); returns them ascending. */
+export async function reservePedidosIds(db: Db, pedidosSequence: string, n: number): Promise<number[]> {
+  const res = await db.query<{ ids: number[] }>(`SELECT array_agg(nextval($1::regclass)::int ORDER BY g) AS ids FROM generate_series(1, $2::int) g`, [pedidosSequence, n]);
+  return [...(res.rows[0]?.ids ?? [])].sort((a, b) => a - b);
+}
+
+/** Ascending ids as inclusive ranges ([1,2,3,7] → [[1,3],[7,7]]). */
+export function toRanges(ids: readonly number[]): IdRange[] {
+  const out: IdRange[] = [];
+  for (const id of ids) {
+    const last = out[out.length - 1];
+    if (last && id === last[1] + 1) last[1] = id;
+    else out.push([id, id]);
+  }
+  return out;
+}
+
+export interface CommittedOrders {
+  pedidos: number;
+  itensPedidos: number;
+  auditoriaPedidos: number;
+  fraud: number;
+}
+
+/** What the orders with ids in `ranges` hold now: a recovered run's counts, from the rows themselves. */
+export async function countCommittedOrders(db: Db, ranges: readonly IdRange[]): Promise<CommittedOrders> {
+  const res = await db.query<CommittedOrders>(
+    `WITH r AS (SELECT * FROM unnest($1::int[], $2::int[]) AS r(lo, hi)),
+          p AS MATERIALIZED (SELECT p.id FROM pedidos p JOIN r ON p.id BETWEEN r.lo AND r.hi)
+     SELECT (SELECT count(*) FROM p)::int AS pedidos,
+            (SELECT count(*) FROM itens_pedidos i WHERE i.id_pedido IN (SELECT id FROM p))::int AS "itensPedidos",
+            (SELECT count(*) FROM auditoria_pedidos a WHERE a.id_pedido IN (SELECT id FROM p))::int AS "auditoriaPedidos",
+            (SELECT count(*) FROM auditoria_pedidos a WHERE a.id_pedido IN (SELECT id FROM p)
+               AND (a.dispositivo = ANY($3::text[]) OR a.geohash = ANY($4::text[])))::int AS fraud`,
+    [ranges.map((r) => r[0]), ranges.map((r) => r[1]), FRAUD_DEVICES, FRAUD_GEOHASHES],
+  );
+  return res.rows[0]!;
 }

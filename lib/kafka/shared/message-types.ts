@@ -35,6 +35,15 @@ export interface TailGap {
   count: number;
 }
 
+/**
+ * The shared consumer's link to Kafka, told to every viewer of the topic (SSE event "tail-state"): it could not
+ * fetch for a while ("reconnecting", since when), or fetches again ("resumed": when, after how long, and how many
+ * offsets it had to skip — records deleted by retention meanwhile; 0 is the goal, since it resumes where it stopped).
+ */
+export type TailKafkaState =
+  | { state: "reconnecting"; since: string }
+  | { state: "resumed"; at: string; downMs: number; skipped: number };
+
 export interface TailFailure {
   code: string;
   message: string;

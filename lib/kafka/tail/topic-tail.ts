@@ -5,7 +5,7 @@ import { AppError } from "../../errors";
 import { withAdmin } from "../admin";
 import { kafka } from "../client";
 import { kafkaError, unknownTopic } from "../errors";
-import type { TailFailure, TailReady } from "../shared/message-types";
+import type { TailFailure, TailKafkaState, TailReady } from "../shared/message-types";
 import { toTopicMessage } from "../messages/messages";
 import { sseEvent } from "../../http/sse-frames";
 import { CONSOLE_GROUP_PREFIX } from "../topics/topics";
@@ -25,6 +25,8 @@ const encoder = new TextEncoder();
  * the socket writes and their stream machinery, not the records, take the server's time and delay everyone.
  */
 const WRITES_PER_SECOND = 25_000;
+/** No fetch answered for this long (the consumer asks every 250 ms): the viewers are told it is reconnecting. */
+export const FETCH_STALL_MS = 3_000;
 
 /** What a topic tail needs from the hub that owns it. */
 export interface TailOwner {
@@ -54,6 +56,13 @@ export class TopicTail {
   private flushTimer: NodeJS.Timeout | null = null;
   received = 0;
   skippedAtClose = 0;
+  /** When the last fetch answered (Date.now()). */
+  private lastFetchAt = Date.now();
+  /** Since when the consumer cannot fetch, and where each partition stood then; null while it fetches. */
+  private stalled: { since: number; expected: Map<number, bigint> } | null = null;
+  /** The latest "tail-state" frame, for viewers who arrive while Kafka is away. */
+  private kafkaState: TailKafkaState | null = null;
+  private watchdog: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly owner: TailOwner,
@@ -96,7 +105,9 @@ export class TopicTail {
       };
       if (this.state !== "starting") return; // every viewer left while we were reading offsets
 
-      const consumer = kafka().consumer({ groupId: this.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 250, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+      const consumer = kafka().consumer({ groupId: this.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 250, sessionTimeout: 10_000, rebalanceTimeout: 10_000, heartbeatInterval: 2_000 });
+      // (a short session: after a broker restart the group waits for the member it lost that long before it
+      // lets the consumer back in; 30 s kept the tail stalled 30 s after Kafka was back)
       this.consumer = consumer;
       this.owner.consumerOpened(this.topic);
       // Position every partition on each (re)join: the group never commits, so after a rebalance kafkajs would
@@ -106,16 +117,67 @@ export class TopicTail {
       });
       consumer.on(consumer.events.CRASH, (event) => {
         if (!event.payload.restart) this.fail(kafkaError(event.payload.error, `keep reading "${this.topic}"`));
+        else this.markStalled(this.lastFetchAt);
       });
+      consumer.on(consumer.events.FETCH, () => this.fetched());
       await consumer.connect();
       await consumer.subscribe({ topics: [this.topic], fromBeginning: false });
       await consumer.run({ autoCommit: false, eachBatchAutoResolve: true, eachBatch: (payload) => this.onBatch(payload) });
       if (this.state !== "starting") return;
       this.state = "running";
+      this.lastFetchAt = Date.now();
+      this.watchdog = setInterval(() => {
+        if (!this.stalled && Date.now() - this.lastFetchAt > FETCH_STALL_MS) this.markStalled(this.lastFetchAt);
+      }, 500);
+      this.watchdog.unref?.();
       for (const v of this.viewers) this.sendReady(v);
     } catch (e) {
       this.fail(e instanceof AppError ? e : kafkaError(e, `start reading "${this.topic}"`));
     }
+  }
+
+  /** The consumer could not fetch since `since`: every viewer is told, once. */
+  private markStalled(since: number): void {
+    if (this.stalled || this.state !== "running") return;
+    this.stalled = { since, expected: new Map(this.nextOffsets) };
+    this.broadcastKafkaState({ state: "reconnecting", since: new Date(since).toISOString() });
+  }
+
+  /** A fetch answered: after a stall, the viewers learn when it resumed and whether offsets were skipped. */
+  private fetched(): void {
+    this.lastFetchAt = Date.now();
+    const stalled = this.stalled;
+    if (!stalled) return;
+    this.stalled = null;
+    const at = Date.now();
+    void this.skippedSince(stalled.expected).then((skipped) => {
+      if (this.state !== "running") return;
+      this.broadcastKafkaState({ state: "resumed", at: new Date(at).toISOString(), downMs: at - stalled.since, skipped });
+    });
+  }
+
+  /**
+   * Offsets that can no longer be read from where the consumer stood (retention deleted them during the outage):
+   * it resumes at exactly those positions (GROUP_JOIN), so nothing else can be skipped.
+   */
+  private async skippedSince(expected: Map<number, bigint>): Promise<number> {
+    try {
+      const offsets = await withAdmin(`read the offsets of "${this.topic}"`, (admin) => admin.fetchTopicOffsets(this.topic));
+      let skipped = 0n;
+      for (const o of offsets) {
+        const from = expected.get(o.partition);
+        if (from !== undefined && BigInt(o.low) > from) skipped += BigInt(o.low) - from;
+      }
+      return Number(skipped);
+    } catch {
+      return 0; // the records arrive in order from where it stopped; the count is only a check
+    }
+  }
+
+  private broadcastKafkaState(state: TailKafkaState): void {
+    this.kafkaState = state.state === "reconnecting" ? state : null;
+    const frame = encoder.encode(sseEvent(state, { event: "tail-state" }));
+    for (const v of this.viewers) if (v.readySent) v.pushControl(frame);
   }
 
   private async onBatch({ batch }: EachBatchPayload): Promise<void> {
@@ -178,6 +240,7 @@ export class TopicTail {
     if (!this.ready || v.readySent) return;
     v.readySent = true;
     v.pushControl(encoder.encode(sseEvent({ ...this.ready, resumedAfter: v.resume?.id ?? null } satisfies TailReady, { event: "ready" })));
+    if (this.kafkaState) v.pushControl(encoder.encode(sseEvent(this.kafkaState, { event: "tail-state" })));
   }
 
   addViewer(v: TailViewer): void {
@@ -239,6 +302,8 @@ export class TopicTail {
   }
 
   private async shutdown(): Promise<void> {
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = null;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     if (this.flushTimer) clearTimeout(this.flushTimer);

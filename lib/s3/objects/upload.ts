@@ -10,6 +10,7 @@ import { AppError } from "../../errors";
 import { s3 } from "../client";
 import { s3Call } from "../errors";
 import type { UploadedObject, UploadStarted } from "../shared/lake-types";
+import { abortInBackground, trackUpload, untrackUpload } from "../stale-uploads";
 import { PART_SIZE } from "../shared/upload-limits";
 
 // Uploads go browser → console → S3, so the browser never needs S3 credentials, nor CORS on the S3 server.
@@ -43,14 +44,21 @@ export async function startMultipart(bucket: string, key: string, contentType: s
     s3().send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType || undefined })),
   );
   if (!out.UploadId) throw new AppError(502, "no_upload_id", `The S3 server started no multipart upload for "${bucket}/${key}" (no UploadId).`, "s3", { params: { bucket, key } });
+  await trackUpload({ bucket, key, uploadId: out.UploadId });
   return { uploadId: out.UploadId, key, partSize: PART_SIZE };
 }
 
+/** A part the S3 server failed to take ends the upload (the browser gives up on it too): the console aborts it. */
 export async function uploadPart(bucket: string, key: string, uploadId: string, partNumber: number, body: Uint8Array): Promise<{ partNumber: number; etag: string }> {
-  const out = await s3Call({ action: `upload part ${partNumber}`, bucket, key }, () =>
-    s3().send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: partNumber, Body: body, ContentLength: body.byteLength })),
-  );
-  return { partNumber, etag: out.ETag ?? "" };
+  try {
+    const out = await s3Call({ action: `upload part ${partNumber}`, bucket, key }, () =>
+      s3().send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: partNumber, Body: body, ContentLength: body.byteLength })),
+    );
+    return { partNumber, etag: out.ETag ?? "" };
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === "no_such_upload")) void abortInBackground({ bucket, key, uploadId });
+    throw e;
+  }
 }
 
 export async function completeMultipart(
@@ -71,12 +79,21 @@ export async function completeMultipart(
       }),
     ),
   );
+  await untrackUpload(uploadId);
   return { bucket, key, etag: out.ETag ?? null, size };
 }
 
+/** Aborts now; when the S3 server cannot take it, the console keeps aborting from the server until it can. */
 export async function abortMultipart(bucket: string, key: string, uploadId: string): Promise<{ aborted: true }> {
-  await s3Call({ action: "abort the multipart upload", bucket, key }, () =>
-    s3().send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId })),
-  );
+  try {
+    await s3Call({ action: "abort the multipart upload", bucket, key }, () =>
+      s3().send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId })),
+    );
+  } catch (e) {
+    if (e instanceof AppError && e.code === "no_such_upload") await untrackUpload(uploadId);
+    else void abortInBackground({ bucket, key, uploadId });
+    throw e;
+  }
+  await untrackUpload(uploadId);
   return { aborted: true };
 }
