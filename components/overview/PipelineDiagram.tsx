@@ -3,9 +3,9 @@
 import type { ReactNode } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useLabHealthQuery } from "@/data/health/use-lab-health";
-import type { LabHealth, ServiceId } from "@/lib/health-types";
+import type { LabHealth, ServiceHealth, ServiceId } from "@/lib/health-types";
 import { useT } from "@/components/i18n/I18nProvider";
-import { DOT_CLASS, type ServiceState } from "@/components/health/service-status";
+import { DOT_CLASS, serviceState, type ServiceState } from "@/components/health/service-status";
 
 type NodeKey = "oltp" | "connect" | "kafka" | "sink" | "lake" | "dw";
 
@@ -21,20 +21,18 @@ const DOWNSTREAM = { key: "dw", service: "postgresDw" } as const;
 
 const CARD_CLASS: Record<ServiceState, string> = {
   up: "border-emerald-500 bg-emerald-50",
+  degraded: "border-amber-500 bg-amber-50",
   down: "border-red-500 bg-red-50",
   unknown: "border-slate-300 bg-white",
 };
 const STATUS_TEXT_CLASS: Record<ServiceState, string> = {
   up: "text-emerald-800",
+  degraded: "text-amber-800",
   down: "text-red-700",
   unknown: "text-slate-600",
 };
 
-function stateOf(report: LabHealth | undefined, service: ServiceId): ServiceState {
-  const health = report?.services.find((s) => s.id === service);
-  if (!health) return "unknown";
-  return health.up ? "up" : "down";
-}
+const healthOf = (report: LabHealth | undefined, service: ServiceId): ServiceHealth | undefined => report?.services.find((s) => s.id === service);
 
 function Arrow({ direction }: { direction: "right" | "down" }) {
   // Always points down on narrow screens (single column); right on wide ones for the main flow.
@@ -55,17 +53,25 @@ function Arrow({ direction }: { direction: "right" | "down" }) {
 function PipelineNode({
   index,
   nodeKey,
-  state,
+  health,
   className = "",
 }: {
   index: number;
   nodeKey: NodeKey;
-  state: ServiceState;
+  health: ServiceHealth | undefined;
   className?: string;
 }) {
   const t = useT();
+  const state = serviceState(health);
+  const m = health?.members;
   const status =
-    state === "up" ? t("overview.status.up") : state === "down" ? t("overview.status.down") : t("overview.status.checking");
+    state === "up"
+      ? t("overview.status.up")
+      : state === "down"
+        ? t("overview.status.down")
+        : state === "degraded" && m
+          ? t("overview.status.degraded", { members: t("health.membersUp", { up: m.up, expected: m.expected, kind: t(`health.memberKinds.${m.kind}`) }) })
+          : t("overview.status.checking");
   return (
     <li
       data-testid={`pipeline-${nodeKey}`}
@@ -97,14 +103,14 @@ export function PipelineDiagram() {
     <ol className="grid grid-cols-1 gap-2 lg:grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)_auto_minmax(0,1fr)_auto_minmax(0,1fr)_auto_minmax(0,1fr)] lg:gap-x-2 lg:gap-y-2">
       {MAIN_FLOW.map((node, i) => (
         <PipelineStep key={node.key} first={i === 0}>
-          <PipelineNode index={i + 1} nodeKey={node.key} state={stateOf(data, node.service)} />
+          <PipelineNode index={i + 1} nodeKey={node.key} health={healthOf(data, node.service)} />
         </PipelineStep>
       ))}
       <DownstreamStep />
       <PipelineNode
         index={MAIN_FLOW.length + 1}
         nodeKey={DOWNSTREAM.key}
-        state={stateOf(data, DOWNSTREAM.service)}
+        health={healthOf(data, DOWNSTREAM.service)}
         className="lg:col-start-9"
       />
     </ol>
