@@ -48,7 +48,8 @@ export function brokerMembers(brokers: BrokerInfo[]): ServiceMembers | undefined
     kind: "brokers",
     expected: brokers.length,
     up: brokers.filter((b) => b.up).length,
-    list: brokers.map((b) => ({ name: b.id === null ? "?" : String(b.id), endpoint: b.endpoint ?? "—", up: b.up })),
+    // A broker known only by its address (a configured one that does not answer) is named by it.
+    list: brokers.map((b) => ({ name: b.id === null ? (b.endpoint ?? "?") : String(b.id), endpoint: b.endpoint ?? "—", up: b.up })),
   };
 }
 
