@@ -83,7 +83,7 @@ function PipelineNode({
         <h3 className="text-lg leading-tight font-bold text-slate-900">{t(`overview.nodes.${nodeKey}.title`)}</h3>
       </div>
       <p className={`mt-1 flex items-center gap-2 text-sm font-semibold ${STATUS_TEXT_CLASS[state]}`}>
-        <span aria-hidden="true" className={`size-2.5 rounded-full ${DOT_CLASS[state]}`} />
+        <span aria-hidden="true" className={`size-2.5 shrink-0 rounded-full ${DOT_CLASS[state]}`} />
         {status}
       </p>
       <p className="mt-2 text-sm leading-snug text-slate-800">{t(`overview.nodes.${nodeKey}.description`)}</p>
