@@ -10,11 +10,27 @@ const resolve = {
 };
 const exclude = ["node_modules/**", ".next/**", ".lab/**", "e2e/**", "lab/s3-sink/**"];
 
+// The lab's cluster profile (3 brokers, 2 Connect workers): `npm run test:cluster` (scripts/test-cluster.sh, which
+// sets LAB_PROFILE=cluster). Only then is the project there: a plain `vitest run` (npm test) leaves it out.
+const clusterProject = {
+  resolve,
+  test: {
+    name: "cluster",
+    include: ["**/*.cluster.test.ts"],
+    exclude,
+    environment: "node" as const,
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
+    fileParallelism: false,
+    globalSetup: ["test/cluster/global-setup.ts"],
+  },
+};
+
 export default defineConfig({
   resolve,
   test: {
     projects: [
-      { resolve, test: { name: "unit", include: ["**/*.test.ts"], exclude: [...exclude, "**/*.integ.test.ts", "**/*.fault.test.ts"], environment: "node" } },
+      { resolve, test: { name: "unit", include: ["**/*.test.ts"], exclude: [...exclude, "**/*.integ.test.ts", "**/*.fault.test.ts", "**/*.cluster.test.ts"], environment: "node" } },
       {
         resolve,
         test: {
@@ -44,6 +60,7 @@ export default defineConfig({
           globalSetup: ["test/faults-setup.ts"],
         },
       },
+      ...(process.env.LAB_PROFILE === "cluster" ? [clusterProject] : []),
     ],
   },
 });

@@ -35,24 +35,46 @@ export const dirs = {
   plugins: path.join(LAB, "plugins"),
 };
 
-/** A port from the environment; `count` consecutive ports from it are used (one per broker or worker). */
-const envPort = (name: string, def: number, count = 1) => {
+/** A port from the environment; the last port used from it is `span` above it (one per broker or worker). */
+const envPort = (name: string, def: number, span = 0) => {
   const raw = process.env[name];
   const v = Number(raw === undefined || raw === "" ? def : raw);
-  if (!Number.isInteger(v) || v < 1 || v + count - 1 > 65535) badSetting(`${name}=${process.env[name]} is not a valid port`);
+  if (!Number.isInteger(v) || v < 1 || v + span > 65535) badSetting(`${name}=${process.env[name]} is not a valid port`);
   return v;
 };
-/** The first port of each service; in the cluster profile broker n uses kafka + n, worker n connect + n. */
+/**
+ * Each broker takes a pair of ports, as the single node does (9092 and its controller 9093): broker n (from 0)
+ * listens on kafka + 2n and its controller on controller + 2n, so a controller port one above the broker's
+ * (the usual choice) never lands on the next broker. Worker n listens on connect + n.
+ */
+export const BROKER_PORT_STEP = 2;
 export const ports = {
   postgres: envPort("LAB_PG_PORT", DEFAULT_PORTS.postgres),
-  kafka: envPort("LAB_KAFKA_PORT", DEFAULT_PORTS.kafka, topology.brokers),
-  controller: envPort("LAB_KAFKA_CONTROLLER_PORT", DEFAULT_PORTS.kafkaController, topology.brokers),
-  connect: envPort("LAB_CONNECT_PORT", DEFAULT_PORTS.connect, topology.workers),
+  kafka: envPort("LAB_KAFKA_PORT", DEFAULT_PORTS.kafka, BROKER_PORT_STEP * (topology.brokers - 1)),
+  controller: envPort("LAB_KAFKA_CONTROLLER_PORT", DEFAULT_PORTS.kafkaController, BROKER_PORT_STEP * (topology.brokers - 1)),
+  connect: envPort("LAB_CONNECT_PORT", DEFAULT_PORTS.connect, topology.workers - 1),
   s3: envPort("LAB_S3_PORT", DEFAULT_PORTS.s3),
 };
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-export const brokerPorts = () => range(topology.brokers).map((i) => ports.kafka + i);
+export const brokerPorts = () => range(topology.brokers).map((i) => ports.kafka + BROKER_PORT_STEP * i);
+export const controllerPorts = () => range(topology.brokers).map((i) => ports.controller + BROKER_PORT_STEP * i);
 export const workerPorts = () => range(topology.workers).map((i) => ports.connect + i);
+
+/** Two processes of the lab on one port never start: named before anything runs. */
+function checkDistinctPorts(): void {
+  const used = new Map<number, string>();
+  const claim = (port: number, what: string) => {
+    const other = used.get(port);
+    if (other) badSetting(`port ${port} would be used by both ${other} and ${what}; move one with its LAB_*_PORT variable`);
+    used.set(port, what);
+  };
+  claim(ports.postgres, "PostgreSQL (LAB_PG_PORT)");
+  brokerPorts().forEach((p, i) => claim(p, `Kafka broker ${i + 1} (LAB_KAFKA_PORT)`));
+  controllerPorts().forEach((p, i) => claim(p, `Kafka controller ${i + 1} (LAB_KAFKA_CONTROLLER_PORT)`));
+  workerPorts().forEach((p, i) => claim(p, `Connect worker ${i + 1} (LAB_CONNECT_PORT)`));
+  claim(ports.s3, "S3 (LAB_S3_PORT)");
+}
+checkDistinctPorts();
 export const bootstrapServers = () => brokerPorts().map((p) => `${HOST}:${p}`).join(",");
 export const HOST = LAB_DEFAULTS.host;
 export const READY_TIMEOUT_MS = Number(process.env.LAB_READY_TIMEOUT_MS ?? 120_000);

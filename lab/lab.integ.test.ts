@@ -84,6 +84,21 @@ describe("lab scripts", () => {
     }
   });
 
+  it("the cluster profile's brokers take port pairs, so a controller port one above the broker's never collides", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lab-cluster-ports-"));
+    try {
+      const env = { LAB_PROFILE: "cluster", LAB_DIR: dir, LAB_PG_PORT: "", LAB_CONNECT_PORT: "", LAB_S3_PORT: "" };
+      // The single node's convention (9092 and its controller 9093), moved: brokers 9392/9394/9396, controllers 9393/9395/9397.
+      expect((await lab(["status"], { ...env, LAB_KAFKA_PORT: "9392", LAB_KAFKA_CONTROLLER_PORT: "9393" })).code).toBe(3);
+      const clash = await lab(["status"], { ...env, LAB_KAFKA_PORT: "9392", LAB_KAFKA_CONTROLLER_PORT: "9394" });
+      expect(clash.code).toBe(1);
+      expect(clash.out).toContain("port 9394 would be used by both Kafka broker 2 (LAB_KAFKA_PORT) and Kafka controller 1 (LAB_KAFKA_CONTROLLER_PORT)");
+      expect(clash.out).not.toContain("    at ");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("an unknown LAB_PROFILE or a bad port is named, without a stack trace", async () => {
     const bad = await lab(["status"], { LAB_PROFILE: "big" });
     expect(bad.code).toBe(1);

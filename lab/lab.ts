@@ -79,7 +79,7 @@ async function up(): Promise<void> {
   writeEndpoints();
   log(`all services ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const list = (ps: number[], prefix = "") => ps.map((p) => `${prefix}${HOST}:${p}`).join(",");
-  log(`PostgreSQL ${HOST}:${ports.postgres} · Kafka ${list(brokerPorts())} · Connect ${list(workerPorts(), "http://")} · S3 http://${HOST}:${ports.s3}`);
+  log(`PostgreSQL ${HOST}:${ports.postgres} · Kafka ${list(brokerPorts())} · Connect ${list(workerPorts(), "http://").replaceAll(",", " | ")} · S3 http://${HOST}:${ports.s3}`);
   if (PROFILE === "cluster") log(`cluster profile in ${LAB}: point the console at it with LAB_DIR=${LAB}`);
 }
 

@@ -24,6 +24,12 @@ describe("resolveConfig", () => {
     expect(resolveConfig({ CONNECT_URLS: "http://a:8083/, http://b:8083" }).connect.urls).toEqual(["http://a:8083", "http://b:8083"]);
   });
 
+  it("reads the workers of one Connect cluster joined with |", () => {
+    const c = resolveConfig({ CONNECT_URLS: "http://w1:8083/ | http://w2:8083, http://other:8083" }).connect;
+    expect(c.urls).toEqual(["http://w1:8083", "http://other:8083"]);
+    expect(c.workers).toEqual([["http://w1:8083", "http://w2:8083"], ["http://other:8083"]]);
+  });
+
   it("puts the warehouse on the OLTP server unless told otherwise", () => {
     expect(resolveConfig({ PG_HOST: "db" }).postgres).toMatchObject({ dwHost: "db", dwPort: 55432 });
     expect(resolveConfig({ PG_DW_HOST: "dw", PG_DW_PORT: "5433" }).postgres).toMatchObject({ dwHost: "dw", dwPort: 5433 });

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { LAB_DEFAULTS, labEndpointsSchema, type LabEndpoints } from "./lab-endpoints";
+import { CONNECT_WORKER_SEPARATOR, LAB_DEFAULTS, labEndpointsSchema, type LabEndpoints } from "./lab-endpoints";
 import type { HubOptions } from "./kafka/tail/types";
 
 /** Where `npm run lab:up` writes the endpoints it used (read by the console at start). */
@@ -102,7 +102,8 @@ export interface AppConfig {
     hostForConnect: string;
   };
   kafka: { brokers: string[]; clientId: string };
-  connect: { urls: string[] };
+  /** One entry per Connect cluster: `urls[i]` is its first worker, `workers[i]` all of its workers' URLs. */
+  connect: { urls: string[]; workers: string[][] };
   s3: {
     endpoint: string;
     region: string;
@@ -164,6 +165,17 @@ export function readLabEndpoints(file = LAB_ENDPOINTS_FILE): LabEndpoints {
 
 export class ConfigError extends Error {}
 
+/** CONNECT_URLS: clusters separated by ",", the workers of one cluster by "|" (lib/lab-endpoints.ts). */
+function connectClusters(entries: string[]): AppConfig["connect"] {
+  const workers = entries.map((entry) =>
+    entry
+      .split(CONNECT_WORKER_SEPARATOR)
+      .map((u) => u.trim().replace(/\/+$/, ""))
+      .filter(Boolean),
+  ).filter((w) => w.length > 0);
+  return { urls: workers.map((w) => w[0]), workers };
+}
+
 export function resolveConfig(env: Record<string, string | undefined>, lab: LabEndpoints = {}): AppConfig {
   const merged: Record<string, string | undefined> = { ...lab };
   for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== "") merged[k] = v;
@@ -194,7 +206,7 @@ export function resolveConfig(env: Record<string, string | undefined>, lab: LabE
       hostForConnect: e.PG_HOST_FOR_CONNECT ?? e.PG_HOST,
     },
     kafka: { brokers: e.KAFKA_BROKERS, clientId: e.KAFKA_CLIENT_ID },
-    connect: { urls: e.CONNECT_URLS.map((u) => u.replace(/\/+$/, "")) },
+    connect: connectClusters(e.CONNECT_URLS),
     s3: {
       endpoint: e.S3_ENDPOINT,
       region: e.S3_REGION,

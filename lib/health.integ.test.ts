@@ -42,6 +42,24 @@ describe("lab health against the running lab", () => {
     expect(byId(h, "postgresOltp").up).toBe(true);
   });
 
+  it("one configured broker or worker that does not answer makes Kafka or Connect degraded, not down, with the count", async () => {
+    const closed = await freePort();
+    const base = await healthWith({});
+    const kafka = byId(base, "kafka").endpoint;
+    const connect = byId(base, "connect").endpoint;
+    const h = await healthWith({ KAFKA_BROKERS: `${kafka},127.0.0.1:${closed}`, CONNECT_URLS: `${connect}|http://127.0.0.1:${closed}` });
+    expect(byId(h, "kafka")).toMatchObject({ up: true, degraded: true, members: { kind: "brokers", expected: 2, up: 1 } });
+    expect(byId(h, "kafka").members!.list.find((m) => !m.up)?.endpoint).toBe(`127.0.0.1:${closed}`);
+    expect(byId(h, "connect")).toMatchObject({ up: true, degraded: true, members: { kind: "workers", expected: 2, up: 1 } });
+    expect(byId(h, "connect").members!.list.map((m) => m.up)).toEqual([true, false]);
+    // A single broker and worker carry no members: the strip looks as it always did.
+    expect(byId(base, "kafka").members).toBeUndefined();
+    expect(byId(base, "connect").members).toBeUndefined();
+    // Every worker of a cluster down is Connect down.
+    const down = await healthWith({ CONNECT_URLS: `http://127.0.0.1:${closed}|http://127.0.0.1:${closed}` });
+    expect(byId(down, "connect")).toMatchObject({ up: false, failure: "refused" });
+  });
+
   it("says authentication failed for a wrong database password or S3 secret, without echoing them", async () => {
     const h = await healthWith({ PG_PASSWORD: "wrong-pg-pass", S3_SECRET_KEY: "wrong-s3-secret" });
     expect(byId(h, "postgresOltp")).toMatchObject({ up: false, failure: "auth" });

@@ -14,7 +14,9 @@ describe("the lab's endpoints file, written by lab:up and read by the console", 
       const c = resolveConfig({}, readLabEndpoints(file));
       expect(c.postgres.port).toBe(56432);
       expect(c.kafka.brokers).toEqual(["127.0.0.1:19092", "127.0.0.1:19094"]);
-      expect(c.connect.urls).toEqual(["http://127.0.0.1:18083", "http://127.0.0.1:18084"]);
+      // The lab's workers are one group: one Connect cluster of two workers, not two clusters.
+      expect(c.connect.urls).toEqual(["http://127.0.0.1:18083"]);
+      expect(c.connect.workers).toEqual([["http://127.0.0.1:18083", "http://127.0.0.1:18084"]]);
       expect(c.s3.endpoint).toBe("http://127.0.0.1:19000");
     } finally {
       rmSync(dir, { recursive: true, force: true });

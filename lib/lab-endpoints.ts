@@ -18,8 +18,8 @@ export const LAB_DEFAULTS = {
 
 /**
  * The cluster profile (LAB_PROFILE=cluster): 3 Kafka brokers and 2 Connect workers on ports of their own, so that
- * it can run beside a single-node lab. Broker n (from 0) listens on kafka + n (controller kafkaController + n),
- * worker n on connect + n.
+ * it can run beside a single-node lab. Broker n (from 0) listens on kafka + 2n (its controller on
+ * kafkaController + 2n), worker n on connect + n.
  */
 export const LAB_CLUSTER = {
   brokers: 3,
@@ -44,11 +44,18 @@ export function serializeLabEndpoints(endpoints: z.input<typeof labEndpointsFile
   return `${JSON.stringify(labEndpointsFileSchema.parse(endpoints), null, 2)}\n`;
 }
 
+/**
+ * CONNECT_URLS separates Connect clusters with "," and the workers of one cluster with "|": the lab's workers
+ * form one group, so they are one cluster of several workers (the console lists its connectors once, fails over
+ * between the workers, and counts the workers that answer).
+ */
+export const CONNECT_WORKER_SEPARATOR = "|";
+
 export function labEndpointsFor(host: string, ports: { postgres: number; kafka: number[]; connect: number[]; s3: number }): z.infer<typeof labEndpointsFileSchema> {
   return {
     PG_PORT: String(ports.postgres),
     KAFKA_BROKERS: ports.kafka.map((p) => `${host}:${p}`).join(","),
-    CONNECT_URLS: ports.connect.map((p) => `http://${host}:${p}`).join(","),
+    CONNECT_URLS: ports.connect.map((p) => `http://${host}:${p}`).join(CONNECT_WORKER_SEPARATOR),
     S3_ENDPOINT: `http://${host}:${ports.s3}`,
   };
 }

@@ -7,6 +7,7 @@ import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { useConnectorsListQuery } from "@/data/connectors/use-connectors-list";
 import type { ClusterConnectors, ConnectorSummary } from "@/lib/connect/shared/types";
 import { StateBadge } from "./StateBadge";
+import { WorkersPanel } from "./WorkersPanel";
 import { DataTable } from "@/components/ui/DataTable";
 import { formatTime } from "@/components/ui/format";
 
@@ -44,10 +45,11 @@ function ClusterSection({ entry, showHeading }: { entry: ClusterConnectors; show
   const t = useT();
   const errorText = useErrorText();
   const canOperate = useCanOperate();
-  const { cluster, connectors, error } = entry;
+  const { cluster, connectors, workers, error } = entry;
   return (
     <section aria-label={t("connectors.cluster", { slug: cluster.slug, url: cluster.url })} data-testid={`cluster-${cluster.slug}`}>
       {showHeading ? <h2 className="mb-2 text-lg font-semibold">{t("connectors.cluster", { slug: cluster.slug, url: cluster.url })}</h2> : null}
+      {workers ? <WorkersPanel workers={workers} /> : null}
       {error ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
           {t("connectors.clusterError", { url: cluster.url, message: errorText(error) })}

@@ -27,7 +27,9 @@ export function TaskList({ cluster, name, tasks }: { cluster: string; name: stri
               <div className="flex flex-wrap items-center gap-3">
                 <span className="font-semibold">{t("connectors.detail.task", { id: task.id })}</span>
                 <StateBadge state={task.state} testId={`task-${task.id}-state`} />
-                <span className="font-mono text-xs text-slate-600">{task.workerId ?? "—"}</span>
+                <span className="text-xs text-slate-600" data-testid={`task-${task.id}-worker`} data-worker={task.workerId ?? ""}>
+                  {task.workerId ? t("connectors.detail.taskWorker", { worker: task.workerId }) : t("connectors.detail.noWorker")}
+                </span>
                 {canOperate ? (
                   <Button variant="ghost" className="border border-slate-400" disabled={restart.isPending} onClick={() => restart.mutate(task.id)} data-testid={`task-${task.id}-restart`}>
                     {t("connectors.detail.restartTask")}

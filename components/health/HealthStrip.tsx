@@ -6,7 +6,7 @@ import { useRecoveryRefetch } from "@/data/health/use-recovery-refetch";
 import { SERVICE_IDS, type ServiceHealth, type ServiceId } from "@/lib/shared/health-types";
 import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { DOT_CLASS, type ServiceState } from "./service-status";
+import { DOT_CLASS, serviceState } from "./service-status";
 import { formatTime } from "@/components/ui/format";
 
 const DETAILS_ID = "health-details";
@@ -105,10 +105,11 @@ function HealthChip({
 }) {
   const t = useT();
   const name = t(`health.services.${id}`);
-  const state: ServiceState = service ? (service.up ? "up" : "down") : "unknown";
+  const state = serviceState(service);
+  const members = service?.members ? t("health.membersUp", { up: service.members.up, expected: service.members.expected, kind: t(`health.memberKinds.${service.members.kind}`) }) : null;
   const failure = service && !service.up && service.failure ? t(`health.failures.${service.failure}`) : null;
   const tooltip = service
-    ? [name, service.endpoint, failure, service.reason, service.version].filter(Boolean).join(" — ")
+    ? [name, service.endpoint, members, failure, service.reason, service.version].filter(Boolean).join(" — ")
     : name;
 
   return (
@@ -116,12 +117,14 @@ function HealthChip({
       type="button"
       data-testid={`health-${id}`}
       data-state={state}
+      data-members-up={service?.members?.up}
+      data-members-expected={service?.members?.expected}
       aria-expanded={open}
       aria-controls={open ? DETAILS_ID : undefined}
       title={tooltip}
       onClick={onToggle}
       className={`flex w-full min-w-0 items-start gap-2 rounded-lg border bg-white px-3 py-1.5 text-left transition-colors hover:border-slate-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 ${
-        state === "down" ? "border-red-400" : "border-slate-300"
+        state === "down" ? "border-red-400" : state === "degraded" ? "border-amber-400" : "border-slate-300"
       } ${open ? "ring-2 ring-sky-500" : ""}`}
     >
       <span aria-hidden="true" className={`mt-1.5 size-3 shrink-0 rounded-full ${DOT_CLASS[state]}`} />
@@ -130,12 +133,23 @@ function HealthChip({
           <span className="font-semibold whitespace-nowrap text-slate-900">{name}</span>
           <span
             className={`whitespace-nowrap ${
-              state === "up" ? "font-medium text-emerald-800" : state === "down" ? "font-bold text-red-700" : "text-slate-600"
+              state === "up"
+                ? "font-medium text-emerald-800"
+                : state === "down"
+                  ? "font-bold text-red-700"
+                  : state === "degraded"
+                    ? "font-bold text-amber-800"
+                    : "text-slate-600"
             }`}
           >
-            {state === "up" ? t("health.up") : state === "down" ? t("health.down") : t("health.noData")}
+            {state === "up" ? t("health.up") : state === "down" ? t("health.down") : state === "degraded" ? t("health.degraded") : t("health.noData")}
           </span>
         </span>
+        {members ? (
+          <span className={`text-xs tabular-nums ${state === "degraded" ? "font-semibold text-amber-800" : "text-slate-600"}`} data-testid={`health-${id}-members`}>
+            {members}
+          </span>
+        ) : null}
         <span className="flex min-w-0 items-baseline gap-2 text-xs text-slate-600">
           {failure ? <span className="font-semibold whitespace-nowrap text-red-700">{failure}</span> : null}
           {service ? (
@@ -153,7 +167,7 @@ function HealthDetails({ service, onClose }: { service: ServiceHealth; onClose: 
   return (
     <div
       id={DETAILS_ID}
-      className={`mt-2 rounded-lg border bg-white p-3 text-sm ${service.up ? "border-slate-300" : "border-red-300"}`}
+      className={`mt-2 rounded-lg border bg-white p-3 text-sm ${!service.up ? "border-red-300" : service.degraded ? "border-amber-300" : "border-slate-300"}`}
     >
       <div className="flex items-start justify-between gap-4">
         <h2 className="font-semibold text-slate-900">{t(`health.services.${service.id}`)}</h2>
@@ -168,6 +182,22 @@ function HealthDetails({ service, onClose }: { service: ServiceHealth; onClose: 
           <>
             <dt className="text-slate-600">{t("health.versionLabel")}</dt>
             <dd className="font-mono break-all">{service.version}</dd>
+          </>
+        ) : null}
+        {service.members ? (
+          <>
+            <dt className="text-slate-600">{t("health.membersLabel")}</dt>
+            <dd>
+              <ul data-testid={`health-${service.id}-member-list`}>
+                {service.members.list.map((m) => (
+                  <li key={`${m.name}-${m.endpoint}`} className="flex items-center gap-2" data-up={m.up}>
+                    <span aria-hidden="true" className={`size-2 rounded-full ${m.up ? DOT_CLASS.up : DOT_CLASS.down}`} />
+                    <span className="font-mono">{m.name === m.endpoint ? m.endpoint : `${m.name} · ${m.endpoint}`}</span>
+                    <span className={m.up ? "text-emerald-800" : "font-semibold text-red-700"}>{m.up ? t("health.up") : t("health.down")}</span>
+                  </li>
+                ))}
+              </ul>
+            </dd>
           </>
         ) : null}
         {!service.up ? (

@@ -3,6 +3,7 @@
 // The overview's pipeline, live: what is configured (tables → sources → topics → sinks → buckets, per Connect
 // cluster) with each stage's health, rate, cause in words and the link that fixes it, from the server's one sampler
 // over SSE. Large type and strong colours: it is read on a projector.
+import { useLabHealthQuery } from "@/data/health/use-lab-health";
 import Link from "next/link";
 import { HistoryChart } from "@/components/charts/HistoryChart";
 import { useLocale, useT } from "@/components/i18n/I18nProvider";
@@ -157,6 +158,18 @@ function EmptyPipeline() {
   );
 }
 
+/** One broker or Connect worker down: the pipeline still flows, but the room should know (amber, with the count). */
+function DegradedServices() {
+  const t = useT();
+  const { data } = useLabHealthQuery();
+  const degraded = (data?.services ?? []).filter((s) => s.up && s.degraded && s.members);
+  return degraded.map((s) => (
+    <p key={s.id} role="status" data-testid={`pipeline-degraded-${s.id}`} className="rounded-lg border-2 border-amber-500 bg-amber-50 p-3 text-lg font-semibold text-amber-950">
+      {t(`health.services.${s.id}`)} — {t("overview.status.degraded", { members: t("health.membersUp", { up: s.members!.up, expected: s.members!.expected, kind: t(`health.memberKinds.${s.members!.kind}`) }) })}
+    </p>
+  ));
+}
+
 export function PipelineOverview() {
   const t = useT();
   const locale = useLocale();
@@ -167,6 +180,7 @@ export function PipelineOverview() {
       <p className="text-lg text-slate-800" aria-live="polite" data-testid="pipeline-connection" data-connection={connection}>
         {connection === "reconnecting" ? t("pipeline.reconnecting") : !snapshot ? t("pipeline.connecting") : `${t("pipeline.live", { seconds: snapshot.intervalMs / 1000 })} · ${t("pipeline.sampledAt", { time: formatTime(locale, snapshot.at) })}`}
       </p>
+      <DegradedServices />
       {snapshot?.errors.map((e) => (
         <p key={`${e.system}-${e.code}`} role="alert" className="rounded-lg border-2 border-amber-500 bg-amber-50 p-3 text-lg text-amber-950">
           {t("pipeline.systemError", { system: e.system, message: e.message })}

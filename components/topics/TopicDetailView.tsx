@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useLocale, useT } from "@/components/i18n/I18nProvider";
 import { useTopicQuery } from "@/data/topics/use-topic-query";
+import { ReplicationBadges } from "./BrokersPanel";
 import { ConsumerGroupsTable } from "./ConsumerGroupsTable";
 import { DeleteTopicButton } from "./DeleteTopicButton";
 import { MessageBrowser } from "./MessageBrowser";
@@ -37,6 +38,7 @@ export function TopicDetailView({ topic }: { topic: string }) {
         <span className="text-slate-800">
           {t("topics.detail.summary", { partitions: d.partitionCount, replication: d.replicationFactor, messages: formatNumber(locale, d.messages) })}
           {d.messagesEstimated ? ` ${t("topics.list.estimatedHint")}` : ""}
+          <ReplicationBadges underReplicated={d.underReplicated} offline={d.offline} />
         </span>
         {canOperate && !d.internal ? (
           <span className="ml-auto">
@@ -54,7 +56,12 @@ export function TopicDetailView({ topic }: { topic: string }) {
           columns={(["partition", "low", "high", "messages", "leader", "replicas", "isr"] as const).map((c) => ({ key: c, label: t(`topics.detail.${c}`) }))}
         >
           {d.partitions.map((p) => (
-            <tr key={p.partition} className="border-t border-slate-200 tabular-nums">
+            <tr
+              key={p.partition}
+              className={`border-t border-slate-200 tabular-nums ${p.leader < 0 ? "bg-red-50" : p.isr.length < p.replicas.length ? "bg-amber-50" : ""}`}
+              data-testid="partition-row"
+              data-under-replicated={p.isr.length < p.replicas.length}
+            >
               <td className="px-3 py-2">{p.partition}</td>
               <td className="px-3 py-2">{p.low}</td>
               <td className="px-3 py-2">{p.high}</td>

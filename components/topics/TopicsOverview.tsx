@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { useTopicsQuery } from "@/data/topics/use-topics-query";
 import type { TopicSummary } from "@/lib/kafka/shared/topic-types";
+import { BrokersPanel, ReplicationBadges } from "./BrokersPanel";
 import { ConsumerGroupsTable } from "./ConsumerGroupsTable";
 import { CreateTopicForm } from "./CreateTopicForm";
 import { DeleteTopicButton } from "./DeleteTopicButton";
@@ -26,6 +27,7 @@ function TopicRow({ topic }: { topic: TopicSummary }) {
           {topic.name}
         </Link>
         {topic.internal ? <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs text-slate-800">{t("topics.list.internalBadge")}</span> : null}
+        <ReplicationBadges underReplicated={topic.underReplicated} offline={topic.offline} />
       </td>
       <td className="px-3 py-2 tabular-nums">{topic.partitionCount}</td>
       <td className="px-3 py-2 tabular-nums">{topic.replicationFactor}</td>
@@ -69,6 +71,7 @@ export function TopicsOverview() {
 
   return (
     <div className="space-y-8">
+      {data.brokerList.length > 1 ? <BrokersPanel brokers={data.brokerList} /> : null}
       {canOperate ? <CreateTopicForm brokers={data.brokers} /> : null}
       <section aria-labelledby="topics-list-title" className="space-y-3">
         <div className="flex flex-wrap items-center gap-4">

@@ -72,6 +72,10 @@ export const en: Messages = {
     up: "up",
     down: "down",
     noData: "no data",
+    degraded: "degraded",
+    membersUp: "{up} of {expected} {kind} up",
+    membersLabel: "Members",
+    memberKinds: { brokers: "brokers", workers: "workers" },
     latency: "{ms} ms",
     versionLabel: "Version",
     endpoint: "Endpoint",
@@ -103,6 +107,7 @@ export const en: Messages = {
     status: {
       up: "up",
       down: "down",
+      degraded: "degraded: {members}",
       checking: "checking…",
     },
     nodes: {

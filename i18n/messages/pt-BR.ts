@@ -75,6 +75,10 @@ export const ptBR = {
     up: "no ar",
     down: "fora do ar",
     noData: "sem dados",
+    degraded: "degradado",
+    membersUp: "{up} de {expected} {kind} no ar",
+    membersLabel: "Membros",
+    memberKinds: { brokers: "brokers", workers: "workers" },
     latency: "{ms} ms",
     versionLabel: "Versão",
     endpoint: "Endereço",
@@ -106,6 +110,7 @@ export const ptBR = {
     status: {
       up: "no ar",
       down: "fora do ar",
+      degraded: "degradado: {members}",
       checking: "verificando…",
     },
     nodes: {

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Kafka, logLevel } from "kafkajs";
 import { kafkaClusterId } from "../cluster-id";
-import { HOST, JAVA_OPTS, READY_TIMEOUT_MS, bootstrapServers, dirs, memberName, pidFile, ports, stopByPidFile, topology, type LabService, type Tools } from "../env";
+import { HOST, JAVA_OPTS, READY_TIMEOUT_MS, bootstrapServers, brokerPorts, controllerPorts, dirs, memberName, pidFile, stopByPidFile, topology, type LabService, type Tools } from "../env";
 import { LabError, ensureDir, portOpen, run, runningPid, spawnDetached, waitFor } from "../proc";
 
 
@@ -50,13 +50,14 @@ function sharedClusterId(): string {
 }
 
 function brokerProperties(n: number): string[] {
-  const voters = Array.from({ length: topology.brokers }, (_, i) => `${i + 1}@${HOST}:${ports.controller + i}`).join(",");
+  const voters = controllerPorts().map((p, i) => `${i + 1}@${HOST}:${p}`).join(",");
+  const port = brokerPorts()[n];
   const common = [
     "process.roles=broker,controller",
     `node.id=${n + 1}`,
     `controller.quorum.voters=${voters}`,
-    `listeners=PLAINTEXT://${HOST}:${ports.kafka + n},CONTROLLER://${HOST}:${ports.controller + n}`,
-    `advertised.listeners=PLAINTEXT://${HOST}:${ports.kafka + n}`,
+    `listeners=PLAINTEXT://${HOST}:${port},CONTROLLER://${HOST}:${controllerPorts()[n]}`,
+    `advertised.listeners=PLAINTEXT://${HOST}:${port}`,
     "controller.listener.names=CONTROLLER",
     "inter.broker.listener.name=PLAINTEXT",
     "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
@@ -108,7 +109,7 @@ function broker(n: number): LabService {
       if (!r.ok) throw new LabError(`formatting Kafka's KRaft storage failed:\n${r.out}`);
     }
     // A cluster's three brokers start with a smaller heap each, so that the profile fits a laptop.
-    const heap = topology.brokers === 1 ? ["-Xms256m", "-Xmx512m"] : ["-Xms128m", "-Xmx512m"];
+    const heap = topology.brokers === 1 ? ["-Xms256m", "-Xmx512m"] : ["-Xms128m", "-Xmx384m"];
     spawnDetached(t.java, [...heap, ...JAVA_OPTS, `-Dlog4j2.configurationFile=${log4j}`, `-Dkafka.logs.dir=${dirs.logs}`, "-cp", kafkaClasspath(), "kafka.Kafka", props], {
       logFile: logFile(n),
       pidFile: pidFile(name),
@@ -118,13 +119,13 @@ function broker(n: number): LabService {
   return {
     name,
     ports: [
-      { port: ports.kafka + n, envVar: "LAB_KAFKA_PORT" },
-      { port: ports.controller + n, envVar: "LAB_KAFKA_CONTROLLER_PORT" },
+      { port: brokerPorts()[n], envVar: "LAB_KAFKA_PORT" },
+      { port: controllerPorts()[n], envVar: "LAB_KAFKA_CONTROLLER_PORT" },
     ],
     logFile: () => logFile(n),
     start,
     ready: () =>
-      waitFor(`${topology.brokers === 1 ? "Kafka" : `Kafka broker ${name}`} on port ${ports.kafka + n}`, async () => (await portOpen(ports.kafka + n)) || null, READY_TIMEOUT_MS, logFile(n)),
+      waitFor(`${topology.brokers === 1 ? "Kafka" : `Kafka broker ${name}`} on port ${brokerPorts()[n]}`, async () => (await portOpen(brokerPorts()[n])) || null, READY_TIMEOUT_MS, logFile(n)),
     stop: () => stopByPidFile(name),
   };
 }

@@ -25,12 +25,13 @@ function slugOf(url: string): string {
 
 export function clusters(): ClusterRef[] {
   const seen = new Map<string, number>();
-  return config().connect.urls.map((url, i) => {
+  const { urls, workers } = config().connect;
+  return urls.map((url, i) => {
     let slug = slugOf(url);
     const n = seen.get(slug) ?? 0;
     seen.set(slug, n + 1);
     if (n > 0) slug = `${slug}-${n}`;
-    return { id: String(i), slug, url: scrubSecrets(url) };
+    return { id: String(i), slug, url: scrubSecrets(url), workers: (workers[i] ?? [url]).map((w) => scrubSecrets(w)) };
   });
 }
 
@@ -44,9 +45,28 @@ export function resolveCluster(idOrSlug: string): ClusterRef {
   return found;
 }
 
-/** The real URL (with any credentials) of a cluster; never leaves the server. */
-function baseUrl(cluster: ClusterRef): string {
-  return config().connect.urls[Number(cluster.id)];
+/** The real URLs (with any credentials) of a cluster's workers; never leave the server. */
+function workerUrls(cluster: ClusterRef): string[] {
+  const c = config().connect;
+  return c.workers[Number(cluster.id)] ?? [c.urls[Number(cluster.id)]];
+}
+
+// The worker of each cluster that answered last: asked first next time, so a stopped worker costs one refused
+// connection once, not on every request. On globalThis, like the counter below.
+const PREFERRED_KEY = Symbol.for("lab-console.connect.preferred-worker");
+type PreferredGlobals = { [PREFERRED_KEY]?: Map<string, number> };
+const preferred = ((globalThis as PreferredGlobals)[PREFERRED_KEY] ??= new Map<string, number>());
+
+/** Whether each worker of a cluster answers GET / (not counted as the listing's requests: one per worker). */
+export async function workersAnswering(cluster: ClusterRef, timeoutMs = 2000): Promise<boolean[]> {
+  return Promise.all(
+    workerUrls(cluster).map((url) =>
+      fetch(`${url}/`, { signal: AbortSignal.timeout(timeoutMs), cache: "no-store" }).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    ),
+  );
 }
 
 // ------------------------------------------------------------------ request counting
@@ -138,13 +158,36 @@ async function call<T>(cluster: ClusterRef, method: Method, path: string, opts: 
   }
 }
 
+/**
+ * A cluster of several workers (CONNECT_URLS "a|b") is asked through the worker that answered last; one that
+ * refuses the connection (stopped, or never reached) is skipped for the next — any worker of a group answers
+ * every request, forwarding writes to the group's leader. A timeout is not retried elsewhere: the request may
+ * have been applied.
+ */
 async function callOnce<T>(cluster: ClusterRef, method: Method, path: string, opts: CallOptions): Promise<{ status: number; body: T | null }> {
+  const urls = workerUrls(cluster);
+  const first = preferred.get(cluster.id) ?? 0;
+  for (let i = 0; ; i++) {
+    const n = (first + i) % urls.length;
+    try {
+      const r = await callWorker<T>(cluster, urls[n], method, path, opts);
+      preferred.set(cluster.id, n);
+      return r;
+    } catch (e) {
+      const unreachable = e instanceof AppError && e.code === "connect_unreachable";
+      if (!unreachable || i + 1 >= urls.length) throw e;
+    }
+  }
+}
+
+async function callWorker<T>(cluster: ClusterRef, base: string, method: Method, path: string, opts: CallOptions): Promise<{ status: number; body: T | null }> {
   const s = scope.getStore();
   if (s) s.count += 1;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const worker = scrubSecrets(base);
   let res: Response;
   try {
-    res = await fetch(`${baseUrl(cluster)}${path}`, {
+    res = await fetch(`${base}${path}`, {
       method,
       headers: { accept: "application/json", ...(opts.body !== undefined ? { "content-type": "application/json" } : {}) },
       body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
@@ -154,10 +197,10 @@ async function callOnce<T>(cluster: ClusterRef, method: Method, path: string, op
   } catch (e) {
     const failure = networkFailure(e);
     if (failure === "timeout") {
-      throw new AppError(504, "connect_timeout", `Kafka Connect at ${cluster.url} did not answer ${method} ${path} within ${timeoutMs / 1000} s. Is the worker overloaded or stuck in a rebalance? Check its log.`, "connect", { params: { url: cluster.url, method, path, seconds: timeoutMs / 1000 } });
+      throw new AppError(504, "connect_timeout", `Kafka Connect at ${worker} did not answer ${method} ${path} within ${timeoutMs / 1000} s. Is the worker overloaded or stuck in a rebalance? Check its log.`, "connect", { params: { url: worker, method, path, seconds: timeoutMs / 1000 } });
     }
     const detail = (e as Error & { cause?: Error }).cause?.message ?? (e as Error).message;
-    throw new AppError(503, "connect_unreachable", `Kafka Connect at ${cluster.url} is unreachable (${failure ?? "error"}: ${scrubSecrets(detail)}). Start it (npm run lab:up) or fix CONNECT_URLS.`, "connect", { params: { url: cluster.url }, detail: scrubSecrets(detail) });
+    throw new AppError(503, "connect_unreachable", `Kafka Connect at ${worker} is unreachable (${failure ?? "error"}: ${scrubSecrets(detail)}). Start it (npm run lab:up) or fix CONNECT_URLS.`, "connect", { params: { url: worker }, detail: scrubSecrets(detail) });
   }
   const text = await res.text();
   let body: unknown = null;

@@ -9,6 +9,7 @@ import { checkOffsets } from "./offsets/offsets-shape";
 import { configuredTopics, describeIssue, diffConfigs, draftIssues, resolvePlugin, traceView, type ConfigChange } from "./shared/draft";
 import { adaptToLab, connectionHints, type LabEndpoints } from "./templates/lab-adapt";
 import { restoreTemplateSecrets } from "./templates/templates";
+import { workerViews } from "./workers";
 import {
   CONNECTOR_STATES,
   type ActionOutcome,
@@ -93,10 +94,11 @@ export async function listAllConnectors(): Promise<ConnectorsList> {
         const connectors = Object.entries(expanded)
           .map(([name, v]) => summarize(cluster, name, v.status, v.info))
           .sort((a, b) => a.name.localeCompare(b.name));
-        return { cluster, connectors, error: null };
+        const workers = cluster.workers.length > 1 ? workerViews(cluster.workers, await connect.workersAnswering(cluster), connectors) : null;
+        return { cluster, connectors, workers, error: null };
       } catch (e) {
         const err = asAppError(e);
-        return { cluster, connectors: [], error: err.toJSON() };
+        return { cluster, connectors: [], workers: null, error: err.toJSON() };
       }
     }),
   );

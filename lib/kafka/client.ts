@@ -15,7 +15,7 @@ export function kafka(): Kafka {
   return shared;
 }
 
-/** A throwaway client with no retries, for probes that must fail fast. */
-export function probeClient(timeoutMs: number): Kafka {
-  return new Kafka(options({ retry: { retries: 0 }, connectionTimeout: timeoutMs, requestTimeout: timeoutMs }));
+/** A throwaway client with no retries, for probes that must fail fast (through `brokers`, default the configured). */
+export function probeClient(timeoutMs: number, brokers?: string[]): Kafka {
+  return new Kafka(options({ retry: { retries: 0 }, connectionTimeout: timeoutMs, requestTimeout: timeoutMs, ...(brokers ? { brokers } : {}) }));
 }

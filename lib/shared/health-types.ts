@@ -18,6 +18,28 @@ export interface ServiceHealth {
   failure: FailureCode | null;
   /** The underlying error message, credentials removed. */
   reason: string | null;
+  /**
+   * A service of several processes (Kafka's brokers, a Connect cluster's workers): each one, and how many answer
+   * of those expected. Null for a single process. When some are down but the service still answers, `up` stays
+   * true and `degraded` is set: one broker of three down is not Kafka down. Absent for single processes.
+   */
+  members?: ServiceMembers;
+  degraded?: boolean;
+}
+
+export interface ServiceMember {
+  /** Broker id ("1") or worker URL. */
+  name: string;
+  /** host:port or URL. */
+  endpoint: string;
+  up: boolean;
+}
+
+export interface ServiceMembers {
+  kind: "brokers" | "workers";
+  expected: number;
+  up: number;
+  list: ServiceMember[];
 }
 
 export interface LabHealth {

@@ -11,8 +11,10 @@ export type ConnectorType = "source" | "sink" | "unknown";
 export interface ClusterRef {
   id: string;
   slug: string;
-  /** The REST URL without credentials. */
+  /** The REST URL without credentials (its first worker's). */
   url: string;
+  /** Every worker's REST URL without credentials (CONNECT_URLS "a|b"); one for a single worker. */
+  workers: string[];
 }
 
 /** A Java trace split for people: the first line says what happened; the rest is folded away. */
@@ -56,9 +58,23 @@ export interface ErrorBody {
   retryAfter?: number;
 }
 
+/** One worker of a Connect cluster of several (CONNECT_URLS "a|b"). */
+export interface WorkerView {
+  /** host:port, as Connect names it in a task's worker_id. */
+  id: string;
+  /** Its REST URL when configured; null for a worker of the group the console was not told about. */
+  url: string | null;
+  up: boolean;
+  /** Connectors it runs, and its tasks as "<connector>-<task id>". */
+  connectors: number;
+  tasks: string[];
+}
+
 export interface ClusterConnectors {
   cluster: ClusterRef;
   connectors: ConnectorSummary[];
+  /** The cluster's workers when it has several; null for a single worker (nothing to compare). */
+  workers: WorkerView[] | null;
   /** Why this cluster could not be listed; the others still are. */
   error: ErrorBody | null;
 }

@@ -22,6 +22,24 @@ export interface TopicSummary {
   messagesEstimated: boolean;
   cleanupPolicy: string | null;
   partitions: PartitionInfo[];
+  /** Partitions with fewer in-sync replicas than replicas (a broker is down or behind). */
+  underReplicated: number;
+  /** Partitions without a live leader: neither readable nor writable until a replica takes over. */
+  offline: number;
+}
+
+/** One broker of the cluster: those that answer, and those expected (bootstrap list, replicas) that do not. */
+export interface BrokerInfo {
+  /** Null for a configured address no live broker has (its id is unknown). */
+  id: number | null;
+  /** host:port; null for a broker known only as a replica id. */
+  endpoint: string | null;
+  /** The active KRaft controller (as the cluster's metadata reports it). */
+  controller: boolean;
+  up: boolean;
+  /** Partitions it leads / holds a replica of (every topic, internal ones included). */
+  leaderCount: number;
+  replicaCount: number;
 }
 
 export interface TopicConfigEntry {
@@ -69,7 +87,9 @@ export interface TopicsOverview {
   groups: ConsumerGroupSummary[];
   /** Groups of the console's own tail and browser consumers, left out of `groups`. */
   consoleGroups: number;
+  /** Live brokers (what a new topic's replication factor is checked against). */
   brokers: number;
+  brokerList: BrokerInfo[];
 }
 
 export interface CreatedTopic {

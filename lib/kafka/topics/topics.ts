@@ -4,6 +4,8 @@ import { AppError } from "../../errors";
 import { withAdmin } from "../admin";
 import { tailHub } from "../tail/hub";
 import { unknownTopic } from "../errors";
+import { config } from "../../config";
+import { brokerList, replicationHealth } from "../cluster-view";
 import { isInternalTopic } from "../shared/topic-name";
 import type {
   ConsumerGroupMember,
@@ -37,7 +39,7 @@ async function fetchConfigs(admin: Admin, topics: string[]): Promise<Map<string,
   return out;
 }
 
-async function summarize(admin: Admin, names: string[]): Promise<{ summaries: TopicSummary[]; configs: Map<string, TopicConfigs> }> {
+async function summarize(admin: Admin, names: string[], liveIds?: Set<number>): Promise<{ summaries: TopicSummary[]; configs: Map<string, TopicConfigs> }> {
   if (names.length === 0) return { summaries: [], configs: new Map() };
   const [{ topics: metadata }, configs, offsets] = await Promise.all([
     admin.fetchTopicMetadata({ topics: names }),
@@ -64,6 +66,7 @@ async function summarize(admin: Admin, names: string[]): Promise<{ summaries: To
       messagesEstimated: compacted,
       cleanupPolicy,
       partitions,
+      ...replicationHealth(partitions, liveIds),
     };
   });
   summaries.sort((a, b) => a.name.localeCompare(b.name));
@@ -114,10 +117,17 @@ function highsOf(summaries: TopicSummary[]): Map<string, Map<number, string>> {
 export async function topicsOverview(): Promise<TopicsOverview> {
   return withAdmin("list the topics", async (admin) => {
     const [names, { groups: groupList }, cluster] = await Promise.all([admin.listTopics(), admin.listGroups(), admin.describeCluster()]);
-    const { summaries } = await summarize(admin, names);
+    const { summaries } = await summarize(admin, names, new Set(cluster.brokers.map((b) => b.nodeId)));
     const labGroups = groupList.filter((g) => !g.groupId.startsWith(CONSOLE_GROUP_PREFIX)).map((g) => g.groupId);
     const groups = await describeGroupsWithLag(admin, labGroups, highsOf(summaries));
-    return { topics: summaries, groups, consoleGroups: groupList.length - labGroups.length, brokers: cluster.brokers.length };
+    const partitions = summaries.flatMap((t) => t.partitions);
+    return {
+      topics: summaries,
+      groups,
+      consoleGroups: groupList.length - labGroups.length,
+      brokers: cluster.brokers.length,
+      brokerList: brokerList(config().kafka.brokers, cluster.brokers, cluster.controller, partitions),
+    };
   });
 }
 
@@ -126,7 +136,8 @@ export async function describeTopic(topic: string): Promise<TopicDetail> {
   return withAdmin(`describe topic "${topic}"`, async (admin) => {
     const names = await admin.listTopics();
     if (!names.includes(topic)) throw unknownTopic(topic);
-    const { summaries, configs } = await summarize(admin, [topic]);
+    const cluster = await admin.describeCluster();
+    const { summaries, configs } = await summarize(admin, [topic], new Set(cluster.brokers.map((b) => b.nodeId)));
     const summary = summaries[0];
     if (!summary) throw unknownTopic(topic);
     const { groups: groupList } = await admin.listGroups();
