@@ -18,7 +18,8 @@ function jarsStamp(): string {
     }
   };
   walk(src);
-  for (const f of files.sort()) if (existsSync(f)) h.update(f).update(readFileSync(f));
+  // Paths relative to the clone: the same sources in another checkout (a worktree sharing this lab) are the same jars.
+  for (const f of files.sort()) if (existsSync(f)) h.update(path.relative(ROOT, f)).update(readFileSync(f));
   return h.digest("hex");
 }
 

@@ -49,13 +49,15 @@ function main() {
     skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
     parts.push(`vitest ${vitest.numPassedTests}/${vitest.numTotalTests}`);
   } else failed += 1;
-  const faults = read("test-results/vitest-faults.json");
-  if (faults) {
-    passed += faults.numPassedTests;
-    failed += faults.numFailedTests;
-    skipped += faults.numPendingTests + (faults.numTodoTests ?? 0);
-    parts.push(`vitest faults ${faults.numPassedTests}/${faults.numTotalTests}`);
-  } else failed += 1;
+  for (const [name, file] of [["vitest faults", "test-results/vitest-faults.json"], ["vitest cluster", "test-results/vitest-cluster.json"]]) {
+    const report = read(file);
+    if (report) {
+      passed += report.numPassedTests;
+      failed += report.numFailedTests;
+      skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+      parts.push(`${name} ${report.numPassedTests}/${report.numTotalTests}`);
+    } else failed += 1;
+  }
   const e2e = read("test-results/e2e.json");
   if (e2e) {
     passed += e2e.stats.expected;

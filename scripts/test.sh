@@ -11,6 +11,8 @@ bash scripts/ensure-node-deps.sh
 npm run -s lab:up
 set +e
 mkdir -p test-results
+# Reports of an earlier run must not count in this one.
+rm -f test-results/vitest*.json test-results/e2e.json
 status=0
 step() { echo; echo "== $*"; "$@" || status=1; }
 # The S3 sink's JUnit tests (Maven `test`: nothing is installed into .lab/plugins). Offline first, since the lab's
@@ -38,7 +40,9 @@ step npm run -s build
 step npx playwright test
 # The cluster profile's fault tests (README, "The lab as a cluster"): a lab of its own on the cluster's ports,
 # stopped afterwards (about 5 minutes from a fresh clone: 2.5 to start it, 2 for the tests).
-step env LAB_CLUSTER_DOWN=1 LAB_DIR= bash scripts/test-cluster.sh
+# Its own ports (the cluster's defaults) even when the single lab was moved with LAB_*_PORT.
+step env -u LAB_PG_PORT -u LAB_KAFKA_PORT -u LAB_KAFKA_CONTROLLER_PORT -u LAB_CONNECT_PORT -u LAB_S3_PORT -u LAB_DIR \
+  LAB_CLUSTER_DOWN=1 bash scripts/test-cluster.sh --reporter=default --reporter=json --outputFile.json=test-results/vitest-cluster.json
 if command -v docker-compose >/dev/null; then
   step env CONSOLE_OPERATOR_PASSWORD=compose-check docker-compose -f docker/compose.yml config -q
 fi
