@@ -79,6 +79,8 @@ test("with the table removed from the publication, a trace stops at the database
   await expect(link).toHaveAttribute("href", /\/database\?db=oltp&tab=doctor&cluster=0&connector=.+&rule=publication_missing_table/);
   await link.click();
   await expect(page).toHaveURL(/\/database\?.*tab=doctor/);
+  // The doctor opens on that rule: outlined, for the connector the trace used.
+  await expect(page.locator('[data-rule="publication_missing_table"][data-focused="true"]').first()).toBeVisible({ timeout: 30_000 });
 });
 
 test("a viewer watches traces in pt-BR, with no hydration error, and cannot start one", async ({ browser, baseURL }) => {

@@ -91,7 +91,7 @@ export function DatabaseView() {
         {tab === "replication" ? <ReplicationPanel key={db} db={db} /> : null}
         {tab === "doctor" ? (
           <div className="space-y-6">
-            <DoctorPanel key={db} db={db} scope={scope} />
+            <DoctorPanel key={db} db={db} scope={scope} focusRule={sp.get("rule")} />
             {/* Snapshots belong to one connector: shown when the doctor was opened for it ("Diagnose"). */}
             {scope ? <SnapshotPanel scope={scope} /> : null}
           </div>

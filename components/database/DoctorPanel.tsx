@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { formatTime } from "@/components/ui/format";
@@ -46,7 +46,8 @@ export function fixLabel(t: Translate, a: FixAction): string {
 }
 
 /** The CDC doctor: failing rules first (severity, evidence, explanation, fix with a confirmed button), then what passed. */
-export function DoctorPanel({ db, scope }: { db: string; scope: DoctorScope | null }) {
+/** `focusRule`: a link from elsewhere (a stopped trace, the checklist) names the rule to look at: it is outlined and scrolled to. */
+export function DoctorPanel({ db, scope, focusRule = null }: { db: string; scope: DoctorScope | null; focusRule?: string | null }) {
   const t = useT();
   const locale = useLocale();
   const errorText = useErrorText();
@@ -55,6 +56,11 @@ export function DoctorPanel({ db, scope }: { db: string; scope: DoctorScope | nu
   const fix = useApplyFixMutation(db, scope);
   const [confirm, setConfirm] = useState<FixAction | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const focused = useRef<HTMLLIElement | null>(null);
+  const hasData = q.data !== undefined;
+  useEffect(() => {
+    if (hasData && focusRule) focused.current?.scrollIntoView({ block: "center" });
+  }, [hasData, focusRule]);
 
   if (q.isPending) return <LoadingRows label={t("database.doctor.running")} rows={5} />;
   if (q.isError) return <LoadError title={t("database.common.errorTitle", { message: "" })} error={q.error} onRetry={() => q.refetch()} retrying={q.isFetching} />;
@@ -85,7 +91,13 @@ export function DoctorPanel({ db, scope }: { db: string; scope: DoctorScope | nu
       {!canOperate && findings.some((f) => f.action) ? <p className="text-sm text-slate-600">{t("database.readOnly")}</p> : null}
       <ul className="space-y-3">
         {findings.map((f, i) => (
-          <li key={`${f.rule}-${f.subject}-${i}`} data-rule={f.rule} className={`rounded-lg border-l-4 border p-4 ${SEVERITY_STYLE[f.severity]}`}>
+          <li
+            key={`${f.rule}-${f.subject}-${i}`}
+            ref={f.rule === focusRule && !findings.slice(0, i).some((x) => x.rule === focusRule) ? focused : undefined}
+            data-rule={f.rule}
+            data-focused={f.rule === focusRule ? "true" : undefined}
+            className={`rounded-lg border-l-4 border p-4 ${SEVERITY_STYLE[f.severity]} ${f.rule === focusRule ? "ring-4 ring-slate-900" : ""}`}
+          >
             <div className="flex flex-wrap items-center gap-2">
               <span className={`rounded px-2 py-0.5 text-xs font-bold uppercase ${BADGE[f.severity]}`}>{t(`database.doctor.severities.${f.severity}`)}</span>
               <h3 className="break-all font-bold text-slate-900">{findingText(t, f, "title")}</h3>
