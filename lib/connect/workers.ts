@@ -1,5 +1,6 @@
 // The workers of one Connect cluster as the console shows them: each configured worker (CONNECT_URLS "a|b"),
 // whether it answers, and what it runs. Pure; the listing (connectors.ts) feeds it. Unit-tested in workers.test.ts.
+import "server-only";
 import type { ConnectorSummary, WorkerView } from "./shared/types";
 
 /** Connect names a worker host:port (its rest.advertised.host.name and port). */

@@ -1,6 +1,7 @@
 // A Kafka cluster as the console shows it: which brokers answer of those it expects, and what each leads.
 // Pure (no I/O): the probe (lib/kafka/probe.ts) and the topics overview (lib/kafka/topics.ts) feed it what
 // kafkajs reports; unit-tested in cluster-view.test.ts.
+import "server-only";
 import type { ServiceMembers } from "../shared/health-types";
 import type { BrokerInfo, PartitionInfo } from "./shared/topic-types";
 
