@@ -1,5 +1,5 @@
 import "server-only";
-import { DeleteBucketPolicyCommand, GetBucketPolicyCommand, PutBucketPolicyCommand } from "@aws-sdk/client-s3";
+import { DeleteBucketPolicyCommand, GetBucketPolicyCommand, HeadBucketCommand, PutBucketPolicyCommand } from "@aws-sdk/client-s3";
 import { config } from "../../config";
 import { AppError } from "../../errors";
 import { s3 } from "../client";
@@ -27,8 +27,21 @@ function notSupported(bucket: string): AppError {
   );
 }
 
+/**
+ * "unsupported" is the server's answer for every bucket, even one that does not exist (S3Proxy says NotImplemented
+ * before it looks): the bucket is asked for itself, so a missing one is a 404 here too.
+ */
+async function unsupportedFor(bucket: string, signal?: AbortSignal): Promise<BucketAccessInfo> {
+  try {
+    await s3().send(new HeadBucketCommand({ Bucket: bucket }), { abortSignal: signal });
+  } catch (e) {
+    throw toS3AppError(e, { action: "read the bucket policy", bucket });
+  }
+  return { bucket, access: "unsupported" };
+}
+
 export async function getBucketAccess(bucket: string, signal?: AbortSignal): Promise<BucketAccessInfo> {
-  if (policySupport.get(endpointKey()) === false) return { bucket, access: "unsupported" };
+  if (policySupport.get(endpointKey()) === false) return unsupportedFor(bucket, signal);
   try {
     const out = await s3().send(new GetBucketPolicyCommand({ Bucket: bucket }), { abortSignal: signal });
     policySupport.set(endpointKey(), true);
@@ -38,7 +51,7 @@ export async function getBucketAccess(bucket: string, signal?: AbortSignal): Pro
     if (NO_POLICY.has(code)) return { bucket, access: "private" };
     if (code === "NotImplemented") {
       policySupport.set(endpointKey(), false);
-      return { bucket, access: "unsupported" };
+      return unsupportedFor(bucket, signal);
     }
     throw toS3AppError(e, { action: "read the bucket policy", bucket });
   }
