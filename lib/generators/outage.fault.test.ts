@@ -68,7 +68,7 @@ describe("a generator run and PostgreSQL going down", () => {
 
   it("recovers a run whose process was killed at once, counted from the orders it committed", async () => {
     const root = path.join(import.meta.dirname, "../..");
-    const child = spawn("npx", ["tsx", "scripts/gen.ts", "historical", "--orders", "2000000", "--rate", "20000", "--batch", "2000", "--seed", "1202", "--quiet"], {
+    const child = spawn("npx", ["tsx", "--conditions=react-server", "scripts/gen.ts", "historical", "--orders", "2000000", "--rate", "20000", "--batch", "2000", "--seed", "1202", "--quiet"], {
       cwd: root,
       env: { ...process.env, NODE_NO_WARNINGS: "1" },
       stdio: ["ignore", "pipe", "pipe"],
