@@ -146,7 +146,7 @@ test("from a connector's doctor: prepare signals with one confirmed click, start
       expect(active.rows[0]?.active).toBe(true);
     }).toPass({ timeout: 60_000 });
     await panel.getByRole("button", { name: "Start snapshot" }).click();
-    await expect(panel.getByRole("status").filter({ hasText: "Signal" })).toBeVisible();
+    await expect(panel.getByRole("status").filter({ hasText: /^Signal \S+ sent/ })).toBeVisible();
     await expect(panel.locator('[data-state="COMPLETED"]')).toContainText(`public.${table}: 25 rows (SUCCEEDED)`, { timeout: 60_000 });
   } finally {
     await fetch(`${CONNECT_URL}/connectors/${name}`, { method: "DELETE" }).catch(() => undefined);

@@ -231,6 +231,9 @@ describe("buckets", () => {
   });
 
   it("says plainly that this S3 server has no bucket policies", async () => {
+    // Before anyone tried to change one: the page must not offer a button the server will refuse.
+    await expect(getBucketAccess(BUCKET)).resolves.toEqual({ bucket: BUCKET, access: "unsupported" });
+    await expect(getBucketAccess(`${BUCKET}-missing`)).rejects.toMatchObject({ status: 404, code: "no_such_bucket" });
     await expect(setPublicRead(BUCKET, true)).rejects.toMatchObject({ status: 501, code: "policy_not_supported", message: expect.stringMatching(/not supported by this S3 server/) });
     await expect(getBucketAccess(BUCKET)).resolves.toEqual({ bucket: BUCKET, access: "unsupported" });
   });

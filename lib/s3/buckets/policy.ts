@@ -40,8 +40,12 @@ async function unsupportedFor(bucket: string, signal?: AbortSignal): Promise<Buc
   return { bucket, access: "unsupported" };
 }
 
+/**
+ * A bucket's access. Whether the server has policies at all is learnt first (once per endpoint, changing nothing):
+ * S3Proxy answers GetBucketPolicy as if it had them, and the page would offer "Make public" only to refuse it.
+ */
 export async function getBucketAccess(bucket: string, signal?: AbortSignal): Promise<BucketAccessInfo> {
-  if (policySupport.get(endpointKey()) === false) return unsupportedFor(bucket, signal);
+  if (!(await policiesSupported(signal))) return unsupportedFor(bucket, signal);
   try {
     const out = await s3().send(new GetBucketPolicyCommand({ Bucket: bucket }), { abortSignal: signal });
     policySupport.set(endpointKey(), true);
