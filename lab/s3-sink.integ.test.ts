@@ -5,6 +5,7 @@ import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, ListObj
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readLabEndpoints, resolveConfig } from "../lib/config-core";
+import { createTopicWith } from "../test/kafka-topic";
 import { labS3 } from "../test/lab-s3";
 import { finishedKeys } from "../test/s3-writes";
 
@@ -56,15 +57,8 @@ const keys = async () => finishedKeys(((await s3.send(new ListObjectsV2Command({
 
 beforeAll(async () => {
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: 1 }], waitForLeaders: true });
-  await admin.disconnect();
-  const producer = kafka.producer();
-  await producer.connect();
   producedAt = new Date();
-  await producer.send({ topic: TOPIC, messages: Array.from({ length: 25 }, (_, i) => ({ value: JSON.stringify({ id: i, nome: `Pessoa ${i}` }) })) });
-  await producer.disconnect();
+  await createTopicWith(kafka, TOPIC, Array.from({ length: 25 }, (_, i) => ({ value: JSON.stringify({ id: i, nome: `Pessoa ${i}` }) })));
 });
 
 afterAll(async () => {
