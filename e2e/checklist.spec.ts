@@ -8,7 +8,7 @@ import { randomInt } from "node:crypto";
 import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, HeadBucketCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect, test, type Page } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
-import { cfg, debeziumConnection, deleteConnectorAndOffsets, s3, withOltp } from "./support/lab";
+import { cfg, debeziumConnection, deleteConnectorAndOffsets, dropReleasedSlot, labS3Sink, s3, withOltp } from "./support/lab";
 
 const RUN = Date.now().toString(36);
 const SOURCE = `e2e-ck-source-${RUN}`;
@@ -43,15 +43,7 @@ test.afterAll(async () => {
   await deleteConnectorAndOffsets(SOURCE).catch(() => undefined);
   await withOltp(async (c) => {
     if (people.length) await c.query("DELETE FROM pessoas WHERE id = ANY($1::bigint[])", [people]);
-    for (let i = 0; i < 40; i++) {
-      const r = await c.query("SELECT active FROM pg_replication_slots WHERE slot_name = $1", [SLOT]);
-      if (!r.rowCount) break;
-      if (!r.rows[0].active) {
-        await c.query("SELECT pg_drop_replication_slot($1)", [SLOT]);
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await dropReleasedSlot(c, SLOT);
     await c.query(`DROP PUBLICATION IF EXISTS ${PUBLICATION}`);
   });
   const kafka = new Kafka({ clientId: "e2e-checklist", brokers: cfg.kafka.brokers, logLevel: logLevel.NOTHING }).admin();
@@ -140,21 +132,14 @@ test("the checklist turns green step by step as the course is walked, and the ev
   const sink = await page.request.post("/api/connectors/0/connectors", {
     data: {
       name: SINK,
-      config: {
-        "connector.class": "lab.console.connect.s3.S3SinkConnector",
-        topics: TOPIC,
-        "s3.bucket.name": "raw",
-        "s3.region": cfg.s3.region,
-        "store.url": cfg.s3.endpointForConnect,
+      config: labS3Sink(TOPIC, "raw", {
         "s3.path.style.access.enabled": "true",
-        "aws.access.key.id": cfg.s3.accessKeyId,
-        "aws.secret.access.key": cfg.s3.secretAccessKey,
         "topics.dir": SINK_DIR,
         "flush.size": "1",
         "rotate.interval.ms": "1000",
         "format.output.type": "jsonl",
         "path.format": "'year'=YYYY/'month'=MM/'day'=dd",
-      },
+      }),
     },
   });
   expect(sink.status(), await sink.text()).toBe(201);

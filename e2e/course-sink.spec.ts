@@ -6,7 +6,7 @@ import { randomInt } from "node:crypto";
 import { DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect, test, type Page } from "@playwright/test";
 import { finishedKeys } from "../test/s3-writes";
-import { cfg, connectRest, deleteConnectorAndOffsets, pessoasSource, s3, waitFor, withOltp } from "./support/lab";
+import { cfg, connectRest, deleteConnectorAndOffsets, dropReleasedSlot, pessoasSource, s3, waitFor, withOltp } from "./support/lab";
 
 const TOPIC = "liga_sudoers.public.pessoas";
 const RUN = Date.now().toString(36);
@@ -91,8 +91,7 @@ test.afterAll(async () => {
   if (registeredSource) {
     await deleteConnectorAndOffsets(SOURCE);
     await withOltp(async (c) => {
-      await waitFor("the slot to be released", async () => ((await c.query("select active from pg_replication_slots where slot_name = $1", [SLOT])).rows[0]?.active ?? false) === false, 30_000).catch(() => undefined);
-      await c.query("select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = $1", [SLOT]);
+      await dropReleasedSlot(c, SLOT);
       await c.query(`drop publication if exists ${PUBLICATION}`);
     });
   }

@@ -3,7 +3,7 @@
 // connector from its template, changes a row and sees the change event arrive on the live tail.
 import { randomInt } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { connectRest, deleteConnectorAndOffsets, withOltp } from "./support/lab";
+import { connectRest, deleteConnectorAndOffsets, dropReleasedSlot, withOltp } from "./support/lab";
 
 const CONNECTOR = "postgres-connector-pessoas";
 const SLOT = "debezium_slot";
@@ -28,12 +28,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await deleteConnectorAndOffsets(CONNECTOR);
   await withOltp(async (c) => {
-    for (let i = 0; i < 100; i++) {
-      const r = await c.query("select active from pg_replication_slots where slot_name = $1", [SLOT]);
-      if (!r.rows[0]?.active) break;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-    await c.query("select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = $1 and not active", [SLOT]);
+    await dropReleasedSlot(c, SLOT);
     if (!publicationExisted) await c.query(`drop publication if exists ${PUBLICATION}`);
     if (identityBefore === "d") await c.query("alter table public.pessoas replica identity default");
     await c.query("delete from pessoas where id = $1", [id]);

@@ -3,6 +3,7 @@ import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, ListObj
 import { expect, test } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
 import { cfg, connectRest as connect, s3 } from "./support/lab";
+import { createTopicWith } from "../test/kafka-topic";
 import { finishedKeys } from "../test/s3-writes";
 import createWith from "../lib/debezium/shared/fixtures/pessoas-create.schemas.json";
 import deleteWith from "../lib/debezium/shared/fixtures/pessoas-delete.schemas.json";
@@ -27,15 +28,8 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
   const kafka = new Kafka({ clientId: "firsthour-e2e", brokers: cfg.kafka.brokers, logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: 1 }], waitForLeaders: true });
-  await admin.disconnect();
   // The records exactly as Debezium wrote them with the lab worker's converters (value with its schema).
-  const producer = kafka.producer();
-  await producer.connect();
-  await producer.send({ topic: TOPIC, messages: [createWith, deleteWith].map((f) => ({ key: f.key as string, value: f.value as string })) });
-  await producer.disconnect();
+  await createTopicWith(kafka, TOPIC, [createWith, deleteWith].map((f) => ({ key: f.key as string, value: f.value as string })));
   const sink = await connect("PUT", `/connectors/${SINK}/config`, {
     "connector.class": "lab.console.connect.s3.S3SinkConnector",
     topics: TOPIC,

@@ -5,6 +5,7 @@ import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand, PutObjec
 import { expect, test, type Page } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
 import { cfg, connectRest, s3 } from "./support/lab";
+import { createTopicWith } from "../test/kafka-topic";
 
 const CONNECTOR = "e2e-i18n-filestream";
 const TOPIC = "e2e-i18n-filestream";
@@ -32,10 +33,7 @@ const PAGES = [
 const kafka = new Kafka({ clientId: "e2e-i18n", brokers: cfg.kafka.brokers, logLevel: logLevel.NOTHING });
 
 test.beforeAll(async () => {
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: [{ topic: TOPIC, numPartitions: 1 }] });
-  await admin.disconnect();
+  await createTopicWith(kafka, TOPIC);
   await connectRest("PUT", `/connectors/${CONNECTOR}/config`, {
     "connector.class": "org.apache.kafka.connect.file.FileStreamSourceConnector",
     file: "/dev/null",

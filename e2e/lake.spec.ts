@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DeleteBucketCommand, DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
 import { expect, test } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
-import { cfg, connectRest, debeziumConnection, s3, withOltp } from "./support/lab";
+import { cfg, connectRest, debeziumConnection, dropReleasedSlot, s3, withOltp } from "./support/lab";
 import { finishedKeys } from "../test/s3-writes";
 
 // The lake browser against the real lab: the S3 sink writes Debezium events into `raw`, and a person walks
@@ -43,15 +43,7 @@ test.afterAll(async () => {
   await db(async (c) => {
     await c.query("DELETE FROM pessoas WHERE id = $1", [PERSON_ID]);
     // The slot stays active until Connect has stopped the task.
-    for (let i = 0; i < 40; i++) {
-      const r = await c.query("SELECT active FROM pg_replication_slots WHERE slot_name = $1", [SLOT]);
-      if (!r.rowCount) break;
-      if (!r.rows[0].active) {
-        await c.query("SELECT pg_drop_replication_slot($1)", [SLOT]);
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await dropReleasedSlot(c, SLOT);
     await c.query(`DROP PUBLICATION IF EXISTS ${SLOT}`);
   });
   const admin = new Kafka({ clientId: "lake-e2e", brokers: cfg.kafka.brokers, logLevel: logLevel.NOTHING }).admin();

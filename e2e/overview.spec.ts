@@ -4,7 +4,7 @@
 // a link to the connector's page. Everything is deleted afterwards.
 import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect, test } from "@playwright/test";
-import { cfg, CONNECT_URL, connectRest, debeziumConnection, deleteConnectorAndOffsets, s3, withOltp } from "./support/lab";
+import { cfg, CONNECT_URL, connectRest, debeziumConnection, deleteConnectorAndOffsets, dropReleasedSlot, labS3Sink, s3, withOltp } from "./support/lab";
 
 const RUN = Date.now().toString(36);
 const SCHEMA = `e2e_ov_${RUN}`;
@@ -39,17 +39,7 @@ test.beforeAll(async () => {
   expect(source.status, JSON.stringify(source.body)).toBe(201);
   const sink = await connectRest("POST", "/connectors", {
     name: SINK,
-    config: {
-      "connector.class": "lab.console.connect.s3.S3SinkConnector",
-      topics: TOPIC,
-      "s3.bucket.name": BUCKET,
-      "s3.region": cfg.s3.region,
-      "store.url": cfg.s3.endpointForConnect,
-      "aws.access.key.id": cfg.s3.accessKeyId,
-      "aws.secret.access.key": cfg.s3.secretAccessKey,
-      "flush.size": "1",
-      "rotate.interval.ms": "1000",
-    },
+    config: labS3Sink(TOPIC, BUCKET, { "flush.size": "1", "rotate.interval.ms": "1000" }),
   });
   expect(sink.status, JSON.stringify(sink.body)).toBe(201);
   await withOltp((c) => waitFor("the source's slot to stream", async () => (await c.query("select active from pg_replication_slots where slot_name = $1", [SLOT])).rows[0]?.active === true, 120_000));
@@ -60,8 +50,7 @@ test.afterAll(async () => {
   await deleteConnectorAndOffsets(SINK);
   await deleteConnectorAndOffsets(SOURCE);
   await withOltp(async (c) => {
-    await waitFor("the slot released", async () => ((await c.query("select active from pg_replication_slots where slot_name = $1", [SLOT])).rows[0]?.active ?? false) === false, 30_000).catch(() => undefined);
-    await c.query("select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = $1", [SLOT]);
+    await dropReleasedSlot(c, SLOT);
     await c.query(`drop publication if exists ${PUB}; drop schema if exists ${SCHEMA} cascade`);
   });
   const keys = (await s3.send(new ListObjectsV2Command({ Bucket: BUCKET }))).Contents?.map((o) => ({ Key: o.Key! })) ?? [];

@@ -3,7 +3,7 @@ import path from "node:path";
 import { DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect, test, type Page } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
-import { cfg, connectRest, debeziumConnection, s3, withOltp } from "./support/lab";
+import { cfg, connectRest, debeziumConnection, dropReleasedSlot, s3, withOltp } from "./support/lab";
 
 // With a Debezium source and an S3 sink registered — both holding passwords in their configs — crawl every
 // page and every response a browser gets from the console, and the client bundle on disk: no password may
@@ -34,15 +34,7 @@ async function cleanup() {
   await connect("DELETE", `/connectors/${SOURCE}`);
   await connect("DELETE", `/connectors/${SINK}`);
   await admin(async (c) => {
-    for (let i = 0; i < 20; i++) {
-      const r = await c.query("SELECT active FROM pg_replication_slots WHERE slot_name = 'crawl_secrets_slot'");
-      if (!r.rowCount) break;
-      if (!r.rows[0].active) {
-        await c.query("SELECT pg_drop_replication_slot('crawl_secrets_slot')");
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await dropReleasedSlot(c, "crawl_secrets_slot");
     await c.query("DROP PUBLICATION IF EXISTS crawl_secrets_pub");
     await c.query("DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'crawl_secrets_cdc') THEN REVOKE ALL ON pessoas FROM crawl_secrets_cdc; DROP ROLE crawl_secrets_cdc; END IF; END $$");
   });

@@ -1,7 +1,7 @@
 import { DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect, test } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
-import { cfg, CONNECT_URL, debeziumConnection, s3, withOltp } from "./support/lab";
+import { cfg, CONNECT_URL, debeziumConnection, dropReleasedSlot, labS3Sink, s3, withOltp } from "./support/lab";
 
 // A person opens SQL, picks the raw prefix of a Debezium topic, runs the reconcile example and sees 0 differences,
 // saves the result as Parquet under trusted/ and opens it in the lake browser. The captured table lives in a
@@ -61,18 +61,7 @@ test.beforeAll(async () => {
     "time.precision.mode": "adaptive",
     ...json,
   })).status).toBe(201);
-  expect((await post(SINK, {
-    "connector.class": "lab.console.connect.s3.S3SinkConnector",
-    topics: TOPIC,
-    "s3.bucket.name": BUCKET,
-    "s3.region": cfg.s3.region,
-    "store.url": cfg.s3.endpointForConnect,
-    "aws.access.key.id": cfg.s3.accessKeyId,
-    "aws.secret.access.key": cfg.s3.secretAccessKey,
-    "flush.size": "50",
-    "rotate.interval.ms": "1000",
-    ...json,
-  })).status).toBe(201);
+  expect((await post(SINK, labS3Sink(TOPIC, BUCKET, { "flush.size": "50", "rotate.interval.ms": "1000", ...json }))).status).toBe(201);
   await expect.poll(() => status(DBZ), { timeout: 60_000 }).toBe("RUNNING/RUNNING");
   await expect.poll(() => status(SINK), { timeout: 60_000 }).toBe("RUNNING/RUNNING");
   await expect.poll(async () => (await linesInLake()) >= 300, { timeout: 90_000, intervals: [1000] }).toBe(true);
@@ -87,12 +76,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   for (const name of [DBZ, SINK]) await fetch(`${CONNECT_URL}/connectors/${name}`, { method: "DELETE" }).catch(() => undefined);
   await withOltp(async (c) => {
-    for (let i = 0; i < 100; i++) {
-      const r = await c.query("SELECT active FROM pg_replication_slots WHERE slot_name = $1", [SLOT]);
-      if (!r.rows[0]?.active) break;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-    await c.query("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1", [SLOT]).catch(() => undefined);
+    await dropReleasedSlot(c, SLOT);
     await c.query(`DROP PUBLICATION IF EXISTS ${PUB}`).catch(() => undefined);
     await c.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`).catch(() => undefined);
   });

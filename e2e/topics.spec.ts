@@ -2,7 +2,7 @@
 // deleted in PostgreSQL, and each change shows up on the page as a change event.
 import { randomInt } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { CONNECT_URL as CONNECT, oltpClient, pessoasSource, waitFor as waitForLab } from "./support/lab";
+import { CONNECT_URL as CONNECT, dropReleasedSlot, oltpClient, pessoasSource, waitFor as waitForLab } from "./support/lab";
 const TOPIC = "liga_sudoers.public.pessoas";
 // The seed's connector, registered only when nothing produces the topic yet (and removed afterwards).
 const CONNECTOR = "e2e-topics-pessoas";
@@ -97,11 +97,7 @@ test.afterAll(async () => {
   const client = db();
   await client.connect();
   try {
-    await waitFor("the replication slot to be released", async () => {
-      const r = await client.query("select active from pg_replication_slots where slot_name = $1", [SLOT]);
-      return r.rowCount === 0 || r.rows[0].active === false;
-    }, 30_000);
-    await client.query("select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = $1", [SLOT]);
+    await dropReleasedSlot(client, SLOT);
     await client.query(`drop publication if exists ${PUBLICATION}`);
   } finally {
     await client.end();

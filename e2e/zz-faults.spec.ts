@@ -8,6 +8,7 @@ import { expect, test } from "@playwright/test";
 import { CreateBucketCommand, DeleteBucketCommand } from "@aws-sdk/client-s3";
 import { Kafka, logLevel, Partitioners } from "kafkajs";
 import { cfg, connectRest, s3 } from "./support/lab";
+import { createTopicWith } from "../test/kafka-topic";
 
 const run = promisify(execFile);
 const tag = randomBytes(3).toString("hex");
@@ -32,10 +33,7 @@ async function restoreLab(): Promise<number> {
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: [{ topic: TOPIC, numPartitions: 1 }] });
-  await admin.disconnect();
+  await createTopicWith(kafka, TOPIC);
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
 });
 

@@ -1,10 +1,12 @@
 // The lab's S3 sink in the lab's real Kafka Connect, Kafka and S3 server, registered with the course's key names
 // (the JSON of Confluent's sink with only connector.class swapped, and the lab's endpoint for MinIO's). Everything
 // created here is named labsink-it-<run> and removed afterwards.
-import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readLabEndpoints, resolveConfig } from "../lib/config-core";
+import { createTopicWith } from "../test/kafka-topic";
+import { labS3 } from "../test/lab-s3";
 import { finishedKeys } from "../test/s3-writes";
 
 const RUN = Date.now().toString(36);
@@ -15,14 +17,7 @@ const BAD_SECRET = `labsink-it-secret-${RUN}`;
 const UNREACHABLE = `labsink-it-unreachable-${RUN}`;
 const c = resolveConfig(process.env, readLabEndpoints());
 const CONNECT = c.connect.urls[0];
-const s3 = new S3Client({
-  endpoint: c.s3.endpoint,
-  region: c.s3.region,
-  forcePathStyle: true,
-  credentials: { accessKeyId: c.s3.accessKeyId, secretAccessKey: c.s3.secretAccessKey },
-  requestChecksumCalculation: "WHEN_REQUIRED",
-  responseChecksumValidation: "WHEN_REQUIRED",
-});
+const s3 = labS3(c);
 const kafka = new Kafka({ clientId: "labsink-it", brokers: c.kafka.brokers, logLevel: logLevel.NOTHING });
 let producedAt = new Date(); // the records' timestamps pick the date folder
 
@@ -62,15 +57,8 @@ const keys = async () => finishedKeys(((await s3.send(new ListObjectsV2Command({
 
 beforeAll(async () => {
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: 1 }], waitForLeaders: true });
-  await admin.disconnect();
-  const producer = kafka.producer();
-  await producer.connect();
   producedAt = new Date();
-  await producer.send({ topic: TOPIC, messages: Array.from({ length: 25 }, (_, i) => ({ value: JSON.stringify({ id: i, nome: `Pessoa ${i}` }) })) });
-  await producer.disconnect();
+  await createTopicWith(kafka, TOPIC, Array.from({ length: 25 }, (_, i) => ({ value: JSON.stringify({ id: i, nome: `Pessoa ${i}` }) })));
 });
 
 afterAll(async () => {

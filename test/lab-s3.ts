@@ -1,4 +1,4 @@
-// An S3 client on the lab's S3 server with the console's own settings, for benchmarks and end-to-end specs that
+// An S3 client on the lab's S3 server with the console's own settings, for benchmarks, end-to-end specs and lab tests that
 // set up or check the lake directly (the console itself uses lib/s3/client.ts).
 import { S3Client } from "@aws-sdk/client-s3";
 import type { AppConfig } from "../lib/config-core";

@@ -5,6 +5,7 @@ import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, ListObj
 import { Kafka, logLevel } from "kafkajs";
 import pg from "pg";
 import type { AppConfig } from "../lib/config-core";
+import { debeziumConnection } from "./debezium";
 import { labS3 } from "./lab-s3";
 
 export interface TraceLab {
@@ -110,13 +111,7 @@ export async function createTraceLab(cfg: AppConfig, prefix: string, sinkExtra: 
     const src = await rest("POST", "/connectors", {
       name: lab.source,
       config: {
-        "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
-        "database.hostname": p.hostForConnect,
-        "database.port": String(p.port),
-        "database.user": p.user,
-        "database.password": p.password,
-        "database.dbname": p.oltpDatabase,
-        "plugin.name": "pgoutput",
+        ...debeziumConnection(cfg),
         "topic.prefix": lab.prefix,
         "table.include.list": "public.pessoas",
         "slot.name": lab.slot,

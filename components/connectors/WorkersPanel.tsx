@@ -1,7 +1,7 @@
 "use client";
 
 import { useT } from "@/components/i18n/I18nProvider";
-import { DOT_CLASS } from "@/components/health/service-status";
+import { UpDownState } from "@/components/health/UpDownState";
 import { DataTable } from "@/components/ui/DataTable";
 import type { WorkerView } from "@/lib/connect/shared/types";
 
@@ -25,10 +25,7 @@ export function WorkersPanel({ workers }: { workers: WorkerView[] }) {
               {w.url ? null : <span className="ml-2 font-sans text-slate-600">({t("connectors.workers.notConfigured")})</span>}
             </td>
             <td className="px-3 py-2">
-              <span className={`flex items-center gap-2 ${w.up ? "text-emerald-800" : "font-semibold text-red-700"}`}>
-                <span aria-hidden="true" className={`size-2.5 rounded-full ${w.up ? DOT_CLASS.up : DOT_CLASS.down}`} />
-                {w.up ? t("connectors.workers.up") : t("connectors.workers.down")}
-              </span>
+              <UpDownState up={w.up} label={w.up ? t("connectors.workers.up") : t("connectors.workers.down")} />
             </td>
             <td className="px-3 py-2 text-xs tabular-nums">{t("connectors.workers.runs", { connectors: w.connectors, tasks: w.tasks.length })}</td>
             <td className="px-3 py-2 font-mono text-xs break-all">{w.tasks.join(", ") || "—"}</td>

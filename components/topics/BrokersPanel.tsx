@@ -1,7 +1,7 @@
 "use client";
 
 import { useT } from "@/components/i18n/I18nProvider";
-import { DOT_CLASS } from "@/components/health/service-status";
+import { UpDownState } from "@/components/health/UpDownState";
 import { DataTable } from "@/components/ui/DataTable";
 import type { BrokerInfo } from "@/lib/kafka/shared/topic-types";
 
@@ -28,10 +28,7 @@ export function BrokersPanel({ brokers }: { brokers: BrokerInfo[] }) {
             <td className="px-3 py-2 font-semibold">{b.id ?? <span className="font-normal text-slate-600">{t("topics.brokers.unknownId")}</span>}</td>
             <td className="px-3 py-2 font-mono text-xs">{b.endpoint ?? t("topics.brokers.unknownEndpoint")}</td>
             <td className="px-3 py-2">
-              <span className={`flex items-center gap-2 ${b.up ? "text-emerald-800" : "font-semibold text-red-700"}`}>
-                <span aria-hidden="true" className={`size-2.5 rounded-full ${b.up ? DOT_CLASS.up : DOT_CLASS.down}`} />
-                {b.up ? t("topics.brokers.up") : t("topics.brokers.down")}
-              </span>
+              <UpDownState up={b.up} label={b.up ? t("topics.brokers.up") : t("topics.brokers.down")} />
             </td>
             <td className="px-3 py-2">{b.controller ? t("topics.brokers.controller") : "—"}</td>
             <td className="px-3 py-2 text-right">{b.leaderCount}</td>

@@ -11,6 +11,7 @@ import { ReplicationBadges } from "./BrokersPanel";
 import { ConsumerGroupsTable } from "./ConsumerGroupsTable";
 import { DeleteTopicButton } from "./DeleteTopicButton";
 import { MessageBrowser } from "./MessageBrowser";
+import { SectionHeading } from "./SectionHeading";
 import { DataTable } from "@/components/ui/DataTable";
 import { formatNumber } from "@/components/ui/format";
 
@@ -84,15 +85,7 @@ export function TopicDetailView({ topic }: { topic: string }) {
       </section>
 
       <section aria-labelledby="config-title" className="space-y-2">
-        <div className="flex flex-wrap items-center gap-4">
-          <h2 id="config-title" className="text-2xl font-bold text-slate-900">
-            {t("topics.detail.configHeading")}
-          </h2>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={showDefaults} onChange={(e) => setShowDefaults(e.target.checked)} />
-            {t("topics.detail.showDefaults")}
-          </label>
-        </div>
+        <SectionHeading id="config-title" title={t("topics.detail.configHeading")} toggle={{ label: t("topics.detail.showDefaults"), checked: showDefaults, onChange: setShowDefaults }} />
         {configs.length === 0 ? (
           <p className="text-slate-700">{t("topics.detail.allDefaults")}</p>
         ) : (

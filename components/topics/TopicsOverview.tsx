@@ -11,6 +11,7 @@ import { BrokersPanel, ReplicationBadges } from "./BrokersPanel";
 import { ConsumerGroupsTable } from "./ConsumerGroupsTable";
 import { CreateTopicForm } from "./CreateTopicForm";
 import { DeleteTopicButton } from "./DeleteTopicButton";
+import { SectionHeading } from "./SectionHeading";
 import { DataTable } from "@/components/ui/DataTable";
 import { formatNumber } from "@/components/ui/format";
 
@@ -74,16 +75,9 @@ export function TopicsOverview() {
       {data.brokerList.length > 1 ? <BrokersPanel brokers={data.brokerList} /> : null}
       {canOperate ? <CreateTopicForm brokers={data.brokers} /> : null}
       <section aria-labelledby="topics-list-title" className="space-y-3">
-        <div className="flex flex-wrap items-center gap-4">
-          <h2 id="topics-list-title" className="text-2xl font-bold text-slate-900">
-            {t("topics.list.heading")}
-          </h2>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={showInternal} onChange={(e) => setShowInternal(e.target.checked)} />
-            {t("topics.list.showInternal", { count: hiddenCount })}
-          </label>
+        <SectionHeading id="topics-list-title" title={t("topics.list.heading")} toggle={{ label: t("topics.list.showInternal", { count: hiddenCount }), checked: showInternal, onChange: setShowInternal }}>
           {query.isError ? <span className="text-sm text-amber-800">{t("topics.list.stale", { message: errorText(query.error) })}</span> : null}
-        </div>
+        </SectionHeading>
         {visible.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-slate-700" data-testid="topics-empty">
             {t("topics.list.empty")}

@@ -2,7 +2,9 @@
 // the same configuration the console reads, one S3 client, OLTP connections, and the Connect REST API.
 import pg from "pg";
 import { readLabEndpoints, resolveConfig } from "../../lib/config-core";
+import { debeziumConnection as labDebeziumConnection } from "../../test/debezium";
 import { labS3 } from "../../test/lab-s3";
+import { dropSlotWhenReleased } from "../../test/until";
 
 export const cfg = resolveConfig(process.env, readLabEndpoints());
 export const CONNECT_URL = cfg.connect.urls[0];
@@ -34,14 +36,20 @@ export async function connectRest(method: string, path: string, body?: unknown):
 
 /** The connection part of a Debezium PostgreSQL source on the lab's OLTP database, as Kafka Connect reaches it. */
 export function debeziumConnection(user = cfg.postgres.user, password = cfg.postgres.password): Record<string, string> {
+  return labDebeziumConnection(cfg, user, password);
+}
+
+/** The lab's S3 sink reading `topic` into `bucket` on the lab's S3 server and keys; `over` adds the spec's own flush, folder, converters. */
+export function labS3Sink(topic: string, bucket: string, over: Record<string, string> = {}): Record<string, string> {
   return {
-    "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
-    "database.hostname": cfg.postgres.hostForConnect,
-    "database.port": String(cfg.postgres.port),
-    "database.user": user,
-    "database.password": password,
-    "database.dbname": cfg.postgres.oltpDatabase,
-    "plugin.name": "pgoutput",
+    "connector.class": "lab.console.connect.s3.S3SinkConnector",
+    topics: topic,
+    "s3.bucket.name": bucket,
+    "s3.region": cfg.s3.region,
+    "store.url": cfg.s3.endpointForConnect,
+    "aws.access.key.id": cfg.s3.accessKeyId,
+    "aws.secret.access.key": cfg.s3.secretAccessKey,
+    ...over,
   };
 }
 
@@ -56,6 +64,11 @@ export function pessoasSource(slot: string, publication: string): Record<string,
     "publication.autocreate.mode": "filtered",
     "snapshot.mode": "no_data",
   };
+}
+
+/** Cleanup after a spec deleted its Debezium source: once Connect lets go of the slot, drops it; never throws. */
+export function dropReleasedSlot(c: pg.Client, slot: string): Promise<void> {
+  return dropSlotWhenReleased((text, values) => c.query(text, values), slot);
 }
 
 /** The answer to the next server action the page calls (the UI's mutations are server actions: a POST with Next-Action). */

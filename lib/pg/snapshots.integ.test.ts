@@ -8,6 +8,7 @@ import { config } from "../config";
 import { withAdmin } from "../kafka/admin";
 import { pool } from "./client";
 import { getSnapshotSetup, prepareSnapshots, readSnapshotProgress, startIncrementalSnapshot } from "./snapshots";
+import { debeziumConnection } from "../../test/debezium";
 import { dropSlotWhenReleased, slotActive, until } from "../../test/until";
 
 const RUN = Date.now().toString(36);
@@ -26,17 +27,10 @@ beforeAll(async () => {
   await sql(`CREATE TABLE public.${id(TABLE)} (id int PRIMARY KEY, nome text)`);
   await sql(`INSERT INTO public.${id(TABLE)} SELECT g, 'n' || g FROM generate_series(1, 37) g`);
   await sql(`CREATE PUBLICATION ${id(PUB)} FOR TABLE public.${id(TABLE)}`);
-  const c = config().postgres;
   await connect.putConnectorConfig(cluster, NAME, {
-    "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
-    "database.hostname": c.hostForConnect,
-    "database.port": String(c.port),
-    "database.user": c.user,
-    "database.password": c.password,
-    "database.dbname": c.oltpDatabase,
+    ...debeziumConnection(config()),
     "table.include.list": `public.${TABLE}`,
     "topic.prefix": PREFIX,
-    "plugin.name": "pgoutput",
     "slot.name": SLOT,
     "publication.name": PUB,
     "publication.autocreate.mode": "disabled",

@@ -3,7 +3,7 @@
 // the inputs. Nothing here knows the seed's names; a source feeding two sinks, a sink without a source, several
 // clusters and no connector at all come out of the same rules.
 import "server-only";
-import { BUCKET_KEYS } from "../connect/shared/usage-match";
+import { BUCKET_KEYS, fullMatch, splitList as split } from "../connect/shared/usage-match";
 import { nodeId, type ConnectorNode, type PipelineCluster, type PipelineEdge, type PipelineGraph, type PipelineNode } from "./shared/graph";
 
 export interface ConnectorInput {
@@ -44,16 +44,6 @@ export interface GraphInput {
 const DEBEZIUM_POSTGRES = "io.debezium.connector.postgresql.PostgresConnector";
 const DEFAULT_SLOT = "debezium";
 const DEFAULT_PUBLICATION = "dbz_publication";
-
-const split = (s: string | undefined) => (s ?? "").split(",").map((x) => x.trim()).filter(Boolean);
-
-function fullMatch(pattern: string, value: string): boolean {
-  try {
-    return new RegExp(`^(?:${pattern})$`).test(value);
-  } catch {
-    return pattern === value;
-  }
-}
 
 /** An include-list entry that names one table literally (`public.pessoas`, `public\.pessoas`), as schema and table. */
 function literalTable(entry: string): { schema: string; table: string } | null {

@@ -13,6 +13,7 @@ import { pool } from "../pg/client";
 import { s3 } from "../s3/client";
 import { PipelineSampler } from "./sampler";
 import type { PipelineSnapshot } from "./shared/metrics";
+import { debeziumConnection } from "@/test/debezium";
 
 const RUN = Date.now().toString(36);
 const cluster = connect.resolveCluster("0");
@@ -73,7 +74,6 @@ let before: PipelineSnapshot;
 
 beforeAll(async () => {
   before = await sampler.tick();
-  const c = config().postgres;
   await pool("oltp").query(`create schema ${SCHEMA}; create table ${SCHEMA}.${TABLE} (id int primary key, name text); create publication ${PUB} for table ${SCHEMA}.${TABLE}`);
   await s3().send(new CreateBucketCommand({ Bucket: BUCKET_A }));
   await s3().send(new CreateBucketCommand({ Bucket: BUCKET_B }));
@@ -82,13 +82,7 @@ beforeAll(async () => {
   await admin.createTopics({ topics: [{ topic: ORPHAN_TOPIC, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
   await admin.disconnect();
   await connect.createConnector(cluster, SOURCE, {
-    "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
-    "database.hostname": c.hostForConnect,
-    "database.port": String(c.port),
-    "database.user": c.user,
-    "database.password": c.password,
-    "database.dbname": c.oltpDatabase,
-    "plugin.name": "pgoutput",
+    ...debeziumConnection(config()),
     "topic.prefix": PREFIX,
     "table.include.list": `${SCHEMA}.${TABLE}`,
     "slot.name": SLOT,

@@ -17,6 +17,8 @@ import { Progress } from "../generators/run/progress";
 import { connectionOptions } from "../pg/client";
 import { s3 } from "../s3/client";
 import { config } from "../config";
+import { templates } from "../connect/templates/templates";
+import type { TemplateId } from "../connect/shared/types";
 import { SqlEngine } from "./engine";
 import { exampleById } from "./shared/examples";
 import { engineOptions } from "./index";
@@ -33,6 +35,8 @@ const PUB = `sql_it_pub_${RUN}`;
 const BUCKET = "sql-raw";
 const LAKE_PREFIX = `topics/${TOPIC}/`;
 const CONNECT = config().connect.urls[0];
+/** A lesson template's config (lib/connect/templates), which the test then points at this run's own names. */
+const template = (id: TemplateId) => templates().find((t) => t.id === id)!.config;
 const CACHE = path.join(os.tmpdir(), `sql-it-cdc-${RUN}`);
 
 let admin: pg.Pool;
@@ -114,25 +118,16 @@ beforeAll(async () => {
   await s3().send(new CreateBucketCommand({ Bucket: BUCKET })).catch((e) => {
     if (!/BucketAlready/.test((e as Error).name)) throw e;
   });
-  const c = config();
   const json = { "key.converter": "org.apache.kafka.connect.json.JsonConverter", "key.converter.schemas.enable": "false", "value.converter": "org.apache.kafka.connect.json.JsonConverter", "value.converter.schemas.enable": "false" };
   const dbz = await connectPut("/connectors", "POST", {
     name: DBZ,
     config: {
-      "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
-      "database.hostname": c.postgres.hostForConnect,
-      "database.port": String(c.postgres.port),
-      "database.user": c.postgres.user,
-      "database.password": c.postgres.password,
-      "database.dbname": c.postgres.oltpDatabase,
+      // The lesson's Debezium template, pointed at this run's schema, slot and publication.
+      ...template("debezium-postgres"),
       "table.include.list": `${SCHEMA}.pessoas`,
       "topic.prefix": PREFIX,
-      "plugin.name": "pgoutput",
       "slot.name": SLOT,
       "publication.name": PUB,
-      "publication.autocreate.mode": "filtered",
-      "decimal.handling.mode": "double",
-      "time.precision.mode": "adaptive",
       ...json,
     },
   });
@@ -140,19 +135,11 @@ beforeAll(async () => {
   const sink = await connectPut("/connectors", "POST", {
     name: SINK,
     config: {
-      "connector.class": "lab.console.connect.s3.S3SinkConnector",
+      // The lesson's S3 sink template, on this run's topic and bucket, rotating every second.
+      ...template("s3-sink"),
       topics: TOPIC,
       "s3.bucket.name": BUCKET,
-      "s3.region": c.s3.region,
-      "store.url": c.s3.endpointForConnect,
-      "s3.path.style.access.enabled": String(c.s3.forcePathStyle),
-      "aws.access.key.id": c.s3.accessKeyId,
-      "aws.secret.access.key": c.s3.secretAccessKey,
-      "topics.dir": "topics",
-      "flush.size": "10",
       "rotate.interval.ms": "1000",
-      "format.output.type": "jsonl",
-      "path.format": "'year'=YYYY/'month'=MM/'day'=dd",
       ...json,
     },
   });

@@ -5,11 +5,12 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
-import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { Kafka, logLevel, Partitioners } from "kafkajs";
 import { afterAll, describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
 import { SseReader, type SseMessage } from "@/test/sse-test-client";
+import { labS3 } from "@/test/lab-s3";
 import { finishedKeys } from "@/test/s3-writes";
 import type { TopicMessage } from "@/lib/kafka/shared/message-types";
 
@@ -142,14 +143,7 @@ describe("the cluster profile: one Connect worker down", () => {
   const topic = `cluster-it-sink-${RUN}`;
   const bucket = `cluster-it-${RUN}`;
   const sink = `cluster-it-sink-${RUN}`;
-  const s3 = new S3Client({
-    endpoint: cfg.s3.endpoint,
-    region: cfg.s3.region,
-    forcePathStyle: true,
-    credentials: { accessKeyId: cfg.s3.accessKeyId, secretAccessKey: cfg.s3.secretAccessKey },
-    requestChecksumCalculation: "WHEN_REQUIRED",
-    responseChecksumValidation: "WHEN_REQUIRED",
-  });
+  const s3 = labS3(cfg);
   /** Connect's REST API through whichever worker answers. */
   async function rest(method: string, path: string, body?: unknown) {
     for (const url of WORKERS) {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { debeziumConnection } from "../../../test/debezium";
 
 // Editing a connector's offsets through the console's route, against the lab's real Connect: offsets that do
 // not fit the connector's own shape are refused with the field, and the stored offsets stay as they were.
@@ -49,19 +50,12 @@ async function patchAsOperator(name: string, body: unknown): Promise<{ status: n
 beforeAll(async () => {
   const { config } = await import("../../config");
   connectUrl = config().connect.urls[0];
-  const pgc = config().postgres;
   await connect("POST", "/connectors", {
     name: DBZ,
     config: {
-      "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
-      "database.hostname": pgc.hostForConnect,
-      "database.port": String(pgc.port),
-      "database.user": pgc.user,
-      "database.password": pgc.password,
-      "database.dbname": pgc.oltpDatabase,
+      ...debeziumConnection(config()),
       "topic.prefix": PREFIX,
       "table.include.list": "public.categorias",
-      "plugin.name": "pgoutput",
       "slot.name": SLOT,
       "publication.name": PUB,
       "publication.autocreate.mode": "filtered",

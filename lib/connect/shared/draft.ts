@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isSecretKey, MASK } from "../../shared/secrets";
 import type { ConnectorType, PluginInfo, TraceView } from "./types";
+import { splitList as split } from "./usage-match";
 import { locateJsonError } from "../../http/shared/json-error";
 
 // ------------------------------------------------------------------ names
@@ -187,7 +188,6 @@ export function traceView(trace: string | null | undefined): TraceView | null {
 
 /** Topics a connector's config names, without asking Connect (used by the list; the detail asks Connect). */
 export function configuredTopics(type: ConnectorType, config: Record<string, string>): string[] {
-  const split = (s: string | undefined) => (s ?? "").split(",").map((x) => x.trim()).filter(Boolean);
   if (type === "sink") return config.topics ? split(config.topics) : config["topics.regex"] ? [`/${config["topics.regex"]}/`] : [];
   if (config.topic) return [config.topic];
   const prefix = config["topic.prefix"];

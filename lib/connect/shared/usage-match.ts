@@ -18,9 +18,11 @@ export interface ConnectorUse {
 /** Bucket keys of the lab's, Confluent's and other S3/GCS sinks and sources. */
 export const BUCKET_KEYS = ["s3.bucket.name", "s3.bucket", "bucket", "bucket.name", "aws.s3.bucket", "gcs.bucket.name"] as const;
 
-const split = (s: string | undefined) => (s ?? "").split(",").map((x) => x.trim()).filter(Boolean);
+/** A comma-separated config value (`topics`, `table.include.list`, …) as its trimmed, non-empty entries. */
+export const splitList = (s: string | undefined) => (s ?? "").split(",").map((x) => x.trim()).filter(Boolean);
 
-function fullMatch(pattern: string, value: string): boolean {
+/** Whether a config's regular expression matches the whole value, as Connect and Debezium apply it (an invalid one: literally). */
+export function fullMatch(pattern: string, value: string): boolean {
   try {
     return new RegExp(`^(?:${pattern})$`).test(value);
   } catch {
@@ -38,7 +40,7 @@ export function useOf(type: ConnectorType, config: Record<string, string>, targe
   }
   const topic = target.topic;
   if (type === "sink") {
-    if (split(config.topics).includes(topic)) return { role: "reads", via: "topics" };
+    if (splitList(config.topics).includes(topic)) return { role: "reads", via: "topics" };
     if (config["topics.regex"] && fullMatch(config["topics.regex"], topic)) return { role: "reads", via: "topics.regex" };
     return null;
   }
@@ -46,7 +48,7 @@ export function useOf(type: ConnectorType, config: Record<string, string>, targe
   // Debezium: <topic.prefix>.<schema>.<table>; the include list's entries are regular expressions.
   const prefix = config["topic.prefix"];
   if (!prefix || !topic.startsWith(`${prefix}.`)) return null;
-  const tables = split(config["table.include.list"]);
+  const tables = splitList(config["table.include.list"]);
   if (!tables.length) return { role: "writes", via: "topic.prefix" };
   const rest = topic.slice(prefix.length + 1);
   return tables.some((t) => fullMatch(t, rest) || fullMatch(`${escapeRegex(prefix)}\\.(?:${t})`, topic)) ? { role: "writes", via: "table.include.list" } : null;

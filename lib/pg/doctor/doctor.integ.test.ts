@@ -9,6 +9,7 @@ import { pool } from "../client";
 import { applyFix } from "./fixes";
 import { runDoctor } from "./gather";
 import type { DoctorReport, Finding, RuleId } from "./shared/types";
+import { debeziumConnection } from "../../../test/debezium";
 import { dropSlotWhenReleased, slotActive, until } from "../../../test/until";
 
 const RUN = Date.now().toString(36);
@@ -28,18 +29,11 @@ const { escapeIdentifier: id } = pg;
 const sql = (text: string, values: unknown[] = []) => pool("oltp").query(text, values);
 
 function connectorConfig(over: Record<string, string> = {}): Record<string, string> {
-  const c = config().postgres;
   return {
-    "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
-    "database.hostname": c.hostForConnect,
-    "database.port": String(c.port),
-    "database.user": ROLE,
-    "database.password": PW,
-    "database.dbname": c.oltpDatabase,
+    ...debeziumConnection(config(), ROLE, PW),
     // A regex: a new table named database_it_<run>_… is captured without a config change.
     "table.include.list": `public\\.database_it_${RUN}_.*`,
     "topic.prefix": `database_it_${RUN}`,
-    "plugin.name": "pgoutput",
     "slot.name": SLOT,
     "publication.name": PUB,
     "publication.autocreate.mode": "disabled",

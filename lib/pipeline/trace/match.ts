@@ -1,6 +1,7 @@
 // Trace a change, the pure part: the marker written into the row, matching the Debezium event (by key and by the
 // marker in `after`) and the object's line, which tables a connector captures, and why a trace stopped.
 import "server-only";
+import { splitList as split } from "../../connect/shared/usage-match";
 import { parseKeyFields } from "../../debezium/shared/key";
 import type { StopCode, TraceSink, TraceStop } from "../shared/trace";
 
@@ -91,8 +92,6 @@ export function mayHoldEvent(o: { key: string; lastModified: number }, event: { 
   if (k && (k.partition !== event.partition || k.startOffset > event.offset)) return false;
   return true;
 }
-
-const split = (s: string | undefined) => (s ?? "").split(",").map((x) => x.trim()).filter(Boolean);
 
 function fullMatch(pattern: string, value: string): boolean {
   try {

@@ -19,6 +19,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * The connector's configuration. Every key is declared with a validator so that Kafka Connect's
@@ -91,6 +92,15 @@ public final class S3SinkConfig extends AbstractConfig {
     private final ZoneId timeZone;
     private final List<String> outputFields;
     private final Partitioning partitioning;
+
+    /** The config a connector or a task starts with: an invalid one stops it with Connect's exception, naming the cause. */
+    static S3SinkConfig forStart(Map<String, String> props) {
+        try {
+            return new S3SinkConfig(props);
+        } catch (ConfigException e) {
+            throw new ConnectException("Invalid S3 sink configuration: " + e.getMessage(), e);
+        }
+    }
 
     /** Aliases are resolved first: {@code s3.endpoint} fills {@code store.url} when that is unset, and so on. */
     public S3SinkConfig(Map<?, ?> props) {

@@ -16,10 +16,8 @@ import java.util.function.Predicate;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkConnector;
 
 /**
@@ -55,11 +53,7 @@ public class S3SinkConnector extends SinkConnector {
 
     @Override
     public void start(Map<String, String> props) {
-        try {
-            new S3SinkConfig(props);
-        } catch (ConfigException e) {
-            throw new ConnectException("Invalid S3 sink configuration: " + e.getMessage(), e);
-        }
+        S3SinkConfig.forStart(props);
         this.props = Map.copyOf(props);
     }
 

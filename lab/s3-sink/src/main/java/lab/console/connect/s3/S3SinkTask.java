@@ -9,7 +9,6 @@ import java.util.function.LongSupplier;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
@@ -62,11 +61,7 @@ public class S3SinkTask extends SinkTask {
 
     @Override
     public void start(Map<String, String> props) {
-        try {
-            config = new S3SinkConfig(props);
-        } catch (ConfigException e) {
-            throw new ConnectException("Invalid S3 sink configuration: " + e.getMessage(), e);
-        }
+        config = S3SinkConfig.forStart(props);
         serializer = RecordSerializer.from(config);
         policy = RotationPolicy.from(config);
         reporter = errantRecordReporter();
