@@ -39,12 +39,30 @@ async function fetchConfigs(admin: Admin, topics: string[]): Promise<Map<string,
   return out;
 }
 
+/**
+ * A topic's offsets, asked again a few times: while a broker of a cluster stops, kafkajs can route the request by
+ * metadata that still names it as a leader and fail ("Cannot destructure property 'partitions' of 'high.pop(...)'")
+ * until the leaders have moved, a matter of seconds. A read, so asking again changes nothing.
+ */
+async function topicOffsets(admin: Admin, topic: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await admin.fetchTopicOffsets(topic);
+    } catch (e) {
+      // Only what a moving leader causes: kafkajs's TypeError above, or an error Kafka marks retriable.
+      const transient = e instanceof TypeError || (e as { retriable?: boolean }).retriable === true;
+      if (!transient || attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
+}
+
 async function summarize(admin: Admin, names: string[], liveIds?: Set<number>): Promise<{ summaries: TopicSummary[]; configs: Map<string, TopicConfigs> }> {
   if (names.length === 0) return { summaries: [], configs: new Map() };
   const [{ topics: metadata }, configs, offsets] = await Promise.all([
     admin.fetchTopicMetadata({ topics: names }),
     fetchConfigs(admin, names),
-    Promise.all(names.map(async (n) => [n, await admin.fetchTopicOffsets(n)] as const)),
+    Promise.all(names.map(async (n) => [n, await topicOffsets(admin, n)] as const)),
   ]);
   const offsetsByTopic = new Map(offsets);
   const summaries = metadata.map((t): TopicSummary => {
