@@ -1,6 +1,7 @@
 import "server-only";
 import type { Admin, Kafka } from "kafkajs";
 import { kafka } from "./client";
+import { topicOffsets } from "./admin";
 
 // The end offsets of many topics in one ListOffsets request per broker. kafkajs's admin asks per topic (and asks the
 // earliest offsets too, one after the other), which for the overview's 50 topics every 2 s was 100 requests and
@@ -31,7 +32,7 @@ export async function endOffsets(admin: Admin, topics: string[]): Promise<Map<st
   const cluster = internalCluster(kafka());
   if (!cluster) {
     await admin.fetchTopicMetadata({ topics });
-    await Promise.all(topics.map(async (t) => out.set(t, new Map((await admin.fetchTopicOffsets(t)).map((o) => [o.partition, Number(o.high)])))));
+    await Promise.all(topics.map(async (t) => out.set(t, new Map((await topicOffsets(admin, t)).map((o) => [o.partition, Number(o.high)])))));
     return out;
   }
   try {

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { withAdmin } from "../admin";
+import { topicOffsets, withAdmin } from "../admin";
 import { assemblePage, planBrowse, type PartitionBounds, type ReadPlan } from "./browse-plan";
 import type { BrowsePage, BrowseQuery } from "../shared/browse-types";
 import { kafka } from "../client";
@@ -73,7 +73,7 @@ export async function browseTopic(topic: string, q: BrowseQuery): Promise<Browse
   const { bounds, startsAt } = await withAdmin(`read the offsets of "${topic}"`, async (admin) => {
     const names = await admin.listTopics();
     if (!names.includes(topic)) throw unknownTopic(topic);
-    const offsets = await admin.fetchTopicOffsets(topic);
+    const offsets = await topicOffsets(admin, topic);
     const bounds: PartitionBounds[] = offsets.map((o) => ({ partition: o.partition, low: BigInt(o.low), high: BigInt(o.high) })).sort((a, b) => a.partition - b.partition);
     let startsAt: Map<number, bigint> | undefined;
     if (q.from === "timestamp" && q.timestamp !== undefined && !q.after && !q.before) {

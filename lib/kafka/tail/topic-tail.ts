@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Consumer, EachBatchPayload } from "kafkajs";
 import { AppError } from "../../errors";
-import { withAdmin } from "../admin";
+import { topicOffsets, withAdmin } from "../admin";
 import { kafka } from "../client";
 import { kafkaError, unknownTopic } from "../errors";
 import type { TailFailure, TailKafkaState, TailReady } from "../shared/message-types";
@@ -83,7 +83,7 @@ export class TopicTail {
       const offsets = await withAdmin(`read the offsets of "${this.topic}"`, async (admin) => {
         const names = await admin.listTopics();
         if (!names.includes(this.topic)) throw unknownTopic(this.topic);
-        return admin.fetchTopicOffsets(this.topic);
+        return topicOffsets(admin, this.topic);
       });
       const perPartition = offsets.length ? Math.ceil(backfill / offsets.length) : 0;
       for (const o of offsets) {
@@ -162,7 +162,7 @@ export class TopicTail {
    */
   private async skippedSince(expected: Map<number, bigint>): Promise<number> {
     try {
-      const offsets = await withAdmin(`read the offsets of "${this.topic}"`, (admin) => admin.fetchTopicOffsets(this.topic));
+      const offsets = await withAdmin(`read the offsets of "${this.topic}"`, (admin) => topicOffsets(admin, this.topic));
       let skipped = 0n;
       for (const o of offsets) {
         const from = expected.get(o.partition);

@@ -1,7 +1,7 @@
 import "server-only";
 import { AssignerProtocol, ConfigResourceTypes, type Admin } from "kafkajs";
 import { AppError } from "../../errors";
-import { withAdmin } from "../admin";
+import { topicOffsets, withAdmin } from "../admin";
 import { tailHub } from "../tail/hub";
 import { unknownTopic } from "../errors";
 import { config } from "../../config";
@@ -37,24 +37,6 @@ async function fetchConfigs(admin: Admin, topics: string[]): Promise<Map<string,
     out.set(r.resourceName, { entries, cleanupPolicy: entries.find((e) => e.name === "cleanup.policy")?.value ?? null });
   }
   return out;
-}
-
-/**
- * A topic's offsets, asked again a few times: while a broker of a cluster stops, kafkajs can route the request by
- * metadata that still names it as a leader and fail ("Cannot destructure property 'partitions' of 'high.pop(...)'")
- * until the leaders have moved, a matter of seconds. A read, so asking again changes nothing.
- */
-async function topicOffsets(admin: Admin, topic: string) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await admin.fetchTopicOffsets(topic);
-    } catch (e) {
-      // Only what a moving leader causes: kafkajs's TypeError above, or an error Kafka marks retriable.
-      const transient = e instanceof TypeError || (e as { retriable?: boolean }).retriable === true;
-      if (!transient || attempt >= 5) throw e;
-      await new Promise((r) => setTimeout(r, 500 * attempt));
-    }
-  }
 }
 
 async function summarize(admin: Admin, names: string[], liveIds?: Set<number>): Promise<{ summaries: TopicSummary[]; configs: Map<string, TopicConfigs> }> {

@@ -12,7 +12,7 @@ import { AppError, scrubSecrets } from "../../errors";
 import { generatorRegistry } from "../../generators/registry";
 import type { RunSnapshot } from "../../generators/shared/types";
 import { getLabHealth } from "../../health";
-import { withAdmin } from "../../kafka/admin";
+import { topicOffsets, withAdmin } from "../../kafka/admin";
 import { connectionOptions, endpointOf, pool } from "../../pg/client";
 import { toConnectorFacts } from "../../pg/debezium-connectors";
 import { runDoctor } from "../../pg/doctor/gather";
@@ -410,7 +410,7 @@ async function topicActivity(topics: string[], windowMinutes: number, now: numbe
   return withAdmin("read the topic's offsets", async (admin) =>
     Promise.all(
       topics.map(async (topic): Promise<TopicActivity> => {
-        const high = await admin.fetchTopicOffsets(topic);
+        const high = await topicOffsets(admin, topic);
         const highOf = new Map(high.map((p) => [p.partition, BigInt(p.high)]));
         const start = now - windowMinutes * 60_000;
         const newerThan = async (ts: number) => {

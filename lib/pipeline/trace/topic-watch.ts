@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Consumer, EachBatchPayload, KafkaMessage } from "kafkajs";
-import { withAdmin } from "../../kafka/admin";
+import { topicOffsets, withAdmin } from "../../kafka/admin";
 import { kafka } from "../../kafka/client";
 import { CONSOLE_GROUP_PREFIX } from "../../kafka/topics/topics";
 import { processWide } from "../../process-wide";
@@ -152,7 +152,7 @@ export async function endOffsets(topic: string): Promise<Map<number, bigint>> {
   return withAdmin(`read the end offsets of "${topic}"`, async (admin) => {
     const names = await admin.listTopics();
     if (!names.includes(topic)) return new Map();
-    return new Map((await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, BigInt(o.high)]));
+    return new Map((await topicOffsets(admin, topic)).map((o) => [o.partition, BigInt(o.high)]));
   });
 }
 
