@@ -170,6 +170,9 @@ async function main() {
     if (serverPid) samples.push({ ...sample(serverPid), at: performance.now() });
     if (sampler) clearInterval(sampler);
     log(`produced ${seq} messages in ${produceSeconds.toFixed(1)} s`);
+    // While the viewers are still connected: how many the server writes to the socket itself.
+    const during = (await (await fetch(`${url}/api/topics/hub`)).json()) as { data: { topics: { topic: string; viewersOnSocket?: number }[] } };
+    const onSocket = during.data.topics.find((t) => t.topic === topic)?.viewersOnSocket ?? 0;
 
     // 4. let the last messages arrive, then collect
     const drainBy = Date.now() + 15_000;
@@ -212,6 +215,7 @@ async function main() {
       ["viewers (connected / failed)", `${VIEWERS - failed.length} / ${failed.length}`, ""],
       ["messages produced", `${expected} in ${produceSeconds.toFixed(1)} s`, `${RATE} msg/s`],
       ["Kafka consumers opened by the hub", String(hubConsumers), "target 1"],
+      ["viewers written to their socket directly", `${onSocket} / ${VIEWERS}`, "the rest through a Web stream"],
       ["viewers that kept up (no skip marker)", `${keptUp.length} / ${VIEWERS}`, ""],
       ["messages lost by viewers that kept up", String(lost), "target 0"],
       ["produce → viewer latency p50 / p99", `${round(p50)} / ${round(p99)} ms`, "target p99 ≤ 3× the plain consumer's"],
@@ -239,6 +243,7 @@ async function main() {
         rss_mb: round(rssMb),
         cpu_cores: round(cpuCores, 2),
         viewer_cpu_cores: round(viewerCores, 2),
+        viewers_on_socket: onSocket,
         baseline_p99_ms: round(b99),
         baseline_p50_ms: round(b50),
         p99_ratio: round(p99 / b99, 2),

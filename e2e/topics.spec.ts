@@ -128,6 +128,11 @@ test("insert, update and delete on pessoas show up live as c, u (changed field h
     await expect(created).toBeVisible({ timeout: 5_000 });
     await expect(created).toContainText(name);
     await expect(created.getByTestId("op-badge")).toHaveText(/^c/);
+    // On the console's own server the page's stream is written to its socket itself, not through a Web stream.
+    const hub = (await (await page.request.get("/api/topics/hub")).json()) as { data: { topics: { topic: string; viewers: number; viewersOnSocket: number }[] } };
+    const watched = hub.data.topics.find((t) => t.topic === TOPIC);
+    expect(watched?.viewers).toBeGreaterThan(0);
+    expect(watched?.viewersOnSocket).toBe(watched?.viewers);
 
     await client.query("update pessoas set nome = $2 where id = $1", [id, updated]);
     const changed = rows.filter({ hasText: String(id) }).and(page.locator('[data-op="u"]'));

@@ -55,7 +55,7 @@ async function call(entry: Entry, cookie: string | null, body = "{}") {
   return mod[entry.method](req, { params: Promise.resolve(paramsFor(entry.file)) });
 }
 
-// The header the console's server stamps with the socket's address (lib/auth/request/peer-address.ts).
+// The header the console's server stamps with the socket's address (lib/http/node-server.ts).
 const PEER = "x-lab-console-peer";
 const EXPOSED = { CONSOLE_HOST: "0.0.0.0", CONSOLE_OPERATOR_PASSWORD: "op-guard-test", CONSOLE_VIEWER_PASSWORD: "viewer-guard-test", CONSOLE_SESSION_SECRET: "guard-test-session-secret-0123456789" };
 const entries = mutatingEntries();

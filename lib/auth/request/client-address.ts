@@ -2,7 +2,7 @@
 //
 // Next.js (16.x, base-server.js) only *fills in* X-Forwarded-For from the socket when the client sent none
 // (`??=`): a client's own header passes through untouched, and route handlers get no socket address. So the
-// console's server stamps the socket's address into PEER_HEADER on every request (lib/auth/request/peer-address.ts,
+// console's server stamps the socket's address into PEER_HEADER on every request (lib/http/node-server.ts,
 // installed at start by instrumentation-node.ts), overwriting anything a client sent under that name, and
 // X-Forwarded-For is believed only when that socket is a configured proxy (CONSOLE_TRUSTED_PROXIES).
 import "server-only";

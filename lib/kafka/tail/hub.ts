@@ -3,6 +3,7 @@ import { config } from "../../config";
 import { AppError } from "../../errors";
 import { withAdmin } from "../admin";
 import { unknownTopic } from "../errors";
+import { nodeResponse } from "../../http/node-server";
 import { parseEventId, sseComment } from "../../http/sse-frames";
 import { TopicTail, type TailOwner } from "./topic-tail";
 import type { HubOptions, HubStats, OpenTailOptions } from "./types";
@@ -45,7 +46,8 @@ export class TailHub implements TailOwner {
       tail.addViewer(viewer);
     }
     this.ensureHeartbeat();
-    return viewer.stream(o.signal);
+    // On the console's own server the viewer writes to its socket itself (lib/http/node-server.ts).
+    return viewer.stream(o.signal, nodeResponse());
   }
 
   private names: { at: number; value: Promise<Set<string>> } | null = null;

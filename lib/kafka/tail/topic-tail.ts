@@ -21,10 +21,11 @@ import type { TailViewer } from "./viewer";
 const encoder = new TextEncoder();
 /**
  * Writes per second a topic's flushes may cost over all its viewers (one write each per flush): with many viewers
- * the flush period grows past flushMs (500 viewers: 20 ms, 1,000: 40 ms), since past a few thousand writes a second
- * the socket writes and their stream machinery, not the records, take the server's time and delay everyone.
+ * the flush period grows past flushMs (500 viewers: 12.5 ms, 1,000: 25 ms), since past some tens of thousands of
+ * writes a second the socket writes, not the records, take the server's time and delay everyone. (A write to the
+ * socket itself costs about a third of one through Next's Web stream: bench:tail, 500 viewers.)
  */
-const WRITES_PER_SECOND = 25_000;
+const WRITES_PER_SECOND = 40_000;
 /** No fetch answered for this long (the consumer asks every 250 ms): the viewers are told it is reconnecting. */
 export const FETCH_STALL_MS = 3_000;
 
@@ -54,6 +55,7 @@ export class TopicTail {
   /** Viewers with something to write at the next flush. */
   private readonly dirty = new Set<TailViewer>();
   private flushTimer: NodeJS.Timeout | null = null;
+  private lastFlushAt = 0;
   received = 0;
   skippedAtClose = 0;
   /** When the last fetch answered (Date.now()). */
@@ -207,16 +209,21 @@ export class TopicTail {
     this.scheduleFlush();
   }
 
+  /**
+   * At most one flush per period, and none later than a period after the last: a record that arrives after a quiet
+   * spell goes out at once (with whatever else this tick reads), not a whole period later.
+   */
   private scheduleFlush(): void {
     if (this.flushTimer) return;
     const period = Math.max(this.owner.options.flushMs, Math.ceil((this.viewers.size * 1000) / WRITES_PER_SECOND));
-    this.flushTimer = setTimeout(() => this.flush(), period);
+    this.flushTimer = setTimeout(() => this.flush(), Math.max(0, this.lastFlushAt + period - performance.now()));
   }
 
   /** Hands the pending records, as one chunk, to every viewer that takes it, then wakes whoever has something. */
   flush(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
+    this.lastFlushAt = performance.now();
     if (this.pending.length > 0) {
       const entries = this.pending;
       this.pending = [];
@@ -320,6 +327,6 @@ export class TopicTail {
   }
 
   stats(): TopicTailStats {
-    return { topic: this.topic, state: this.state, groupId: this.groupId, viewers: this.viewers.size, buffered: this.ring.size, received: this.received, skipped: this.skippedTotal(), partitions: this.partitions };
+    return { topic: this.topic, state: this.state, groupId: this.groupId, viewers: this.viewers.size, viewersOnSocket: [...this.viewers].filter((v) => v.writesToSocket).length, buffered: this.ring.size, received: this.received, skipped: this.skippedTotal(), partitions: this.partitions };
   }
 }

@@ -29,6 +29,8 @@ export interface TopicTailStats {
   state: TailState;
   groupId: string;
   viewers: number;
+  /** Viewers whose records the server writes to the socket itself (lib/http/node-server.ts), not through a Web stream. */
+  viewersOnSocket: number;
   buffered: number;
   /** Records read from Kafka since the consumer opened. */
   received: number;

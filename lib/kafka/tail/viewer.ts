@@ -1,4 +1,5 @@
 import "server-only";
+import type { ServerResponse } from "node:http";
 import type { TailGap } from "../shared/message-types";
 import { sseEvent } from "../../http/sse-frames";
 import { isEmptyFilter, matchesFilter, type TailFilter } from "../shared/tail-filter";
@@ -15,7 +16,13 @@ export class TailViewer {
   private readonly queue: ViewerQueue<Chunk>;
   private readonly openedAt = performance.now();
   private readonly control: Uint8Array[] = [];
-  private waiter: (() => void) | null = null;
+  /** The response's stream, once it exists; it asked for more (a read is pending) while `wanted`. */
+  private controller: ReadableStreamDefaultController<Uint8Array> | null = null;
+  private wanted = false;
+  private detach: (() => void) | null = null;
+  /** The Node response this viewer writes to itself, once Next.js has started the body (see stream()). */
+  private socket: ServerResponse | null = null;
+  private undrain: (() => void) | null = null;
   private readonly filterIsEmpty: boolean;
   private resumeChecked = false;
   /** Takes the shared chunk of every flush (no filter, no resume point). */
@@ -62,14 +69,14 @@ export class TailViewer {
       }
     }
     if (!this.filterIsEmpty && !matchesFilter(this.filter, entry.message)) return;
-    this.queue.push({ bytes: entry.frame, count: 1, receivedAt: entry.receivedAt }, replay || this.waiter !== null);
+    this.queue.push({ bytes: entry.frame, count: 1, receivedAt: entry.receivedAt }, replay || this.wanted);
     this.onDirty?.(this);
   }
 
   /** A flush's shared chunk (takesBatches viewers only). When only part of it fits, the oldest records go. */
   offerBatch(batch: Batch): void {
     if (this.closed) return;
-    const keepingUp = this.waiter !== null;
+    const keepingUp = this.wanted;
     if (keepingUp || !this.queue.wouldDrop(batch.count)) this.queue.push(batch, keepingUp, batch.count);
     else for (const e of batch.entries) this.queue.push({ bytes: e.frame, count: 1, receivedAt: e.receivedAt });
   }
@@ -81,18 +88,43 @@ export class TailViewer {
     this.wake();
   }
 
+  /**
+   * Writes everything waiting as one chunk, if the response can take more; otherwise it stays in the bounded
+   * queue until it can (back-pressure per viewer). Synchronous: no promise per write on the server's side.
+   */
   wake(): void {
-    const w = this.waiter;
-    this.waiter = null;
-    w?.();
+    if (!this.wanted) return;
+    const chunk = this.drain();
+    const socket = this.socket;
+    if (chunk && !socket) {
+      this.wanted = false;
+      this.controller?.enqueue(chunk);
+      return;
+    }
+    if (chunk && socket) {
+      if (socket.destroyed || socket.writableEnded) {
+        this.close(); // the client is gone
+      } else {
+        // false: the socket's buffer is full; the next write waits for its "drain".
+        this.wanted = socket.write(chunk);
+        if (!this.wanted || !this.closed) return;
+      }
+    }
+    if (this.closed) this.endBody();
   }
 
-  /** Resolves when there may be something to drain, or the viewer closed. */
-  wait(): Promise<void> {
-    if (this.closed || this.control.length > 0 || this.queue.hasPending) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.waiter = resolve;
-    });
+  /** Closed and everything written: ends the body (Next.js then ends the response). */
+  private endBody(): void {
+    this.wanted = false;
+    this.undrain?.();
+    this.undrain = null;
+    const controller = this.controller;
+    this.controller = null;
+    try {
+      controller?.close();
+    } catch {
+      // already cancelled
+    }
   }
 
   /** Everything waiting, as one chunk (one write to the socket), or null. */
@@ -120,6 +152,8 @@ export class TailViewer {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.detach?.();
+    this.detach = null;
     this.wake();
     const cb = this.onClose;
     this.onClose = null;
@@ -127,37 +161,50 @@ export class TailViewer {
   }
 
   /**
-   * The viewer's response body: pulled only when the response can take more (highWaterMark 0), so a slow
-   * client's backlog stays in its bounded queue; each pull is one chunk of everything waiting.
+   * The viewer's response body. highWaterMark 0: the runtime asks (pull) only when the socket can take more, so a
+   * slow client's backlog stays in its bounded queue; each write is one chunk of everything waiting, pushed by
+   * wake() — at the next flush, or at once when something is already waiting.
+   *
+   * With `socket` (the request's Node response, on the console's own server): Next.js's first read means it has
+   * set the status and headers and waits for the body; from then on the viewer writes to the socket itself and
+   * leaves that read pending, and back-pressure is the socket's own (write() → false, then "drain"). Ending the
+   * stream still ends the response through Next.js.
    */
-  stream(signal?: AbortSignal): ReadableStream<Uint8Array> {
+  stream(signal?: AbortSignal, socket?: ServerResponse | null): ReadableStream<Uint8Array> {
     const close = () => this.close();
     if (signal?.aborted) close();
     signal?.addEventListener("abort", close, { once: true });
+    const onDrain = () => {
+      this.wanted = true;
+      this.wake();
+    };
+    this.detach = () => signal?.removeEventListener("abort", close);
     return new ReadableStream<Uint8Array>(
       {
-        pull: async (controller) => {
-          for (;;) {
-            const chunk = this.drain();
-            if (chunk) {
-              controller.enqueue(chunk);
-              return;
-            }
-            if (this.closed) {
-              signal?.removeEventListener("abort", close);
-              try {
-                controller.close();
-              } catch {
-                // already cancelled
-              }
-              return;
-            }
-            await this.wait();
-          }
+        start: (controller) => {
+          this.controller = controller;
         },
-        cancel: close,
+        pull: () => {
+          if (socket && !this.socket && !this.closed) {
+            this.socket = socket;
+            socket.on("drain", onDrain);
+            this.undrain = () => socket.off("drain", onDrain);
+          }
+          this.wanted = true;
+          this.wake();
+        },
+        cancel: () => {
+          this.controller = null;
+          close();
+          this.undrain?.();
+        },
       },
       { highWaterMark: 0 },
     );
+  }
+
+  /** True once this viewer writes to its socket itself (see stream()). */
+  get writesToSocket(): boolean {
+    return this.socket !== null;
   }
 }
