@@ -18,7 +18,7 @@ interface Bench {
 }
 
 const BENCHES: Bench[] = [
-  { name: "gen", keys: ["orders_per_s", "seed_port_orders_per_s"], needsConsole: false },
+  { name: "gen", keys: ["orders_per_s", "per_row_path_orders_per_s", "seed_port_orders_per_s"], needsConsole: false },
   { name: "tail", keys: ["p99_ms", "baseline_p99_ms", "p99_ratio", "rss_mb", "lost", "hub_consumers", "viewer_cpu_cores"], needsConsole: true },
   { name: "tail-browser", keys: [], needsConsole: true },
   { name: "connectors", keys: [], needsConsole: true },

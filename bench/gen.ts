@@ -9,6 +9,7 @@
 //  3. the streaming generator's achieved rate against the asked one at 10, 100 and 2,000 events/s.
 // Prints a table, then ONE line with a JSON object of the figures. Timing never fails the run.
 import { execFileSync, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { loadavg } from "node:os";
@@ -32,6 +33,8 @@ import { RunStore } from "../lib/generators/run/run-store";
 
 const ORDERS = Number(process.env.BENCH_GEN_ORDERS ?? 1_000_000);
 const BASELINE_S = 5;
+/** Orders of the per-row path's run (the "before"): enough for a steady rate, on the database of 1,000,000+. */
+const ROW_PATH_ORDERS = Math.min(ORDERS, 200_000);
 const RATES = [10, 100, 2000] as const;
 const RATE_SECONDS = Number(process.env.BENCH_GEN_RATE_SECONDS ?? 10);
 /** What the issue measured for the seed's loop on these machines (sleep removed), when Python cannot run here. */
@@ -247,6 +250,41 @@ print(n / (time.time() - start))
   }
 }
 
+/**
+ * A role that may not set session_replication_role: with it the generator cannot take its bulk path (sql.ts,
+ * bulkInsertAllowed) and checks every foreign key with its per-row trigger, as it did before that path existed —
+ * the "before" of the same code, database and hour.
+ */
+async function perRowRole(): Promise<{ user: string; password: string }> {
+  const role = { user: "lab_console_bench_rowpath", password: randomBytes(12).toString("hex") };
+  const c = new pg.Client(oltpOptions);
+  await c.connect();
+  try {
+    const exists = await c.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role.user]);
+    const who = pg.escapeIdentifier(role.user);
+    await c.query(`${exists.rowCount ? "ALTER" : "CREATE"} ROLE ${who} LOGIN NOSUPERUSER PASSWORD ${pg.escapeLiteral(role.password)}`);
+    await c.query(`GRANT CONNECT ON DATABASE ${pg.escapeIdentifier(BENCH_DB)} TO ${who}`);
+    await c.query(`GRANT USAGE ON SCHEMA public TO ${who}`);
+    await c.query(`GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO ${who}`);
+    await c.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${who}`);
+  } finally {
+    await c.end();
+  }
+  return role;
+}
+
+/** The bench's role leaves nothing behind in the lab's cluster. */
+async function dropRole(user: string): Promise<void> {
+  const c = new pg.Client(oltpOptions);
+  await c.connect();
+  try {
+    await c.query(`DROP OWNED BY ${pg.escapeIdentifier(user)}`);
+    await c.query(`DROP ROLE ${pg.escapeIdentifier(user)}`);
+  } finally {
+    await c.end();
+  }
+}
+
 interface HistoricalResult {
   ordersPerS: number;
   seconds: number;
@@ -258,9 +296,12 @@ interface HistoricalResult {
   runId: string;
 }
 
-/** 1,000,000 historical orders through startRun: the CLI's and the console's path, stored run included. */
-async function historical(orders: number): Promise<HistoricalResult> {
-  const pool = new pg.Pool({ ...oltpOptions, max: 4 });
+/**
+ * 1,000,000 historical orders through startRun: the CLI's and the console's path, stored run included. `as`: the
+ * role the generator connects with (default the lab's).
+ */
+async function historical(orders: number, as?: { user: string; password: string }): Promise<HistoricalResult> {
+  const pool = new pg.Pool({ ...oltpOptions, ...as, max: 4 });
   const prisma = new PrismaClient({ adapter: new PrismaPg({ host: cfg.host, port: cfg.port, user: cfg.user, password: cfg.password, database: cfg.consoleDatabase, max: 2 }) });
   let peak = process.memoryUsage().rss;
   const heapAt: number[] = [];
@@ -350,7 +391,10 @@ async function main() {
   console.log(`  TypeScript port of the seed loop: ${fmt(port)} orders/s\n`);
   const seedOrdersPerS = python ?? SEED_MEASURED_UPSTREAM;
 
-  console.log(`2. Historical generator: ${fmt(ORDERS)} orders into ${fmt(held)} (batches of 5,000, 2 connections)`);
+  console.log(`2. Historical generator (batches of 5,000, 2 connections), first on its per-row path (every foreign key checked by its trigger, as before the bulk path): ${fmt(ROW_PATH_ORDERS)} orders into ${fmt(held)}`);
+  const role = await perRowRole();
+  const rowPath = await historical(ROW_PATH_ORDERS, role).finally(() => dropRole(role.user));
+  console.log(`   then as it runs: ${fmt(ORDERS)} orders into ${fmt(held + ROW_PATH_ORDERS)}`);
   const hist = await historical(ORDERS);
 
   console.log(`\n3. Streaming generator: achieved vs asked rate, ${RATE_SECONDS} s each`);
@@ -363,9 +407,10 @@ async function main() {
   const errorPct = (r: { asked: number; achieved: number }) => Number((((r.achieved - r.asked) / r.asked) * 100).toFixed(2));
 
   const rows: Array<[string, string]> = [
-    ["historical orders", `${fmt(ORDERS)} into a database holding ${fmt(held)}`],
+    ["historical orders", `${fmt(ORDERS)} into a database holding ${fmt(held + ROW_PATH_ORDERS)}`],
     ["batch of 5,000: fresh DB / full DB", `${fmt(fresh.totalMs)} / ${fmt(full.totalMs)} ms; FK triggers ${pct(fresh.triggersMs, fresh.totalMs)} / ${pct(full.triggersMs, full.totalMs)}; bulk path ${fmt(fresh.bulkMs)} / ${fmt(full.bulkMs)} ms`],
     ["historical orders/s", `${fmt(hist.ordersPerS)} (${fmt(hist.seconds, 1)} s, run #${hist.runId}; target ≥ 25,000)`],
+    ["  per-row path (before), orders/s", `${fmt(rowPath.ordersPerS)} (${fmt(ROW_PATH_ORDERS)} orders, ${fmt(rowPath.seconds, 1)} s; bulk path ${fmt(hist.ordersPerS / rowPath.ordersPerS, 1)}× faster)`],
     ["items, fraud", `${fmt(hist.items)} itens_pedidos, ${fmt(hist.fraud)} fraudulent (${fmt((hist.fraud / ORDERS) * 100, 2)} %)`],
     ["peak RSS", `${fmt(hist.peakRssMb)} MB (whole process, Prisma included)`],
     ["heap after full GC", `${hist.heapAt.map((m) => fmt(m)).join(" / ")} MB at 25 / 50 / 75 / 100 % (flat: no growth with the run)`],
@@ -382,7 +427,8 @@ async function main() {
     JSON.stringify({
       orders: ORDERS,
       orders_per_s: Math.round(hist.ordersPerS),
-      orders_before_run: held,
+      per_row_path_orders_per_s: Math.round(rowPath.ordersPerS),
+      orders_before_run: held + ROW_PATH_ORDERS,
       batch_ms_fresh_db: Math.round(fresh.totalMs),
       batch_ms_full_db: Math.round(full.totalMs),
       batch_fk_trigger_share: Number((full.triggersMs / full.totalMs).toFixed(2)),
