@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { ConfirmDialog } from "@/components/lake/ConfirmDialog";
 import { formatBytes } from "@/components/ui/format";
@@ -22,8 +23,9 @@ import { SidePanel } from "./SidePanel";
 
 const TARGETS: SqlTarget[] = ["lake", "oltp", "dw"];
 
-export function SqlWorkbench({ canWrite }: { canWrite: boolean }) {
+export function SqlWorkbench() {
   const t = useT();
+  const canWrite = useCanOperate();
   const locale = useLocale();
   const errorText = useErrorText();
   const catalog = useSqlCatalogQuery();
