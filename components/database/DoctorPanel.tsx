@@ -63,7 +63,7 @@ export function DoctorPanel({ db, scope, focusRule = null }: { db: string; scope
   }, [hasData, focusRule]);
 
   if (q.isPending) return <LoadingRows label={t("database.doctor.running")} rows={5} />;
-  if (q.isError) return <LoadError title={t("database.common.errorTitle", { message: "" })} error={q.error} onRetry={() => q.refetch()} retrying={q.isFetching} />;
+  if (q.isError) return <LoadError title={t("database.common.errorTitle", { message: "" })} query={q} />;
 
   const r = q.data;
   const findings = r.rules.flatMap((x) => x.findings).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : b.severity === "error" ? 1 : 0));

@@ -20,7 +20,7 @@ export function SnapshotPanel({ scope }: { scope: DoctorScope }) {
   const [tables, setTables] = useState<string | null>(null);
 
   if (q.isPending) return <LoadingRows label={t("database.common.loading")} rows={2} />;
-  if (q.isError) return <LoadError title={t("database.common.errorTitle", { message: "" })} error={q.error} onRetry={() => q.refetch()} retrying={q.isFetching} />;
+  if (q.isError) return <LoadError title={t("database.common.errorTitle", { message: "" })} query={q} />;
   const { setup, snapshots, topic } = q.data;
   const value = tables ?? setup.capturedTables.join(", ");
   const refs = value

@@ -23,7 +23,6 @@ import { DataTable } from "@/components/ui/DataTable";
 export function BucketsPanel() {
   const canOperate = useCanOperate();
   const t = useT();
-  const errorText = useErrorText();
   const query = useBucketsQuery();
   const buckets = query.data;
 
@@ -40,13 +39,7 @@ export function BucketsPanel() {
         {query.isPending ? (
           <LoadingRows label={t("lake.buckets.loading")} rows={3} rowClassName="h-10" />
         ) : query.isError && !buckets ? (
-          <LoadError
-            title={t("lake.buckets.errorTitle", { message: errorText(query.error) || t("common.unknownError") })}
-            showCause={false}
-            error={query.error}
-            onRetry={() => void query.refetch()}
-            retrying={query.isFetching}
-          />
+          <LoadError title={(message) => t("lake.buckets.errorTitle", { message })} query={query} />
         ) : buckets && buckets.length === 0 ? (
           <p className="rounded border border-dashed border-slate-400 p-6 text-center text-slate-700">{t("lake.buckets.empty")}</p>
         ) : (

@@ -63,13 +63,7 @@ export function LatestObjects({ bucket, prefix }: { bucket: string; prefix: stri
       {query.isPending ? (
         <LoadingRows label={t("lake.latest.loading")} rows={3} rowClassName="h-8" />
       ) : query.isError && !data ? (
-        <LoadError
-          title={t("lake.latest.errorTitle", { message: errorText(query.error) || t("common.unknownError") })}
-          showCause={false}
-          error={query.error}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
+        <LoadError title={(message) => t("lake.latest.errorTitle", { message })} query={query} />
       ) : data && data.objects.length === 0 ? (
         <p className="rounded border border-dashed border-slate-400 p-6 text-center text-slate-700">{t("lake.latest.empty")}</p>
       ) : data ? (

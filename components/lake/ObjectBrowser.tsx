@@ -170,13 +170,7 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
       {query.isPending ? (
         <LoadingRows label={t("lake.browser.loading")} rows={4} rowClassName="h-8" />
       ) : query.isError && !page ? (
-        <LoadError
-          title={t("lake.browser.errorTitle", { message: errorText(query.error) || t("common.unknownError") })}
-          showCause={false}
-          error={query.error}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
+        <LoadError title={(message) => t("lake.browser.errorTitle", { message })} query={query} />
       ) : page && page.folders.length === 0 && page.objects.length === 0 && pageIndex === 0 ? (
         <p className="rounded border border-dashed border-slate-400 p-6 text-center text-slate-700" data-testid="lake-empty">
           {filter ? t("lake.browser.emptyFiltered", { filter }) : t("lake.browser.empty")}

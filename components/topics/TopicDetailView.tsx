@@ -26,7 +26,7 @@ export function TopicDetailView({ topic }: { topic: string }) {
 
   if (query.isPending) return <LoadingRows label={t("common.loading")} rows={1} rowClassName="h-24" />;
   if (query.isError && !query.data) {
-    return <LoadError title={t("topics.detail.errorTitle")} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+    return <LoadError title={t("topics.detail.errorTitle")} query={query} />;
   }
   const d = query.data!;
   const configs = d.configs.filter((c) => showDefaults || !c.isDefault);

@@ -64,7 +64,7 @@ export function TopicsOverview() {
 
   if (query.isPending) return <LoadingRows label={t("topics.list.loading")} />;
   if (query.isError && !query.data) {
-    return <LoadError title={t("topics.list.errorTitle")} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+    return <LoadError title={t("topics.list.errorTitle")} query={query} />;
   }
   const data = query.data!;
   const visible = data.topics.filter((x) => showInternal || !x.internal);

@@ -24,7 +24,7 @@ export function TraceList() {
       {query.isPending ? (
         <LoadingRows label={t("trace.list.loading")} rows={3} rowClassName="h-10" />
       ) : query.isError && !query.data ? (
-        <LoadError title={t("trace.list.errorTitle")} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        <LoadError title={t("trace.list.errorTitle")} query={query} />
       ) : traces.length === 0 ? (
         <p className="text-lg text-slate-700">{t("trace.list.empty")}</p>
       ) : (
