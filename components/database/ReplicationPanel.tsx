@@ -195,9 +195,8 @@ export function ReplicationPanel({ db }: { db: string }) {
         <ConfirmDialog
           title={t("database.common.confirm")}
           confirmLabel={t("database.common.confirm")}
-          busy={change.isPending}
-          error={change.isError ? errorText(change.error) : null}
-          onCancel={() => { change.reset(); setConfirm(null); }}
+          mutation={change}
+          onCancel={() => setConfirm(null)}
           onConfirm={() => run(confirm.change)}
         >
           {confirm.text}

@@ -85,9 +85,8 @@ export function SnapshotPanel({ scope }: { scope: DoctorScope }) {
         <ConfirmDialog
           title={t("database.snapshots.prepare")}
           confirmLabel={t("database.common.confirm")}
-          busy={prepare.isPending}
-          error={prepare.isError ? errorText(prepare.error) : null}
-          onCancel={() => { prepare.reset(); setConfirm(false); }}
+          mutation={prepare}
+          onCancel={() => setConfirm(false)}
           onConfirm={() => prepare.mutate(undefined, { onSuccess: () => setConfirm(false) })}
         >
           {t("database.snapshots.prepareConfirm", { table: setup.signalCollection ?? "public.debezium_signal" })}

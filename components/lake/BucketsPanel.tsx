@@ -158,8 +158,7 @@ function DeleteBucketDialog({ bucket, onClose }: { bucket: string; onClose: () =
       title={t("lake.deleteBucket.title", { bucket })}
       confirmLabel={count ? t("lake.deleteBucket.confirmWithObjects", { count: countOf(count, "lake.nouns.objects") }) : t("lake.deleteBucket.confirm")}
       confirmDisabled={count === undefined}
-      busy={mutation.isPending}
-      error={mutation.isError ? errorText(mutation.error) : null}
+      mutation={mutation}
       // A bucket with objects loses data: its name typed, and the connectors that write there named.
       typeToConfirm={count ? bucket : undefined}
       usage={{ bucket }}
