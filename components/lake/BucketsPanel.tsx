@@ -1,7 +1,7 @@
 "use client";
 
 import { useCanOperate } from "@/components/auth/PrincipalProvider";
-import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
+import { ErrorNote, LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useState } from "react";
 import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
@@ -127,11 +127,7 @@ function AccessCell({ bucket }: { bucket: string }) {
           </Button>
         </div>
       ) : null}
-      {mutation.isError ? (
-        <p role="alert" className="max-w-xs text-xs text-red-800">
-          {errorText(mutation.error)}
-        </p>
-      ) : null}
+      <ErrorNote error={mutation.error} className="max-w-xs text-xs text-red-800" />
     </div>
   );
 }

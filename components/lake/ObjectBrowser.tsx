@@ -1,7 +1,7 @@
 "use client";
 
 import { useCanOperate } from "@/components/auth/PrincipalProvider";
-import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
+import { ErrorNote, LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type DragEvent } from "react";
@@ -34,7 +34,6 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
   const canOperate = useCanOperate();
   const t = useT();
   const countOf = useCountOf();
-  const errorText = useErrorText();
   const locale = useLocale();
   const router = useRouter();
   const [filterInput, setFilterInput] = useState("");
@@ -177,11 +176,7 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
         </p>
       ) : page ? (
         <>
-          {query.isError ? (
-            <p role="alert" className="text-sm text-red-800">
-              {t("lake.browser.errorTitle", { message: errorText(query.error) })}
-            </p>
-          ) : null}
+          <ErrorNote error={query.error} text={(message) => t("lake.browser.errorTitle", { message })} className="text-sm text-red-800" />
           <div className={`overflow-x-auto ${pageIsCurrent ? "" : "opacity-60"}`} aria-busy={!pageIsCurrent}>
             <table className="min-w-full text-left text-sm" data-testid="lake-objects">
               <ObjectTableHead

@@ -7,6 +7,7 @@ import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { ConfirmDialog } from "@/components/lake/ConfirmDialog";
 import { formatBytes } from "@/components/ui/format";
 import { Button } from "@/components/ui/Button";
+import { ErrorNote } from "@/components/ui/QueryStates";
 import { ApiError } from "@/data/fetcher";
 import { exportParquet } from "@/data/sql/export-parquet";
 import { useRunQueryMutation, type RunVars } from "@/data/sql/use-run-query";
@@ -238,7 +239,6 @@ export function SqlWorkbench() {
 function SaveParquet({ vars }: { vars: RunVars }) {
   const t = useT();
   const locale = useLocale();
-  const errorText = useErrorText();
   const save = useSaveParquetMutation();
   const [bucket, setBucket] = useState("trusted");
   const [key, setKey] = useState("pessoas/part-0.parquet");
@@ -264,11 +264,7 @@ function SaveParquet({ vars }: { vars: RunVars }) {
           <p>{t("sql.save.confirm", { bucket, key })}</p>
         </ConfirmDialog>
       ) : null}
-      {save.isError ? (
-        <p role="alert" className="text-sm text-red-900">
-          {t("sql.save.error", { message: errorText(save.error) })}
-        </p>
-      ) : null}
+      <ErrorNote error={save.error} text={(message) => t("sql.save.error", { message })} className="text-sm text-red-900" />
       {save.data ? (
         <p role="status" className="text-sm text-slate-800" data-testid="sql-saved">
           {t("sql.save.saved", { rows: save.data.rows.toLocaleString(locale), size: formatBytes(locale, save.data.bytes), bucket: save.data.bucket, key: save.data.key })}{" "}

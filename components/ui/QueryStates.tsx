@@ -40,3 +40,19 @@ export function LoadError({ title, query }: { title: string | ((cause: string) =
     </div>
   );
 }
+
+/**
+ * An error shown in place (a failed mutation, a refresh that failed over data still shown): nothing while there is
+ * none; `text` puts the cause in a catalog sentence ({message}).
+ */
+export function ErrorNote({ error, text, className, as: Tag = "p", testId }: { error: unknown; text?: (cause: string) => string; className: string; as?: "p" | "span"; testId?: string }) {
+  const t = useT();
+  const errorText = useErrorText();
+  if (error === null || error === undefined) return null;
+  const cause = errorText(error) || t("common.unknownError");
+  return (
+    <Tag role="alert" data-testid={testId} className={className}>
+      {text ? text(cause) : cause}
+    </Tag>
+  );
+}
