@@ -8,6 +8,7 @@ import { ConfirmDialog } from "@/components/lake/ConfirmDialog";
 import { formatBytes } from "@/components/ui/format";
 import { Button } from "@/components/ui/Button";
 import { ErrorNote } from "@/components/ui/QueryStates";
+import { Section } from "@/components/ui/Section";
 import { ApiError } from "@/data/fetcher";
 import { exportParquet } from "@/data/sql/export-parquet";
 import { useRunQueryMutation, type RunVars } from "@/data/sql/use-run-query";
@@ -118,10 +119,7 @@ export function SqlWorkbench() {
         </div>
 
         {target === "lake" ? (
-          <section aria-labelledby="sql-tables-heading" className="space-y-1">
-            <h2 id="sql-tables-heading" className="text-sm font-semibold text-slate-900">
-              {t("sql.tables.heading")}
-            </h2>
+          <Section heading={t("sql.tables.heading")} headingClassName="text-sm font-semibold text-slate-900" className="space-y-1">
             {tables.length === 0 ? <p className="text-sm text-slate-600">{t("sql.tables.empty")}</p> : null}
             <ul className="flex flex-wrap gap-2" data-testid="sql-tables">
               {tables.map((b) => (
@@ -149,7 +147,7 @@ export function SqlWorkbench() {
                 </li>
               ))}
             </ul>
-          </section>
+          </Section>
         ) : null}
 
         <div className="space-y-2">
@@ -197,10 +195,7 @@ export function SqlWorkbench() {
           ) : null}
         </div>
 
-        <section aria-labelledby="sql-result-heading" className="space-y-2">
-          <h2 id="sql-result-heading" className="font-semibold text-slate-900">
-            {t("sql.result.heading")}
-          </h2>
+        <Section heading={t("sql.result.heading")} headingClassName="font-semibold text-slate-900" className="space-y-2">
           {run.isPending ? <p role="status">{t("sql.editor.running")}</p> : null}
           {!run.isPending && error ? (
             cancelled ? (
@@ -220,7 +215,7 @@ export function SqlWorkbench() {
             )
           ) : null}
           {!run.isPending && run.data ? <ResultGrid key={run.submittedAt} result={run.data} /> : null}
-        </section>
+        </Section>
 
         {canWrite && run.data ? <SaveParquet vars={vars} /> : null}
 
