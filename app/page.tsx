@@ -4,16 +4,12 @@ import { DoctorLink } from "@/components/database/DoctorLink";
 import { PipelineOverview } from "@/components/overview/PipelineOverview";
 import { TraceButton } from "@/components/trace/TraceButton";
 import { getI18n } from "@/i18n/server";
+import { AreaPage } from "@/app/area-page";
 
 export default async function OverviewPage() {
   const { t } = await getI18n();
   return (
-    <div className="space-y-10">
-      <section>
-        <h1 className="text-3xl font-bold text-slate-900">{t("overview.title")}</h1>
-        <p className="mt-2 max-w-4xl text-lg leading-relaxed text-slate-800">{t("overview.intro")}</p>
-      </section>
-
+    <AreaPage area="overview" layout="lede" spacing="space-y-10">
       <section aria-labelledby="pipeline-title">
         <h2 id="pipeline-title" className="mb-3 text-2xl font-bold text-slate-900">
           {t("overview.pipelineTitle")}
@@ -36,6 +32,6 @@ export default async function OverviewPage() {
           </Suspense>
         </div>
       </section>
-    </div>
+    </AreaPage>
   );
 }

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { CONNECT_URL, debeziumConnection, withOltp } from "./support/lab";
+import { CONNECT_URL, debeziumConnection, dropReleasedSlot, withOltp } from "./support/lab";
 
 // A person opens the CDC doctor for a Debezium connector whose captured table has no primary key, next to an
 // orphaned slot holding WAL: each problem shows with its evidence, one confirmed click fixes it and the doctor runs
@@ -15,6 +15,23 @@ const PUB = `e2e_database_pub_${RUN}`;
 const CONNECTOR = `e2e-database-${RUN}`;
 const { escapeIdentifier: id } = pg;
 
+/** Registers a Debezium source of public.<table> on its own slot and publication; `over` adds the test's own keys. */
+async function registerSource(name: string, on: { table: string; prefix: string; slot: string; publication: string }, over: Record<string, string>) {
+  const res = await fetch(`${CONNECT_URL}/connectors/${name}/config`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      ...debeziumConnection(),
+      "table.include.list": `public.${on.table}`,
+      "topic.prefix": on.prefix,
+      "slot.name": on.slot,
+      "publication.name": on.publication,
+      ...over,
+    }),
+  });
+  expect(res.ok).toBe(true);
+}
+
 test.beforeAll(async () => {
   await withOltp(async (c) => {
     await c.query(`CREATE TABLE public.${id(TABLE)} (x text)`);
@@ -22,30 +39,14 @@ test.beforeAll(async () => {
     await c.query(`INSERT INTO public.${id(ODD)} SELECT g, 'linha ' || g FROM generate_series(1, 60) g`);
     await c.query("SELECT pg_create_logical_replication_slot($1, 'pgoutput')", [ORPHAN]);
   });
-  const res = await fetch(`${CONNECT_URL}/connectors/${CONNECTOR}/config`, {
-    method: "PUT",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      ...debeziumConnection(),
-      "table.include.list": `public.${TABLE}`,
-      "topic.prefix": `e2e_database_${RUN}`,
-      "slot.name": SLOT,
-      "publication.name": PUB,
-      "publication.autocreate.mode": "filtered",
-    }),
-  });
-  expect(res.ok).toBe(true);
+  await registerSource(CONNECTOR, { table: TABLE, prefix: `e2e_database_${RUN}`, slot: SLOT, publication: PUB }, { "publication.autocreate.mode": "filtered" });
 });
 
 test.afterAll(async () => {
   await fetch(`${CONNECT_URL}/connectors/${CONNECTOR}`, { method: "DELETE" }).catch(() => undefined);
   await withOltp(async (c) => {
-    for (let i = 0; i < 100; i++) {
-      const r = await c.query("SELECT active FROM pg_replication_slots WHERE slot_name = $1", [SLOT]);
-      if (!r.rows[0]?.active) break;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-    await c.query("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ANY($1) AND NOT active", [[SLOT, ORPHAN]]).catch(() => undefined);
+    await dropReleasedSlot(c, SLOT);
+    await dropReleasedSlot(c, ORPHAN);
     await c.query(`DROP PUBLICATION IF EXISTS ${id(PUB)}`);
     await c.query(`DROP TABLE IF EXISTS public.${id(TABLE)}, public.${id(ODD)}`);
   });
@@ -113,21 +114,11 @@ test("from a connector's doctor: prepare signals with one confirmed click, start
     await c.query(`INSERT INTO public.${id(table)} SELECT g, 'p' || g FROM generate_series(1, 25) g`);
     await c.query(`CREATE PUBLICATION ${id(pub)} FOR TABLE public.${id(table)}`);
   });
-  const res = await fetch(`${CONNECT_URL}/connectors/${name}/config`, {
-    method: "PUT",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      ...debeziumConnection(),
-      "table.include.list": `public.${table}`,
-      "topic.prefix": `e2e_database_snap_${RUN}`,
-      "slot.name": slot,
-      "publication.name": pub,
-      "publication.autocreate.mode": "disabled",
-      "snapshot.mode": "no_data",
-      "signal.data.collection": `public.${signal}`,
-    }),
+  await registerSource(name, { table, prefix: `e2e_database_snap_${RUN}`, slot, publication: pub }, {
+    "publication.autocreate.mode": "disabled",
+    "snapshot.mode": "no_data",
+    "signal.data.collection": `public.${signal}`,
   });
-  expect(res.ok).toBe(true);
   try {
     await page.goto(`/database?tab=doctor&cluster=0&connector=${encodeURIComponent(name)}`);
     const panel = page.getByTestId("database-snapshots");
@@ -151,12 +142,7 @@ test("from a connector's doctor: prepare signals with one confirmed click, start
   } finally {
     await fetch(`${CONNECT_URL}/connectors/${name}`, { method: "DELETE" }).catch(() => undefined);
     await withOltp(async (c) => {
-      for (let i = 0; i < 100; i++) {
-        const r = await c.query("SELECT active FROM pg_replication_slots WHERE slot_name = $1", [slot]);
-        if (!r.rows[0]?.active) break;
-        await new Promise((resolve) => setTimeout(resolve, 300));
-      }
-      await c.query("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1 AND NOT active", [slot]).catch(() => undefined);
+      await dropReleasedSlot(c, slot);
       await c.query(`DROP PUBLICATION IF EXISTS ${id(pub)}`);
       await c.query(`DROP TABLE IF EXISTS public.${id(table)}, public.${id(signal)}`);
     });

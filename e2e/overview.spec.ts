@@ -4,7 +4,7 @@
 // a link to the connector's page. Everything is deleted afterwards.
 import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect, test } from "@playwright/test";
-import { cfg, CONNECT_URL, connectRest, debeziumConnection, deleteConnectorAndOffsets, dropReleasedSlot, labS3Sink, s3, withOltp } from "./support/lab";
+import { cfg, CONNECT_URL, connectRest, debeziumConnection, deleteConnectorAndOffsets, dropReleasedSlot, labS3Sink, s3, waitFor, withOltp } from "./support/lab";
 
 const RUN = Date.now().toString(36);
 const SCHEMA = `e2e_ov_${RUN}`;
@@ -17,16 +17,6 @@ const SINK = `e2e-ov-sink-${RUN}`;
 const BUCKET = `e2e-ov-${RUN}`;
 const u = new URL(CONNECT_URL);
 const SLUG = `${u.hostname}-${u.port || "80"}`.toLowerCase().replace(/[^a-z0-9]+/g, "-");
-
-async function waitFor<T>(what: string, fn: () => Promise<T | null | false | undefined>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn().catch(() => null);
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);

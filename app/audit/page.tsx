@@ -1,19 +1,16 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { listAudit } from "@/lib/audit";
 import { auditQuerySchema } from "@/lib/audit-query";
 import { config } from "@/lib/config";
 import { errorText } from "@/i18n/error-text";
 import { getI18n } from "@/i18n/server";
+import { titleMetadata } from "@/app/area-page";
 import { DataTable } from "@/components/ui/DataTable";
 import { formatDateTime } from "@/components/ui/format";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
-  return { title: t("audit.title") };
-}
+export const generateMetadata = titleMetadata("audit.title");
 
 type Search = Record<string, string | undefined>;
 

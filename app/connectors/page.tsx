@@ -1,13 +1,10 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { ConnectorsList } from "@/components/connectors/ConnectorsList";
 import { currentPrincipal } from "@/lib/auth/server";
 import { getI18n } from "@/i18n/server";
+import { titleMetadata } from "@/app/area-page";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
-  return { title: t("connectors.title") };
-}
+export const generateMetadata = titleMetadata("connectors.title");
 
 export default async function ConnectorsPage() {
   const [{ t }, principal] = await Promise.all([getI18n(), currentPrincipal()]);

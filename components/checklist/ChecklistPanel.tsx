@@ -92,7 +92,7 @@ export function ChecklistPanel() {
   const report = query.data;
 
   if (!report) {
-    if (query.isError) return <LoadError title={t("checklist.loadError")} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+    if (query.isError) return <LoadError title={t("checklist.loadError")} query={query} />;
     return <LoadingRows label={t("checklist.loading")} rows={4} rowClassName="h-20" />;
   }
   const okCount = report.items.filter((i) => i.status === "ok").length;

@@ -4,6 +4,7 @@ import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import Link from "next/link";
 import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
+import { Section } from "@/components/ui/Section";
 import { useConnectorDetailQuery } from "@/data/connectors/use-connector-detail";
 import { errorStatus } from "@/data/fetcher";
 import { ConfigPanel } from "./ConfigPanel";
@@ -87,10 +88,7 @@ export function ConnectorDetailView({ cluster, name, justRegistered = false }: {
       )}
       <TaskList cluster={cluster} name={c.name} tasks={c.tasks} />
 
-      <section aria-labelledby="topics-title" className="rounded-lg border border-slate-300 bg-white p-4">
-        <h2 id="topics-title" className="text-lg font-semibold">
-          {t("connectors.detail.topics")}
-        </h2>
+      <Section heading={t("connectors.detail.topics")} headingClassName="text-lg font-semibold" className="rounded-lg border border-slate-300 bg-white p-4">
         <p className="mt-1 text-sm" data-testid="active-topics">
           <span className="text-slate-600">{t("connectors.detail.activeTopics")} </span>
           <span className="font-mono text-xs">{c.activeTopics === null ? t("connectors.detail.trackingOff") : c.activeTopics.join(", ") || t("connectors.detail.noneYet")}</span>
@@ -99,7 +97,7 @@ export function ConnectorDetailView({ cluster, name, justRegistered = false }: {
           <span className="text-slate-600">{t("connectors.detail.configuredTopics")} </span>
           <span className="font-mono text-xs">{c.configuredTopics.join(", ") || "—"}</span>
         </p>
-      </section>
+      </Section>
 
       {c.debezium ? <DebeziumPanel cluster={cluster} name={c.name} state={c.state} evidence={c.debezium} /> : null}
       <OffsetsPanel cluster={cluster} name={c.name} type={c.type} />

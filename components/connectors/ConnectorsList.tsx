@@ -24,7 +24,7 @@ export function ConnectorsList() {
 
   if (query.isPending) return <LoadingRows label={t("connectors.loading")} />;
   if (query.isError && !query.data) {
-    return <LoadError title={t("connectors.loadError")} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+    return <LoadError title={t("connectors.loadError")} query={query} />;
   }
   const data = query.data;
   return (

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { DoctorLink } from "@/components/database/DoctorLink";
 import { Button } from "@/components/ui/Button";
+import { Section } from "@/components/ui/Section";
 import { useConnectorDiagnoseQuery } from "@/data/connectors/use-connector-diagnose";
 import type { ConnectorState, DebeziumEvidence } from "@/lib/connect/shared/types";
 
@@ -32,10 +33,7 @@ export function DebeziumPanel({ cluster, name, state, evidence }: { cluster: str
   const notStreaming = unread && unreadSince !== null && now - unreadSince >= UNREAD_WARNING_MS;
 
   return (
-    <section aria-labelledby="dbz-title" className="rounded-lg border border-slate-300 bg-white p-4" data-testid="debezium-panel">
-      <h2 id="dbz-title" className="text-lg font-semibold">
-        {t("connectors.debezium.title")}
-      </h2>
+    <Section heading={t("connectors.debezium.title")} headingClassName="text-lg font-semibold" className="rounded-lg border border-slate-300 bg-white p-4" testId="debezium-panel">
       <dl className="mt-2 grid grid-cols-[12rem_1fr] gap-x-3 gap-y-1 text-sm">
         <dt className="text-slate-600">{t("connectors.debezium.database")}</dt>
         <dd className="font-mono text-xs">
@@ -85,6 +83,6 @@ export function DebeziumPanel({ cluster, name, state, evidence }: { cluster: str
           {errorText(diagnosis.error)}
         </p>
       ) : null}
-    </section>
+    </Section>
   );
 }

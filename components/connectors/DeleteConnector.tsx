@@ -23,13 +23,9 @@ export function DeleteConnector({ cluster, name }: { cluster: string; name: stri
           testId="delete-connector-dialog"
           title={t("connectors.delete.confirm", { name })}
           confirmLabel={t("connectors.delete.confirm", { name })}
-          busy={del.isPending}
-          error={del.isError ? del.error : null}
+          mutation={del}
           typeToConfirm={name}
-          onCancel={() => {
-            setOpen(false);
-            del.reset();
-          }}
+          onCancel={() => setOpen(false)}
           onConfirm={() => del.mutate(name, { onSuccess: () => router.push("/connectors") })}
         >
           <p>{t("connectors.delete.prompt", { name })}</p>

@@ -3,6 +3,7 @@
 import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
+import { Section } from "@/components/ui/Section";
 import { useRestartTaskMutation } from "@/data/connectors/use-restart-task";
 import type { TaskSummary } from "@/lib/connect/shared/types";
 import { ActionError } from "./ActionError";
@@ -14,10 +15,7 @@ export function TaskList({ cluster, name, tasks }: { cluster: string; name: stri
   const canOperate = useCanOperate();
   const restart = useRestartTaskMutation(cluster, name);
   return (
-    <section aria-labelledby="tasks-title" className="rounded-lg border border-slate-300 bg-white p-4">
-      <h2 id="tasks-title" className="text-lg font-semibold">
-        {t("connectors.detail.tasks")}
-      </h2>
+    <Section heading={t("connectors.detail.tasks")} headingClassName="text-lg font-semibold" className="rounded-lg border border-slate-300 bg-white p-4">
       {tasks.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">{t("connectors.detail.noTasks")}</p>
       ) : (
@@ -42,6 +40,6 @@ export function TaskList({ cluster, name, tasks }: { cluster: string; name: stri
         </ul>
       )}
       <ActionError error={restart.error} />
-    </section>
+    </Section>
   );
 }

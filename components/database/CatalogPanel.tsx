@@ -24,7 +24,7 @@ export function CatalogPanel({ db, open, tableHref, onClose }: { db: string; ope
   const shown = tables.slice(0, 1000);
 
   if (q.isPending) return <LoadingRows label={t("database.common.loading")} rows={6} />;
-  if (q.isError) return <LoadError title={t("database.common.errorTitle", { message: "" })} error={q.error} onRetry={() => q.refetch()} retrying={q.isFetching} />;
+  if (q.isError) return <LoadError title={t("database.common.errorTitle", { message: "" })} query={q} />;
 
   return (
     <div className="space-y-4">

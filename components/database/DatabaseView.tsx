@@ -39,7 +39,7 @@ export function DatabaseView() {
   };
 
   if (dbs.isPending) return <LoadingRows label={t("database.common.loading")} />;
-  if (dbs.isError) return <LoadError title={t("database.common.errorTitle", { message: "" })} error={dbs.error} onRetry={() => dbs.refetch()} retrying={dbs.isFetching} />;
+  if (dbs.isError) return <LoadError title={t("database.common.errorTitle", { message: "" })} query={dbs} />;
   const wanted = sp.get("db");
   const db = dbs.data.find((d) => d.id === wanted || d.name === wanted)?.id ?? dbs.data[0]?.id ?? "oltp";
   const schema = sp.get("schema");

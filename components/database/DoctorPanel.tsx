@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useCanOperate } from "@/components/auth/PrincipalProvider";
-import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
+import { useLocale, useT } from "@/components/i18n/I18nProvider";
 import { formatTime } from "@/components/ui/format";
 import { ConfirmDialog } from "@/components/lake/ConfirmDialog";
 import { Button } from "@/components/ui/Button";
@@ -50,7 +50,6 @@ export function fixLabel(t: Translate, a: FixAction): string {
 export function DoctorPanel({ db, scope, focusRule = null }: { db: string; scope: DoctorScope | null; focusRule?: string | null }) {
   const t = useT();
   const locale = useLocale();
-  const errorText = useErrorText();
   const canOperate = useCanOperate();
   const q = useDoctorQuery(db, scope);
   const fix = useApplyFixMutation(db, scope);
@@ -63,7 +62,7 @@ export function DoctorPanel({ db, scope, focusRule = null }: { db: string; scope
   }, [hasData, focusRule]);
 
   if (q.isPending) return <LoadingRows label={t("database.doctor.running")} rows={5} />;
-  if (q.isError) return <LoadError title={t("database.common.errorTitle", { message: "" })} error={q.error} onRetry={() => q.refetch()} retrying={q.isFetching} />;
+  if (q.isError) return <LoadError title={t("database.common.errorTitle", { message: "" })} query={q} />;
 
   const r = q.data;
   const findings = r.rules.flatMap((x) => x.findings).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : b.severity === "error" ? 1 : 0));
@@ -138,10 +137,9 @@ export function DoctorPanel({ db, scope, focusRule = null }: { db: string; scope
         <ConfirmDialog
           title={t("database.doctor.apply")}
           confirmLabel={t("database.common.confirm")}
-          busy={fix.isPending}
-          error={fix.isError ? errorText(fix.error) : null}
+          mutation={fix}
           testId="database-fix-confirm"
-          onCancel={() => { fix.reset(); setConfirm(null); }}
+          onCancel={() => setConfirm(null)}
           onConfirm={() =>
             fix.mutate(confirm, {
               onSuccess: (res) => {

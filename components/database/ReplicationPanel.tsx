@@ -35,7 +35,7 @@ export function ReplicationPanel({ db }: { db: string }) {
   const [addTo, setAddTo] = useState<Record<string, string>>({});
 
   if (q.isPending) return <LoadingRows label={t("database.common.loading")} rows={6} />;
-  if (q.isError) return <LoadError title={t("database.common.errorTitle", { message: "" })} error={q.error} onRetry={() => q.refetch()} retrying={q.isFetching} />;
+  if (q.isError) return <LoadError title={t("database.common.errorTitle", { message: "" })} query={q} />;
   const o = q.data;
   const run = (c: PublicationChange, onDone?: () => void) => change.mutate(c, { onSuccess: () => { setConfirm(null); onDone?.(); } });
 
@@ -195,9 +195,8 @@ export function ReplicationPanel({ db }: { db: string }) {
         <ConfirmDialog
           title={t("database.common.confirm")}
           confirmLabel={t("database.common.confirm")}
-          busy={change.isPending}
-          error={change.isError ? errorText(change.error) : null}
-          onCancel={() => { change.reset(); setConfirm(null); }}
+          mutation={change}
+          onCancel={() => setConfirm(null)}
           onConfirm={() => run(confirm.change)}
         >
           {confirm.text}

@@ -2,17 +2,16 @@
 
 import { useState } from "react";
 import { useCanOperate } from "@/components/auth/PrincipalProvider";
-import { useErrorText, useT } from "@/components/i18n/I18nProvider";
+import { useT } from "@/components/i18n/I18nProvider";
 import { ConfirmDialog } from "@/components/lake/ConfirmDialog";
 import { Button } from "@/components/ui/Button";
-import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
+import { ErrorNote, LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import type { DoctorScope } from "@/data/database/keys";
 import { useSnapshotMutations, useSnapshotsQuery } from "@/data/database/use-snapshots";
 
 /** Incremental snapshots of one Debezium connector: the offered setup fix, a start button and live progress. */
 export function SnapshotPanel({ scope }: { scope: DoctorScope }) {
   const t = useT();
-  const errorText = useErrorText();
   const canOperate = useCanOperate();
   const { prepare, start } = useSnapshotMutations(scope);
   const q = useSnapshotsQuery(scope, start.data?.signalId ?? null);
@@ -20,7 +19,7 @@ export function SnapshotPanel({ scope }: { scope: DoctorScope }) {
   const [tables, setTables] = useState<string | null>(null);
 
   if (q.isPending) return <LoadingRows label={t("database.common.loading")} rows={2} />;
-  if (q.isError) return <LoadError title={t("database.common.errorTitle", { message: "" })} error={q.error} onRetry={() => q.refetch()} retrying={q.isFetching} />;
+  if (q.isError) return <LoadError title={t("database.common.errorTitle", { message: "" })} query={q} />;
   const { setup, snapshots, topic } = q.data;
   const value = tables ?? setup.capturedTables.join(", ");
   const refs = value
@@ -64,7 +63,7 @@ export function SnapshotPanel({ scope }: { scope: DoctorScope }) {
       ) : null}
       {prepare.data ? <p role="status" className="text-sm text-emerald-900">{t("database.snapshots.prepared", { applied: prepare.data.applied.join("; ") })}</p> : null}
       {start.data ? <p role="status" className="text-sm text-emerald-900">{t("database.snapshots.started", { id: start.data.signalId })}</p> : null}
-      {start.isError ? <p role="alert" className="text-sm text-red-900">{errorText(start.error)}</p> : null}
+      <ErrorNote error={start.error} className="text-sm text-red-900" />
       {topic ? <p className="text-xs text-slate-600">{t("database.snapshots.topic", { topic })}</p> : null}
       {snapshots.length === 0 ? (
         <p className="text-sm text-slate-700">{t("database.snapshots.none")}</p>
@@ -85,9 +84,8 @@ export function SnapshotPanel({ scope }: { scope: DoctorScope }) {
         <ConfirmDialog
           title={t("database.snapshots.prepare")}
           confirmLabel={t("database.common.confirm")}
-          busy={prepare.isPending}
-          error={prepare.isError ? errorText(prepare.error) : null}
-          onCancel={() => { prepare.reset(); setConfirm(false); }}
+          mutation={prepare}
+          onCancel={() => setConfirm(false)}
           onConfirm={() => prepare.mutate(undefined, { onSuccess: () => setConfirm(false) })}
         >
           {t("database.snapshots.prepareConfirm", { table: setup.signalCollection ?? "public.debezium_signal" })}

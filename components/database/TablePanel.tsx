@@ -33,7 +33,7 @@ export function TablePanel({ db, schema, table, onClose }: { db: string; schema:
         </Button>
       </div>
       {detail.isPending ? <LoadingRows label={t("database.common.loading")} /> : null}
-      {detail.isError ? <LoadError title={t("database.common.errorTitle", { message: "" })} error={detail.error} onRetry={() => detail.refetch()} retrying={detail.isFetching} /> : null}
+      {detail.isError ? <LoadError title={t("database.common.errorTitle", { message: "" })} query={detail} /> : null}
       {detail.data ? (
         <>
           <p className="text-sm text-slate-800">
@@ -87,7 +87,7 @@ export function TablePanel({ db, schema, table, onClose }: { db: string; schema:
       ) : null}
       <h3 className="font-semibold text-slate-900">{t("database.table.preview")}</h3>
       {rows.isPending ? <LoadingRows label={t("database.common.loading")} /> : null}
-      {rows.isError ? <LoadError title={t("database.common.errorTitle", { message: "" })} error={rows.error} onRetry={() => rows.refetch()} retrying={rows.isFetching} /> : null}
+      {rows.isError ? <LoadError title={t("database.common.errorTitle", { message: "" })} query={rows} /> : null}
       {rows.data ? (
         rows.data.rows.length === 0 && offset === 0 ? (
           <p className="text-sm text-slate-700">{t("database.table.previewEmpty")}</p>

@@ -24,7 +24,7 @@ export function RunHistory() {
       {query.isPending ? (
         <LoadingRows label={t("generators.history.loading")} rows={3} rowClassName="h-8" />
       ) : query.isError && !query.data ? (
-        <LoadError title={t("generators.history.errorTitle")} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        <LoadError title={t("generators.history.errorTitle")} query={query} />
       ) : query.data.length === 0 ? (
         <p className="text-base text-slate-700">{t("generators.history.empty")}</p>
       ) : (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCanOperate } from "@/components/auth/PrincipalProvider";
-import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
+import { ErrorNote, LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useState } from "react";
 import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
@@ -23,7 +23,6 @@ import { DataTable } from "@/components/ui/DataTable";
 export function BucketsPanel() {
   const canOperate = useCanOperate();
   const t = useT();
-  const errorText = useErrorText();
   const query = useBucketsQuery();
   const buckets = query.data;
 
@@ -40,13 +39,7 @@ export function BucketsPanel() {
         {query.isPending ? (
           <LoadingRows label={t("lake.buckets.loading")} rows={3} rowClassName="h-10" />
         ) : query.isError && !buckets ? (
-          <LoadError
-            title={t("lake.buckets.errorTitle", { message: errorText(query.error) || t("common.unknownError") })}
-            showCause={false}
-            error={query.error}
-            onRetry={() => void query.refetch()}
-            retrying={query.isFetching}
-          />
+          <LoadError title={(message) => t("lake.buckets.errorTitle", { message })} query={query} />
         ) : buckets && buckets.length === 0 ? (
           <p className="rounded border border-dashed border-slate-400 p-6 text-center text-slate-700">{t("lake.buckets.empty")}</p>
         ) : (
@@ -134,11 +127,7 @@ function AccessCell({ bucket }: { bucket: string }) {
           </Button>
         </div>
       ) : null}
-      {mutation.isError ? (
-        <p role="alert" className="max-w-xs text-xs text-red-800">
-          {errorText(mutation.error)}
-        </p>
-      ) : null}
+      <ErrorNote error={mutation.error} className="max-w-xs text-xs text-red-800" />
     </div>
   );
 }
@@ -165,8 +154,7 @@ function DeleteBucketDialog({ bucket, onClose }: { bucket: string; onClose: () =
       title={t("lake.deleteBucket.title", { bucket })}
       confirmLabel={count ? t("lake.deleteBucket.confirmWithObjects", { count: countOf(count, "lake.nouns.objects") }) : t("lake.deleteBucket.confirm")}
       confirmDisabled={count === undefined}
-      busy={mutation.isPending}
-      error={mutation.isError ? errorText(mutation.error) : null}
+      mutation={mutation}
       // A bucket with objects loses data: its name typed, and the connectors that write there named.
       typeToConfirm={count ? bucket : undefined}
       usage={{ bucket }}

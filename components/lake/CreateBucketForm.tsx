@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
+import { Section } from "@/components/ui/Section";
 import { useCreateBucketMutation } from "@/data/lake/use-create-bucket";
 import { BUCKET_PRESETS, bucketNameProblem } from "@/lib/s3/shared/bucket-name";
 
@@ -31,10 +32,7 @@ export function CreateBucketForm({ existing }: { existing: string[] }) {
   }
 
   return (
-    <section aria-labelledby="lake-create-heading" className="rounded-lg border border-slate-300 bg-white p-4">
-      <h2 id="lake-create-heading" className="text-lg font-bold">
-        {t("lake.create.heading")}
-      </h2>
+    <Section heading={t("lake.create.heading")} headingClassName="text-lg font-bold" className="rounded-lg border border-slate-300 bg-white p-4">
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <span className="text-sm text-slate-700">{t("lake.create.presets")}</span>
         {(Object.keys(BUCKET_PRESETS) as (keyof typeof BUCKET_PRESETS)[]).map((preset) => {
@@ -92,6 +90,6 @@ export function CreateBucketForm({ existing }: { existing: string[] }) {
           {m}
         </p>
       ))}
-    </section>
+    </Section>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
+import { ErrorNote, LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import { useEffect, useRef, useState } from "react";
-import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
+import { useLocale, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { LATEST_REFRESH_MS, useLatestObjectsQuery } from "@/data/lake/use-latest-objects";
 import { formatNumber, formatTime } from "@/components/ui/format";
@@ -14,7 +14,6 @@ import { ObjectCells, ObjectTableHead } from "./ObjectTable";
  */
 export function LatestObjects({ bucket, prefix }: { bucket: string; prefix: string }) {
   const t = useT();
-  const errorText = useErrorText();
   const locale = useLocale();
   const [live, setLive] = useState(true);
   const query = useLatestObjectsQuery(bucket, prefix, live);
@@ -63,22 +62,12 @@ export function LatestObjects({ bucket, prefix }: { bucket: string; prefix: stri
       {query.isPending ? (
         <LoadingRows label={t("lake.latest.loading")} rows={3} rowClassName="h-8" />
       ) : query.isError && !data ? (
-        <LoadError
-          title={t("lake.latest.errorTitle", { message: errorText(query.error) || t("common.unknownError") })}
-          showCause={false}
-          error={query.error}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
+        <LoadError title={(message) => t("lake.latest.errorTitle", { message })} query={query} />
       ) : data && data.objects.length === 0 ? (
         <p className="rounded border border-dashed border-slate-400 p-6 text-center text-slate-700">{t("lake.latest.empty")}</p>
       ) : data ? (
         <>
-          {query.isError ? (
-            <p role="alert" className="text-sm text-amber-800">
-              {t("lake.latest.stale", { message: errorText(query.error) })}
-            </p>
-          ) : null}
+          <ErrorNote error={query.error} text={(message) => t("lake.latest.stale", { message })} className="text-sm text-amber-800" />
           <table className="min-w-full text-left text-sm">
             <ObjectTableHead />
             <tbody>

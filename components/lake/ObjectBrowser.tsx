@@ -1,7 +1,7 @@
 "use client";
 
 import { useCanOperate } from "@/components/auth/PrincipalProvider";
-import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
+import { ErrorNote, LoadError, LoadingRows } from "@/components/ui/QueryStates";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type DragEvent } from "react";
@@ -34,7 +34,6 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
   const canOperate = useCanOperate();
   const t = useT();
   const countOf = useCountOf();
-  const errorText = useErrorText();
   const locale = useLocale();
   const router = useRouter();
   const [filterInput, setFilterInput] = useState("");
@@ -170,24 +169,14 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
       {query.isPending ? (
         <LoadingRows label={t("lake.browser.loading")} rows={4} rowClassName="h-8" />
       ) : query.isError && !page ? (
-        <LoadError
-          title={t("lake.browser.errorTitle", { message: errorText(query.error) || t("common.unknownError") })}
-          showCause={false}
-          error={query.error}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
+        <LoadError title={(message) => t("lake.browser.errorTitle", { message })} query={query} />
       ) : page && page.folders.length === 0 && page.objects.length === 0 && pageIndex === 0 ? (
         <p className="rounded border border-dashed border-slate-400 p-6 text-center text-slate-700" data-testid="lake-empty">
           {filter ? t("lake.browser.emptyFiltered", { filter }) : t("lake.browser.empty")}
         </p>
       ) : page ? (
         <>
-          {query.isError ? (
-            <p role="alert" className="text-sm text-red-800">
-              {t("lake.browser.errorTitle", { message: errorText(query.error) })}
-            </p>
-          ) : null}
+          <ErrorNote error={query.error} text={(message) => t("lake.browser.errorTitle", { message })} className="text-sm text-red-800" />
           <div className={`overflow-x-auto ${pageIsCurrent ? "" : "opacity-60"}`} aria-busy={!pageIsCurrent}>
             <table className="min-w-full text-left text-sm" data-testid="lake-objects">
               <ObjectTableHead

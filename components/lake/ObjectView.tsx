@@ -13,6 +13,7 @@ import { baseName, parentPrefix } from "@/lib/s3/shared/paths";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { formatBytes, formatDateTime, formatNumber } from "@/components/ui/format";
+import { Section } from "@/components/ui/Section";
 import { lakeHref } from "./links";
 import { PreviewView } from "./PreviewView";
 
@@ -105,10 +106,7 @@ export function ObjectView({ bucket, objectKey }: { bucket: string; objectKey: s
         ) : null}
       </section>
 
-      <section aria-labelledby="lake-preview-heading" className="rounded-lg border border-slate-300 bg-white p-4">
-        <h2 id="lake-preview-heading" className="text-lg font-bold">
-          {t("lake.preview.heading")}
-        </h2>
+      <Section heading={t("lake.preview.heading")} headingClassName="text-lg font-bold" className="rounded-lg border border-slate-300 bg-white p-4">
         <div className="mt-2">
           {preview.isPending ? (
             <div role="status" className="space-y-2">
@@ -126,7 +124,7 @@ export function ObjectView({ bucket, objectKey }: { bucket: string; objectKey: s
             <PreviewView preview={preview.data} />
           ) : null}
         </div>
-      </section>
+      </Section>
 
       {confirming ? (
         <ConfirmDialog

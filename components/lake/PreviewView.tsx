@@ -4,14 +4,9 @@ import { useLocale, useT } from "@/components/i18n/I18nProvider";
 import type { CsvPreview, JsonLinesPreview, ObjectPreview, ParquetPreview } from "@/lib/s3/shared/lake-types";
 import { ChangeEventView } from "@/components/change/ChangeEventView";
 import { useCountOf } from "@/components/ui/useCountOf";
-import { formatBytes, formatNumber } from "@/components/ui/format";
+import { cellText, formatBytes, formatNumber } from "@/components/ui/format";
 
 const PRE = "max-h-[32rem] overflow-auto rounded border border-slate-300 bg-slate-50 p-3 font-mono text-xs whitespace-pre-wrap break-all";
-
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return "null";
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
-}
 
 /** The preview of an object, by kind, with what was read to build it. */
 export function PreviewView({ preview }: { preview: ObjectPreview }) {
@@ -178,7 +173,7 @@ function ParquetView({ preview }: { preview: ParquetPreview }) {
       </div>
       <section>
         <h3 className="font-semibold">{t("lake.preview.firstRows", { count: preview.rows.length })}</h3>
-        <RowsTable testId="parquet-rows" header={names} rows={preview.rows.map((r) => names.map((n) => cell(r[n])))} className="mt-1" />
+        <RowsTable testId="parquet-rows" header={names} rows={preview.rows.map((r) => names.map((n) => cellText(r[n], "null")))} className="mt-1" />
       </section>
     </div>
   );

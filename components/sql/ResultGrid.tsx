@@ -2,16 +2,11 @@
 
 import { useState } from "react";
 import { useLocale, useT } from "@/components/i18n/I18nProvider";
-import { formatBytes } from "@/components/ui/format";
+import { cellText, formatBytes } from "@/components/ui/format";
 import { Button } from "@/components/ui/Button";
 import type { QueryResult } from "@/lib/sql/shared/types";
 
 const PAGE = 100;
-
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return "NULL";
-  return typeof v === "object" ? JSON.stringify(v) : String(v);
-}
 
 /** The result in pages of 100 rows: column names with their types, row count, bytes, time. */
 export function ResultGrid({ result }: { result: QueryResult }) {
@@ -47,8 +42,8 @@ export function ResultGrid({ result }: { result: QueryResult }) {
               {rows.map((r, i) => (
                 <tr key={current * PAGE + i} className="border-t border-slate-200">
                   {r.map((v, j) => (
-                    <td key={j} className={`max-w-md truncate whitespace-nowrap px-2 py-1 ${v === null ? "text-slate-400" : "text-slate-900"}`} title={cell(v)}>
-                      {cell(v)}
+                    <td key={j} className={`max-w-md truncate whitespace-nowrap px-2 py-1 ${v === null ? "text-slate-400" : "text-slate-900"}`} title={cellText(v, "NULL")}>
+                      {cellText(v, "NULL")}
                     </td>
                   ))}
                 </tr>

@@ -1,8 +1,8 @@
 "use client";
 
-import { useErrorText, useT } from "@/components/i18n/I18nProvider";
+import { useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
-import { LoadingRows } from "@/components/ui/QueryStates";
+import { ErrorNote, LoadingRows } from "@/components/ui/QueryStates";
 import { useDeleteSavedQueryMutation, useSaveQueryMutation, useSavedQueriesQuery } from "@/data/sql/use-saved-queries";
 import type { SavedQuery } from "@/lib/sql/shared/saved-types";
 import type { SqlTarget, TableBinding } from "@/lib/sql/shared/types";
@@ -23,7 +23,6 @@ export function SavedQueries({
   onOpen: (q: SavedQuery) => void;
 }) {
   const t = useT();
-  const errorText = useErrorText();
   const list = useSavedQueriesQuery();
   const save = useSaveQueryMutation();
   const remove = useDeleteSavedQueryMutation();
@@ -35,17 +34,11 @@ export function SavedQueries({
           {save.isPending ? t("sql.saved.saving") : savedId ? t("sql.saved.update") : t("sql.saved.save")}
         </Button>
       </div>
-      {save.isError ? (
-        <p role="alert" className="text-sm text-red-900">
-          {t("sql.saved.error", { message: errorText(save.error) })}
-        </p>
-      ) : null}
+      <ErrorNote error={save.error} text={(message) => t("sql.saved.error", { message })} className="text-sm text-red-900" />
       {list.isPending ? (
         <LoadingRows label={t("sql.saved.loading")} rows={2} rowClassName="h-6" />
       ) : list.isError ? (
-        <p role="alert" className="text-sm text-red-900">
-          {t("sql.saved.errorTitle", { message: errorText(list.error) })}
-        </p>
+        <ErrorNote error={list.error} text={(message) => t("sql.saved.errorTitle", { message })} className="text-sm text-red-900" />
       ) : list.data.length === 0 ? (
         <p className="text-sm text-slate-600">{t("sql.saved.empty")}</p>
       ) : (

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { formatBytes } from "@/components/ui/format";
 import { Button } from "@/components/ui/Button";
-import { LoadingRows } from "@/components/ui/QueryStates";
+import { ErrorNote, LoadingRows } from "@/components/ui/QueryStates";
 import { useBucketsQuery } from "@/data/lake/use-buckets";
 import { useObjectsPageQuery } from "@/data/lake/use-objects-page";
 import { useDescribePrefixQuery } from "@/data/sql/use-describe-prefix";
@@ -13,7 +13,6 @@ import type { TableBinding } from "@/lib/sql/shared/types";
 /** Buckets and their folders; a folder becomes a table (name suggested, columns inferred, Debezium flattened). */
 export function SidePanel({ onAdd }: { onAdd: (t: TableBinding) => void }) {
   const t = useT();
-  const errorText = useErrorText();
   const buckets = useBucketsQuery();
   const [bucket, setBucket] = useState<string | null>(null);
   const [prefix, setPrefix] = useState("");
@@ -25,9 +24,7 @@ export function SidePanel({ onAdd }: { onAdd: (t: TableBinding) => void }) {
       {buckets.isPending ? (
         <LoadingRows label={t("sql.panel.loading")} rows={3} rowClassName="h-6" />
       ) : buckets.isError ? (
-        <p role="alert" className="text-sm text-red-900">
-          {t("sql.panel.errorTitle", { message: errorText(buckets.error) })}
-        </p>
+        <ErrorNote error={buckets.error} text={(message) => t("sql.panel.errorTitle", { message })} className="text-sm text-red-900" />
       ) : bucket === null ? (
         <ul className="space-y-1 text-sm">
           {buckets.data.map((b) => (
@@ -47,7 +44,6 @@ export function SidePanel({ onAdd }: { onAdd: (t: TableBinding) => void }) {
 
 function Folder({ bucket, prefix, onOpen, onUp, onAdd }: { bucket: string; prefix: string; onOpen: (p: string) => void; onUp: () => void; onAdd: (t: TableBinding) => void }) {
   const t = useT();
-  const errorText = useErrorText();
   const page = useObjectsPageQuery(bucket, { prefix, filter: "", maxKeys: 200, token: null });
   const [describing, setDescribing] = useState<string | null>(null);
   return (
@@ -59,9 +55,7 @@ function Folder({ bucket, prefix, onOpen, onUp, onAdd }: { bucket: string; prefi
       {page.isPending ? (
         <LoadingRows label={t("sql.panel.loading")} rows={2} rowClassName="h-6" />
       ) : page.isError ? (
-        <p role="alert" className="text-red-900">
-          {t("sql.panel.errorTitle", { message: errorText(page.error) })}
-        </p>
+        <ErrorNote error={page.error} text={(message) => t("sql.panel.errorTitle", { message })} className="text-red-900" />
       ) : (
         <ul className="space-y-1">
           {page.data.folders.length === 0 && page.data.objects.length === 0 ? <li className="text-slate-600">{t("sql.panel.empty")}</li> : null}

@@ -2,10 +2,13 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { useCanOperate } from "@/components/auth/PrincipalProvider";
 import { useErrorText, useLocale, useT } from "@/components/i18n/I18nProvider";
 import { ConfirmDialog } from "@/components/lake/ConfirmDialog";
 import { formatBytes } from "@/components/ui/format";
 import { Button } from "@/components/ui/Button";
+import { ErrorNote } from "@/components/ui/QueryStates";
+import { Section } from "@/components/ui/Section";
 import { ApiError } from "@/data/fetcher";
 import { exportParquet } from "@/data/sql/export-parquet";
 import { useRunQueryMutation, type RunVars } from "@/data/sql/use-run-query";
@@ -22,8 +25,9 @@ import { SidePanel } from "./SidePanel";
 
 const TARGETS: SqlTarget[] = ["lake", "oltp", "dw"];
 
-export function SqlWorkbench({ canWrite }: { canWrite: boolean }) {
+export function SqlWorkbench() {
   const t = useT();
+  const canWrite = useCanOperate();
   const locale = useLocale();
   const errorText = useErrorText();
   const catalog = useSqlCatalogQuery();
@@ -115,10 +119,7 @@ export function SqlWorkbench({ canWrite }: { canWrite: boolean }) {
         </div>
 
         {target === "lake" ? (
-          <section aria-labelledby="sql-tables-heading" className="space-y-1">
-            <h2 id="sql-tables-heading" className="text-sm font-semibold text-slate-900">
-              {t("sql.tables.heading")}
-            </h2>
+          <Section heading={t("sql.tables.heading")} headingClassName="text-sm font-semibold text-slate-900" className="space-y-1">
             {tables.length === 0 ? <p className="text-sm text-slate-600">{t("sql.tables.empty")}</p> : null}
             <ul className="flex flex-wrap gap-2" data-testid="sql-tables">
               {tables.map((b) => (
@@ -146,7 +147,7 @@ export function SqlWorkbench({ canWrite }: { canWrite: boolean }) {
                 </li>
               ))}
             </ul>
-          </section>
+          </Section>
         ) : null}
 
         <div className="space-y-2">
@@ -194,10 +195,7 @@ export function SqlWorkbench({ canWrite }: { canWrite: boolean }) {
           ) : null}
         </div>
 
-        <section aria-labelledby="sql-result-heading" className="space-y-2">
-          <h2 id="sql-result-heading" className="font-semibold text-slate-900">
-            {t("sql.result.heading")}
-          </h2>
+        <Section heading={t("sql.result.heading")} headingClassName="font-semibold text-slate-900" className="space-y-2">
           {run.isPending ? <p role="status">{t("sql.editor.running")}</p> : null}
           {!run.isPending && error ? (
             cancelled ? (
@@ -217,7 +215,7 @@ export function SqlWorkbench({ canWrite }: { canWrite: boolean }) {
             )
           ) : null}
           {!run.isPending && run.data ? <ResultGrid key={run.submittedAt} result={run.data} /> : null}
-        </section>
+        </Section>
 
         {canWrite && run.data ? <SaveParquet vars={vars} /> : null}
 
@@ -236,7 +234,6 @@ export function SqlWorkbench({ canWrite }: { canWrite: boolean }) {
 function SaveParquet({ vars }: { vars: RunVars }) {
   const t = useT();
   const locale = useLocale();
-  const errorText = useErrorText();
   const save = useSaveParquetMutation();
   const [bucket, setBucket] = useState("trusted");
   const [key, setKey] = useState("pessoas/part-0.parquet");
@@ -262,11 +259,7 @@ function SaveParquet({ vars }: { vars: RunVars }) {
           <p>{t("sql.save.confirm", { bucket, key })}</p>
         </ConfirmDialog>
       ) : null}
-      {save.isError ? (
-        <p role="alert" className="text-sm text-red-900">
-          {t("sql.save.error", { message: errorText(save.error) })}
-        </p>
-      ) : null}
+      <ErrorNote error={save.error} text={(message) => t("sql.save.error", { message })} className="text-sm text-red-900" />
       {save.data ? (
         <p role="status" className="text-sm text-slate-800" data-testid="sql-saved">
           {t("sql.save.saved", { rows: save.data.rows.toLocaleString(locale), size: formatBytes(locale, save.data.bytes), bucket: save.data.bucket, key: save.data.key })}{" "}

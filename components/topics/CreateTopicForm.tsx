@@ -1,15 +1,15 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useErrorText, useT } from "@/components/i18n/I18nProvider";
+import { useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
+import { ErrorNote } from "@/components/ui/QueryStates";
 import { useCreateTopicMutation } from "@/data/topics/use-create-topic";
 import { topicNameIssue } from "@/lib/kafka/shared/topic-name";
 
 /** Operator only: name (checked against Kafka's rules as you type), partitions, replication factor. */
 export function CreateTopicForm({ brokers }: { brokers: number }) {
   const t = useT();
-  const errorText = useErrorText();
   const [name, setName] = useState("");
   const [partitions, setPartitions] = useState(1);
   const [replicationFactor, setReplicationFactor] = useState(1);
@@ -58,11 +58,7 @@ export function CreateTopicForm({ brokers }: { brokers: number }) {
           {mutation.isPending ? t("topics.create.submitting") : t("topics.create.submit")}
         </Button>
       </div>
-      {mutation.isError ? (
-        <p role="alert" className="mt-2 text-sm font-medium text-red-800">
-          {errorText(mutation.error) || t("common.unknownError")}
-        </p>
-      ) : null}
+      <ErrorNote error={mutation.error} className="mt-2 text-sm font-medium text-red-800" />
       {mutation.isSuccess ? (
         <p role="status" className="mt-2 text-sm font-medium text-emerald-800">
           {t("topics.create.created", { name: mutation.data.name })}

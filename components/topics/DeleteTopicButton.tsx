@@ -11,10 +11,6 @@ export function DeleteTopicButton({ name, onDeleted }: { name: string; onDeleted
   const t = useT();
   const [confirming, setConfirming] = useState(false);
   const mutation = useDeleteTopicMutation();
-  const close = () => {
-    setConfirming(false);
-    mutation.reset();
-  };
   return (
     <>
       <Button variant="ghost" className="text-red-800" onClick={() => setConfirming(true)} aria-label={t("topics.delete.buttonFor", { name })}>
@@ -25,11 +21,10 @@ export function DeleteTopicButton({ name, onDeleted }: { name: string; onDeleted
           testId="delete-topic-dialog"
           title={t("topics.delete.buttonFor", { name })}
           confirmLabel={t("topics.delete.yes")}
-          busy={mutation.isPending}
-          error={mutation.isError ? mutation.error : null}
+          mutation={mutation}
           typeToConfirm={name}
           usage={{ topic: name }}
-          onCancel={close}
+          onCancel={() => setConfirming(false)}
           onConfirm={() => mutation.mutate(name, { onSuccess: () => { setConfirming(false); onDeleted?.(); } })}
         >
           <p>{t("topics.delete.confirm", { name })}</p>

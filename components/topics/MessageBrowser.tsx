@@ -3,6 +3,7 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { useErrorText, useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
+import { Section } from "@/components/ui/Section";
 import { TailBuffer, type TailItem } from "@/data/topics/tail-buffer";
 import { useTopicMessagesQuery } from "@/data/topics/use-topic-messages-query";
 import { MessageDetails } from "./MessageDetails";
@@ -78,10 +79,7 @@ export function MessageBrowser({ topic, partitions }: { topic: string; partition
     return buffer.items.filter((i): i is Extract<TailItem, { kind: "message" }> => i.kind === "message");
   }, [data]);
   return (
-    <section aria-labelledby="browser-title" className="space-y-3">
-      <h2 id="browser-title" className="text-2xl font-bold text-slate-900">
-        {t("topics.browser.heading")}
-      </h2>
+    <Section heading={t("topics.browser.heading")} headingClassName="text-2xl font-bold text-slate-900" className="space-y-3">
       <form onSubmit={submit} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-white p-3">
         <label className="flex flex-col text-sm">
           <span className="font-semibold">{t("topics.browser.from")}</span>
@@ -167,6 +165,6 @@ export function MessageBrowser({ topic, partitions }: { topic: string; partition
           )}
         </div>
       ) : null}
-    </section>
+    </Section>
   );
 }

@@ -14,6 +14,7 @@ import { MessageBrowser } from "./MessageBrowser";
 import { SectionHeading } from "./SectionHeading";
 import { DataTable } from "@/components/ui/DataTable";
 import { formatNumber } from "@/components/ui/format";
+import { Section } from "@/components/ui/Section";
 
 /** One topic: partitions with offsets, configuration, the groups reading it, and the message browser. */
 export function TopicDetailView({ topic }: { topic: string }) {
@@ -26,7 +27,7 @@ export function TopicDetailView({ topic }: { topic: string }) {
 
   if (query.isPending) return <LoadingRows label={t("common.loading")} rows={1} rowClassName="h-24" />;
   if (query.isError && !query.data) {
-    return <LoadError title={t("topics.detail.errorTitle")} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+    return <LoadError title={t("topics.detail.errorTitle")} query={query} />;
   }
   const d = query.data!;
   const configs = d.configs.filter((c) => showDefaults || !c.isDefault);
@@ -48,10 +49,7 @@ export function TopicDetailView({ topic }: { topic: string }) {
         ) : null}
       </div>
 
-      <section aria-labelledby="partitions-title" className="space-y-2">
-        <h2 id="partitions-title" className="text-2xl font-bold text-slate-900">
-          {t("topics.detail.partitionsHeading")}
-        </h2>
+      <Section heading={t("topics.detail.partitionsHeading")} headingClassName="text-2xl font-bold text-slate-900" className="space-y-2">
         <DataTable
           testId="partitions-table"
           columns={(["partition", "low", "high", "messages", "leader", "replicas", "isr"] as const).map((c) => ({ key: c, label: t(`topics.detail.${c}`) }))}
@@ -73,16 +71,13 @@ export function TopicDetailView({ topic }: { topic: string }) {
             </tr>
           ))}
         </DataTable>
-      </section>
+      </Section>
 
       <MessageBrowser topic={topic} partitions={d.partitions.map((p) => p.partition)} />
 
-      <section aria-labelledby="groups-title" className="space-y-2">
-        <h2 id="groups-title" className="text-2xl font-bold text-slate-900">
-          {t("topics.detail.groupsHeading")}
-        </h2>
+      <Section heading={t("topics.detail.groupsHeading")} headingClassName="text-2xl font-bold text-slate-900" className="space-y-2">
         <ConsumerGroupsTable groups={d.groups} />
-      </section>
+      </Section>
 
       <section aria-labelledby="config-title" className="space-y-2">
         <SectionHeading id="config-title" title={t("topics.detail.configHeading")} toggle={{ label: t("topics.detail.showDefaults"), checked: showDefaults, onChange: setShowDefaults }} />

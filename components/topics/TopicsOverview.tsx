@@ -14,6 +14,7 @@ import { DeleteTopicButton } from "./DeleteTopicButton";
 import { SectionHeading } from "./SectionHeading";
 import { DataTable } from "@/components/ui/DataTable";
 import { formatNumber } from "@/components/ui/format";
+import { Section } from "@/components/ui/Section";
 
 const topicHref = (name: string) => `/topics/${encodeURIComponent(name)}`;
 
@@ -64,7 +65,7 @@ export function TopicsOverview() {
 
   if (query.isPending) return <LoadingRows label={t("topics.list.loading")} />;
   if (query.isError && !query.data) {
-    return <LoadError title={t("topics.list.errorTitle")} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+    return <LoadError title={t("topics.list.errorTitle")} query={query} />;
   }
   const data = query.data!;
   const visible = data.topics.filter((x) => showInternal || !x.internal);
@@ -93,13 +94,10 @@ export function TopicsOverview() {
           </DataTable>
         )}
       </section>
-      <section aria-labelledby="groups-title" className="space-y-3">
-        <h2 id="groups-title" className="text-2xl font-bold text-slate-900">
-          {t("topics.groups.heading")}
-        </h2>
+      <Section heading={t("topics.groups.heading")} headingClassName="text-2xl font-bold text-slate-900" className="space-y-3">
         <ConsumerGroupsTable groups={data.groups} />
         {data.consoleGroups > 0 ? <p className="text-xs text-slate-600">{t("topics.groups.consoleHidden", { count: data.consoleGroups })}</p> : null}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 import { useCanOperate } from "@/components/auth/PrincipalProvider";
-import { useErrorText, useT } from "@/components/i18n/I18nProvider";
+import { useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
+import { ErrorNote } from "@/components/ui/QueryStates";
 import { useConnectorsListQuery } from "@/data/connectors/use-connectors-list";
 import { useStartTraceMutation } from "@/data/pipeline/use-start-trace";
 import { EVENT_TIMEOUT_S, OBJECT_TIMEOUT_S, type StartTraceInput } from "@/lib/pipeline/shared/trace";
@@ -14,7 +15,6 @@ const DEBEZIUM_PG = /PostgresConnector$/;
 /** The start form (operator only): connector, table and timeouts, each with a default; opens the new trace. */
 export function StartTraceForm() {
   const t = useT();
-  const errorText = useErrorText();
   const canOperate = useCanOperate();
   const router = useRouter();
   const id = useId();
@@ -86,11 +86,7 @@ export function StartTraceForm() {
           <Button type="submit" data-testid="trace-submit" className="px-5 py-3 text-lg" disabled={!canOperate || start.isPending} title={canOperate ? undefined : t("trace.viewerNote")}>
             {start.isPending ? t("trace.start.starting") : t("trace.start.submit")}
           </Button>
-          {start.isError ? (
-            <p role="alert" data-testid="trace-start-error" className="mt-2 text-base text-red-800">
-              {errorText(start.error)}
-            </p>
-          ) : null}
+          <ErrorNote error={start.error} className="mt-2 text-base text-red-800" testId="trace-start-error" />
         </div>
       </form>
       <p className="text-base text-slate-700">{t("trace.howChange")}</p>

@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useCanOperate } from "@/components/auth/PrincipalProvider";
-import { useErrorText, useT } from "@/components/i18n/I18nProvider";
+import { useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
+import { ErrorNote } from "@/components/ui/QueryStates";
 import { useStartTraceMutation } from "@/data/pipeline/use-start-trace";
 import type { StartTraceInput } from "@/lib/pipeline/shared/trace";
 
@@ -13,7 +14,6 @@ import type { StartTraceInput } from "@/lib/pipeline/shared/trace";
  */
 export function TraceButton({ input = {}, className = "" }: { input?: StartTraceInput; className?: string }) {
   const t = useT();
-  const errorText = useErrorText();
   const canOperate = useCanOperate();
   const router = useRouter();
   const start = useStartTraceMutation({ onSuccess: (trace) => router.push(`/trace/${trace.id}`) });
@@ -29,11 +29,7 @@ export function TraceButton({ input = {}, className = "" }: { input?: StartTrace
         {start.isPending ? t("trace.start.starting") : t("trace.button")}
       </Button>
       {!canOperate ? <span className="text-sm text-slate-700">{t("trace.viewerNote")}</span> : null}
-      {start.isError ? (
-        <span role="alert" data-testid="trace-button-error" className="max-w-xl text-base text-red-800">
-          {errorText(start.error)}
-        </span>
-      ) : null}
+      <ErrorNote error={start.error} className="max-w-xl text-base text-red-800" as="span" testId="trace-button-error" />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/Button";
 import { DataTable } from "@/components/ui/DataTable";
 import { formatDateTime } from "@/components/ui/format";
 import { LoadError, LoadingRows } from "@/components/ui/QueryStates";
+import { Section } from "@/components/ui/Section";
 import { useTracesQuery } from "@/data/pipeline/use-traces";
 import { formatLatency } from "./latency";
 import { TraceStatusBadge } from "./TraceStatusBadge";
@@ -19,12 +20,11 @@ export function TraceList() {
   const query = useTracesQuery(20);
   const traces = query.data?.pages.flatMap((p) => p.traces) ?? [];
   return (
-    <section aria-labelledby="trace-list-title" className="space-y-3">
-      <h2 id="trace-list-title" className="text-2xl font-bold text-slate-900">{t("trace.list.title")}</h2>
+    <Section heading={t("trace.list.title")} headingClassName="text-2xl font-bold text-slate-900" className="space-y-3">
       {query.isPending ? (
         <LoadingRows label={t("trace.list.loading")} rows={3} rowClassName="h-10" />
       ) : query.isError && !query.data ? (
-        <LoadError title={t("trace.list.errorTitle")} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        <LoadError title={t("trace.list.errorTitle")} query={query} />
       ) : traces.length === 0 ? (
         <p className="text-lg text-slate-700">{t("trace.list.empty")}</p>
       ) : (
@@ -54,6 +54,6 @@ export function TraceList() {
           ) : null}
         </>
       )}
-    </section>
+    </Section>
   );
 }

@@ -33,7 +33,7 @@ export function TraceTimeline({ id }: { id: string }) {
   const errorText = useErrorText();
   const query = useTraceQuery(id);
   if (query.isPending) return <LoadingRows label={t("trace.detail.loading")} rows={3} rowClassName="h-24" />;
-  if (query.isError && !query.data) return <LoadError title={t("trace.detail.errorTitle")} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  if (query.isError && !query.data) return <LoadError title={t("trace.detail.errorTitle")} query={query} />;
   const tr: TraceView = query.data;
   const { commit, topic, object } = tr.hops;
   const time = (iso: string) => formatTime(locale, iso, { millis: true });

@@ -18,9 +18,10 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   onCancel,
-  busy = false,
+  mutation,
+  busy = mutation?.isPending ?? false,
   confirmDisabled = false,
-  error = null,
+  error = mutation?.error ?? null,
   typeToConfirm,
   usage,
   testId,
@@ -30,6 +31,8 @@ export function ConfirmDialog({
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** The mutation the dialog confirms: busy while it runs, its error shown, reset when the person cancels. */
+  mutation?: { isPending: boolean; error: unknown; reset: () => void };
   busy?: boolean;
   confirmDisabled?: boolean;
   /** Text, or an error to render in the reader's language. */
@@ -46,13 +49,17 @@ export function ConfirmDialog({
   const inputId = useId();
   const [typed, setTyped] = useState("");
   const nameOk = typeToConfirm === undefined || typed === typeToConfirm;
+  const cancel = () => {
+    mutation?.reset();
+    onCancel();
+  };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && !busy) onCancel();
+      if (e.key === "Escape" && !busy) cancel();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [busy, onCancel]);
+  });
   const message = typeof error === "string" ? error : error ? errorText(error) || t("common.unknownError") : null;
 
   return (
@@ -96,7 +103,7 @@ export function ConfirmDialog({
           </p>
         ) : null}
         <div className="mt-5 flex justify-end gap-2">
-          <Button autoFocus variant="ghost" onClick={onCancel} disabled={busy}>
+          <Button autoFocus variant="ghost" onClick={cancel} disabled={busy}>
             {t("confirm.cancel")}
           </Button>
           <Button type="submit" className="bg-red-700 hover:bg-red-800" disabled={busy || confirmDisabled || !nameOk} data-testid="confirm-submit">

@@ -15,20 +15,44 @@ export function LoadingRows({ label, rows = 3, rowClassName = "h-10" }: { label:
   );
 }
 
+/** The part of a query (TanStack Query's result) that its error state reads and retries. */
+interface FailedQuery {
+  error: unknown;
+  isFetching: boolean;
+  refetch: () => Promise<unknown>;
+}
+
 /**
- * The error state before any data: what failed, the real cause from the server, and a retry.
- * `showCause={false}` when the title already carries the cause (a catalog string with {message}).
+ * The error state before any data: what failed, the real cause from the server, and a retry of the query.
+ * A `title` given as a function carries the cause itself (a catalog string with {message}); it is not repeated below.
  */
-export function LoadError({ title, error, onRetry, retrying, showCause = true }: { title: string; error: unknown; onRetry: () => void; retrying: boolean; showCause?: boolean }) {
+export function LoadError({ title, query }: { title: string | ((cause: string) => string); query: FailedQuery }) {
   const t = useT();
   const errorText = useErrorText();
+  const cause = errorText(query.error) || t("common.unknownError");
   return (
     <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
-      <p className="font-semibold text-red-900">{title}</p>
-      {showCause ? <p className="mt-1 break-words text-red-900">{errorText(error) || t("common.unknownError")}</p> : null}
-      <Button className="mt-3" onClick={onRetry} disabled={retrying}>
-        {retrying ? t("common.loading") : t("common.retry")}
+      <p className="font-semibold text-red-900">{typeof title === "function" ? title(cause) : title}</p>
+      {typeof title === "function" ? null : <p className="mt-1 break-words text-red-900">{cause}</p>}
+      <Button className="mt-3" onClick={() => void query.refetch()} disabled={query.isFetching}>
+        {query.isFetching ? t("common.loading") : t("common.retry")}
       </Button>
     </div>
+  );
+}
+
+/**
+ * An error shown in place (a failed mutation, a refresh that failed over data still shown): nothing while there is
+ * none; `text` puts the cause in a catalog sentence ({message}).
+ */
+export function ErrorNote({ error, text, className, as: Tag = "p", testId }: { error: unknown; text?: (cause: string) => string; className: string; as?: "p" | "span"; testId?: string }) {
+  const t = useT();
+  const errorText = useErrorText();
+  if (error === null || error === undefined) return null;
+  const cause = errorText(error) || t("common.unknownError");
+  return (
+    <Tag role="alert" data-testid={testId} className={className}>
+      {text ? text(cause) : cause}
+    </Tag>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatCountOf, formatDateTime, formatNumber, formatRelative, formatTime } from "./format";
+import { cellText, formatBytes, formatCountOf, formatDateTime, formatNumber, formatRelative, formatTime } from "./format";
 
 // The zone's short name as Intl writes it for this machine's zone at that date (UTC in CI).
 const zone = (locale: string, d: Date) => new Intl.DateTimeFormat(locale, { timeZoneName: "short" }).formatToParts(d).find((p) => p.type === "timeZoneName")!.value;
@@ -38,5 +38,12 @@ describe("the UI's one formatting module", () => {
     const now = Date.UTC(2026, 11, 1, 12, 0, 0);
     expect(formatRelative("en", now - 5 * 60_000, now)).toBe("5 minutes ago");
     expect(formatRelative("pt-BR", now - 5 * 60_000, now)).toBe("há 5 minutos");
+  });
+
+  it("writes a result cell as one line: objects as JSON, a missing value as the caller's null", () => {
+    expect(cellText({ a: [1, "x"] }, "NULL")).toBe('{"a":[1,"x"]}');
+    expect(cellText(null, "NULL")).toBe("NULL");
+    expect(cellText(undefined, "null")).toBe("null");
+    expect(cellText(42, "NULL")).toBe("42");
   });
 });

@@ -112,3 +112,9 @@ export function formatRelative(locale: string, value: string | number | Date, no
   if (abs < 86_400) return f.format(Math.round(seconds / 3600), "hour");
   return f.format(Math.round(seconds / 86_400), "day");
 }
+
+/** A value of a result row as one line of text: objects as JSON, SQL's NULL (and a missing value) as `nullText`. */
+export function cellText(value: unknown, nullText: string): string {
+  if (value === null || value === undefined) return nullText;
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}

@@ -12,6 +12,7 @@ import { pipelineEn } from "./areas/pipeline";
 import { confirmEn } from "./areas/confirm";
 import { checklistEn, presentationEn } from "./areas/checklist";
 import { traceEn } from "./areas/trace";
+import { serviceNames } from "./service-names";
 
 
 export const en: Messages = {
@@ -81,13 +82,7 @@ export const en: Messages = {
     endpoint: "Endpoint",
     reason: "Details",
     closeDetails: "Close details",
-    services: {
-      postgresOltp: "PostgreSQL OLTP",
-      postgresDw: "PostgreSQL DW",
-      kafka: "Kafka",
-      connect: "Kafka Connect",
-      s3: "S3",
-    },
+    services: serviceNames,
     failures: {
       refused: "connection refused",
       auth: "authentication failed",

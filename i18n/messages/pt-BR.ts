@@ -15,6 +15,7 @@ import { pipelinePtBR } from "./areas/pipeline";
 import { confirmPtBR } from "./areas/confirm";
 import { checklistPtBR, presentationPtBR } from "./areas/checklist";
 import { tracePtBR } from "./areas/trace";
+import { serviceNames } from "./service-names";
 
 // Each area's strings live in ./areas/<area>.ts (one file per area keeps parallel work apart).
 export const ptBR = {
@@ -84,13 +85,7 @@ export const ptBR = {
     endpoint: "Endereço",
     reason: "Detalhes",
     closeDetails: "Fechar detalhes",
-    services: {
-      postgresOltp: "PostgreSQL OLTP",
-      postgresDw: "PostgreSQL DW",
-      kafka: "Kafka",
-      connect: "Kafka Connect",
-      s3: "S3",
-    },
+    services: serviceNames,
     failures: {
       refused: "conexão recusada",
       auth: "falha de autenticação",

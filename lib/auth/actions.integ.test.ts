@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { sessionCookie } from "@/test/session-cookie";
 
 // Every server action (app/actions/*.ts, the UI's door to the guarded operations) goes through the same guard as
 // the JSON routes: found on disk, each is called as a viewer (refused, audited) and, on an exposed console,
@@ -27,11 +27,8 @@ function actionExports(): { file: string; name: string }[] {
 async function load(env: Record<string, string>) {
   vi.resetModules();
   for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
-  const { signSession } = await import("./sessions/session");
-  const { sessionSecret } = await import("./principal");
   const { db } = await import("../db");
-  const cookie = async (role: "operator" | "viewer") => `lab_session=${await signSession({ u: role, r: role, exp: Date.now() + 60_000, sid: randomUUID() }, await sessionSecret())}`;
-  return { cookie, db };
+  return { cookie: sessionCookie, db };
 }
 
 /** What a viewer may do by design: keep their own saved SQL queries (the lab itself is not changed). */

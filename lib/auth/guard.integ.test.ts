@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT, routeFiles } from "@/test/routes";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { sessionCookie } from "@/test/session-cookie";
 
 // Every mutating route handler under app/api (the server actions of app/actions are proved in actions.integ.test.ts
 // over the same guard). These tests find them all on disk, so a new handler that skips the guard fails here.
@@ -40,11 +40,8 @@ async function load(env: Record<string, string>) {
   vi.resetModules();
   for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
   const { GUARDED } = await import("./guard");
-  const { signSession } = await import("./sessions/session");
-  const { sessionSecret } = await import("./principal");
   const { db } = await import("../db");
-  const cookie = async (role: "operator" | "viewer") => `lab_session=${await signSession({ u: role, r: role, exp: Date.now() + 60_000, sid: randomBytes(12).toString("hex") }, await sessionSecret())}`;
-  return { GUARDED, cookie, db };
+  return { GUARDED, cookie: sessionCookie, db };
 }
 
 async function call(entry: Entry, cookie: string | null, body = "{}") {

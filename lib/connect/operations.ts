@@ -21,18 +21,28 @@ import {
 import { flatConfig } from "./shared/draft";
 import { draftInput } from "./inputs";
 import { target, type ConnectorParams } from "./route-params";
+import type { ClusterRef } from "./shared/types";
 
 type ClusterParams = { cluster: string };
 type TaskParams = ConnectorParams & { task: string };
 
-const lifecycle = (verb: LifecycleAction): MutationSpec<undefined, ConnectorParams> => ({
-  action: `connector.${verb}`,
-  target: ({ params }) => params.name,
-  run: ({ params }) => {
-    const { cluster, name } = target(params);
-    return changeConnectorState(cluster, name, verb);
-  },
-});
+/**
+ * An operation on one connector (the path's cluster and name), audited with the connector's name as target.
+ * `run` gets the resolved cluster, the name and the validated body.
+ */
+function onConnector<I = undefined>(action: string, input: z.ZodType<I> | undefined, run: (cluster: ClusterRef, name: string, input: I) => Promise<unknown>): MutationSpec<I, ConnectorParams> {
+  return {
+    action,
+    input,
+    target: ({ params }) => params.name,
+    run: ({ input, params }) => {
+      const { cluster, name } = target(params);
+      return run(cluster, name, input);
+    },
+  };
+}
+
+const lifecycle = (verb: LifecycleAction) => onConnector(`connector.${verb}`, undefined, (cluster, name) => changeConnectorState(cluster, name, verb));
 
 const restartInput = z.strictObject({ includeTasks: z.boolean().default(false), onlyFailed: z.boolean().default(false) }).default({ includeTasks: false, onlyFailed: false });
 const deleteInput = z.strictObject({ confirm: z.string().max(300) });
@@ -65,15 +75,7 @@ export const connectorOps = {
   resume: lifecycle("resume"),
   stop: lifecycle("stop"),
   /** Restart the connector; with includeTasks its tasks too; with onlyFailed only the FAILED ones. */
-  restart: {
-    action: "connector.restart",
-    input: restartInput,
-    target: ({ params }) => params.name,
-    run: ({ input, params }) => {
-      const { cluster, name } = target(params);
-      return restartConnectorAndTasks(cluster, name, input);
-    },
-  } satisfies MutationSpec<z.infer<typeof restartInput>, ConnectorParams>,
+  restart: onConnector("connector.restart", restartInput, restartConnectorAndTasks),
   restartTask: {
     action: "connector.task.restart",
     target: ({ params }) => `${params.name}/${params.task}`,
@@ -83,42 +85,11 @@ export const connectorOps = {
     },
   } satisfies MutationSpec<undefined, TaskParams>,
   /** Replace the config after validation; secrets sent back as the mask keep their stored value. */
-  update: {
-    action: "connector.update",
-    input: configInput,
-    target: ({ params }) => params.name,
-    run: ({ input, params }) => {
-      const { cluster, name } = target(params);
-      return updateConnectorConfig(cluster, name, input.config);
-    },
-  } satisfies MutationSpec<z.infer<typeof configInput>, ConnectorParams>,
+  update: onConnector("connector.update", configInput, (cluster, name, input) => updateConnectorConfig(cluster, name, input.config)),
   /** Delete, only when `confirm` repeats the connector's name. */
-  delete: {
-    action: "connector.delete",
-    input: deleteInput,
-    target: ({ params }) => params.name,
-    run: ({ input, params }) => {
-      const { cluster, name } = target(params);
-      return deleteConnectorNamed(cluster, name, input.confirm);
-    },
-  } satisfies MutationSpec<z.infer<typeof deleteInput>, ConnectorParams>,
+  delete: onConnector("connector.delete", deleteInput, (cluster, name, input) => deleteConnectorNamed(cluster, name, input.confirm)),
   /** Alter offsets; the connector must be STOPPED (409 otherwise, nothing changed). */
-  alterOffsets: {
-    action: "connector.offsets.alter",
-    input: alterInput,
-    target: ({ params }) => params.name,
-    run: ({ input, params }) => {
-      const { cluster, name } = target(params);
-      return alterConnectorOffsets(cluster, name, input.offsets);
-    },
-  } satisfies MutationSpec<z.infer<typeof alterInput>, ConnectorParams>,
+  alterOffsets: onConnector("connector.offsets.alter", alterInput, (cluster, name, input) => alterConnectorOffsets(cluster, name, input.offsets)),
   /** Reset offsets; the connector must be STOPPED. A sink then rewrites from the start of its topics. */
-  resetOffsets: {
-    action: "connector.offsets.reset",
-    target: ({ params }) => params.name,
-    run: ({ params }) => {
-      const { cluster, name } = target(params);
-      return resetConnectorOffsets(cluster, name);
-    },
-  } satisfies MutationSpec<undefined, ConnectorParams>,
+  resetOffsets: onConnector("connector.offsets.reset", undefined, resetConnectorOffsets),
 };

@@ -105,6 +105,16 @@ async function checkOrders(ids: number[], backDated: boolean) {
   return { found: res.rows.length, fraud, items, people: new Set(res.rows.map((r) => Number(r.id_pessoa))) };
 }
 
+/** A whole run read back: the seed's rules, every order there, the run's item and fraud counts, fraud at `fraudRate` ± 0.2 points. */
+async function checkRun(ids: number[], backDated: boolean, counts: { itensPedidos: number; fraud: number }, want: { orders: number; fraudRate: number }) {
+  const seen = await checkOrders(ids, backDated);
+  expect(seen.found).toBe(want.orders);
+  expect(seen.items).toBe(counts.itensPedidos);
+  expect(seen.fraud).toBe(counts.fraud);
+  expect(Math.abs(seen.fraud / want.orders - want.fraudRate)).toBeLessThanOrEqual(0.002);
+  return seen;
+}
+
 describe("historical generator", () => {
   it("adds 100,000 whole orders for existing people: exact counts, 1 % fraud ± 0.2 points, the seed's rules", async () => {
     const before = new Set((await pool.query<{ id: string }>("SELECT id FROM pessoas")).rows.map((r) => Number(r.id)));
@@ -112,11 +122,7 @@ describe("historical generator", () => {
 
     expect(progress.counts).toMatchObject({ events: 100_000, pedidos: 100_000, auditoriaPedidos: 100_000, pessoas: 0, errors: 0 });
     expect(new Set(rows.pedidos).size).toBe(100_000);
-    const seen = await checkOrders(rows.pedidos, true);
-    expect(seen.found).toBe(100_000);
-    expect(seen.items).toBe(progress.counts.itensPedidos);
-    expect(seen.fraud).toBe(progress.counts.fraud);
-    expect(Math.abs(seen.fraud / 100_000 - 0.01)).toBeLessThanOrEqual(0.002);
+    const seen = await checkRun(rows.pedidos, true, progress.counts, { orders: 100_000, fraudRate: 0.01 });
     // no new customers: every order belongs to someone who existed before the run
     for (const id of seen.people) expect(before.has(id)).toBe(true);
   }, 120_000);
@@ -172,11 +178,7 @@ describe("streaming generator", () => {
     expect(progress.counts).toMatchObject({ events: 4_000, pessoas: 4_000, pedidos: 4_000, auditoriaPedidos: 4_000, errors: 0 });
     expect(new Set(rows.inserted).size).toBe(4_000);
 
-    const seen = await checkOrders(rows.pedidos, false);
-    expect(seen.found).toBe(4_000);
-    expect(seen.items).toBe(progress.counts.itensPedidos);
-    expect(seen.fraud).toBe(progress.counts.fraud);
-    expect(Math.abs(seen.fraud / 4_000 - 0.05)).toBeLessThanOrEqual(0.002);
+    await checkRun(rows.pedidos, false, progress.counts, { orders: 4_000, fraudRate: 0.05 });
 
     const people = await pool.query<{ id: string; nome: string; sexo: Sexo; dt_nasc: string }>(
       `SELECT id, nome, sexo, dt_nasc::text FROM pessoas WHERE id = ANY($1::bigint[])`,

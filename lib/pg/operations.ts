@@ -17,6 +17,14 @@ type Conn = { cluster: string; connector: string };
 type TableRef = z.infer<typeof tableRef>;
 const snapshotInput = z.strictObject({ tables: z.array(tableRef).min(1).max(100) });
 
+/** Adding a table to a publication or removing one: one input and audit target, a different change. */
+const publicationTable = (action: string, change: typeof addTableToPublication): MutationSpec<TableRef, Pub> => ({
+  action,
+  input: tableRef,
+  target: ({ params, input }) => `${params.publication}: ${input.schema}.${input.table}`,
+  run: ({ params, input }) => change(params.db, params.publication, input.schema, input.table),
+});
+
 export const databaseOps = {
   /** One of the doctor's safe fixes, then the doctor again (its new report is the answer). */
   fix: {
@@ -45,18 +53,8 @@ export const databaseOps = {
     target: ({ params }) => params.publication,
     run: ({ params }) => dropPublication(params.db, params.publication),
   } satisfies MutationSpec<undefined, Pub>,
-  addTable: {
-    action: "database.publication.add_table",
-    input: tableRef,
-    target: ({ params, input }) => `${params.publication}: ${input.schema}.${input.table}`,
-    run: ({ params, input }) => addTableToPublication(params.db, params.publication, input.schema, input.table),
-  } satisfies MutationSpec<TableRef, Pub>,
-  removeTable: {
-    action: "database.publication.remove_table",
-    input: tableRef,
-    target: ({ params, input }) => `${params.publication}: ${input.schema}.${input.table}`,
-    run: ({ params, input }) => removeTableFromPublication(params.db, params.publication, input.schema, input.table),
-  } satisfies MutationSpec<TableRef, Pub>,
+  addTable: publicationTable("database.publication.add_table", addTableToPublication),
+  removeTable: publicationTable("database.publication.remove_table", removeTableFromPublication),
   /** An INACTIVE slot only (an active one is a 409 and stays). */
   dropSlot: {
     action: "database.slot.drop",

@@ -143,35 +143,14 @@ export class ObjectCache {
     let entry = this.entries.get(id);
     let built = false;
     if (!entry) {
-      const running = this.inflight.get(id);
-      if (running) entry = await running;
-      else {
-        const p = (async () => {
-          const file = path.join(this.objectsDir, `${id}.derived.parquet`);
-          const part = path.join(this.scratchDir, `${id}.${randomUUID()}.parquet`);
-          try {
-            if (signal?.aborted) throw new AppError(499, "sql_cancelled", "The query was cancelled.", "console");
-            await build(part);
-            await rename(part, file);
-          } catch (e) {
-            await rm(part, { force: true });
-            throw e;
-          }
-          const size = (await stat(file)).size;
-          this.evict(size);
-          const e: Entry = { file, size, lastUsed: ++this.clock, pins: 0 };
-          this.entries.set(id, e);
-          this.used += size;
-          return e;
-        })();
-        this.inflight.set(id, p);
-        try {
-          entry = await p;
-          built = true;
-        } finally {
-          this.inflight.delete(id);
-        }
-      }
+      const file = path.join(this.objectsDir, `${id}.derived.parquet`);
+      const part = path.join(this.scratchDir, `${id}.${randomUUID()}.parquet`);
+      const write = async (to: string) => {
+        if (signal?.aborted) throw new AppError(499, "sql_cancelled", "The query was cancelled.", "console");
+        await build(to);
+      };
+      // Its size is known only once built: room is made then.
+      ({ entry, made: built } = await this.admit(id, file, part, write, { evictOnAdmit: true }));
     }
     const e = entry;
     e.pins++;
@@ -188,21 +167,33 @@ export class ObjectCache {
   }
 
   private async fetchOne(id: string, o: CachedObject, signal?: AbortSignal): Promise<{ entry: Entry; fetched: number }> {
+    const file = path.join(this.objectsDir, `${id}${path.extname(o.key).toLowerCase().replace(/[^a-z0-9.]/g, "")}`);
+    const { entry, made } = await this.admit(id, file, `${file}.${randomUUID()}.part`, async (part) => {
+      const body = await this.fetcher(o, signal);
+      const source = body instanceof Uint8Array ? Readable.from([body]) : body instanceof Readable ? body : Readable.fromWeb(body as import("node:stream/web").ReadableStream);
+      await pipeline(source, createWriteStream(part), { signal });
+    });
+    return { entry, fetched: made ? o.size : 0 };
+  }
+
+  /**
+   * Makes the file of `id` once, however many ask for it at the same time: `write` fills `part`, which is then
+   * renamed to `file` (and removed when writing fails), and the entry is recorded with its size. `evictOnAdmit`
+   * makes room for that size first (a derived file; an object's room is made before it is fetched).
+   */
+  private async admit(id: string, file: string, part: string, write: (part: string) => Promise<void>, opts: { evictOnAdmit?: boolean } = {}): Promise<{ entry: Entry; made: boolean }> {
     const running = this.inflight.get(id);
-    if (running) return { entry: await running, fetched: 0 };
+    if (running) return { entry: await running, made: false };
     const p = (async () => {
-      const file = path.join(this.objectsDir, `${id}${path.extname(o.key).toLowerCase().replace(/[^a-z0-9.]/g, "")}`);
-      const part = `${file}.${randomUUID()}.part`;
       try {
-        const body = await this.fetcher(o, signal);
-        const source = body instanceof Uint8Array ? Readable.from([body]) : body instanceof Readable ? body : Readable.fromWeb(body as import("node:stream/web").ReadableStream);
-        await pipeline(source, createWriteStream(part), { signal });
+        await write(part);
         await rename(part, file);
       } catch (e) {
         await rm(part, { force: true });
         throw e;
       }
       const size = (await stat(file)).size;
+      if (opts.evictOnAdmit) this.evict(size);
       const entry: Entry = { file, size, lastUsed: ++this.clock, pins: 0 };
       this.entries.set(id, entry);
       this.used += size;
@@ -210,7 +201,7 @@ export class ObjectCache {
     })();
     this.inflight.set(id, p);
     try {
-      return { entry: await p, fetched: o.size };
+      return { entry: await p, made: true };
     } finally {
       this.inflight.delete(id);
     }

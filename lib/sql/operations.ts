@@ -13,24 +13,23 @@ type IdParams = { id: string };
 
 const MAX_BODY = 256 * 1024;
 
+/** Running a query and exporting its result: open to viewers, the query as the body, audited by its database. */
+const queryBody = { role: "viewer", input: queryInputSchema, maxBodyBytes: MAX_BODY, target: ({ input }: { input: QueryInput }) => input.database } as const;
+/** Each user's own saved queries: open to viewers, a saved query as the body. */
+const savedBody = { role: "viewer", input: savedQueryInputSchema, maxBodyBytes: MAX_BODY } as const;
+
 export const sqlOps = {
   /** The request's signal is the browser's: cancelling (or closing the tab) interrupts the engine. */
   query: {
     action: "sql.query",
-    role: "viewer",
-    input: queryInputSchema,
-    maxBodyBytes: MAX_BODY,
-    target: ({ input }) => input.database,
+    ...queryBody,
     run: async ({ input, req }) => (await sqlEngine()).query({ ...input, signal: req?.signal }),
   } satisfies MutationSpec<QueryInput, Record<string, string>>,
 
   /** The whole result as a Parquet download (CSV and JSON Lines are made in the browser from the rows shown). */
   exportParquet: {
     action: "sql.export",
-    role: "viewer",
-    input: queryInputSchema,
-    maxBodyBytes: MAX_BODY,
-    target: ({ input }) => input.database,
+    ...queryBody,
     run: async ({ input, req }) => {
       const bytes = await (await sqlEngine()).exportParquet({ ...input, signal: req?.signal });
       return new Response(new Uint8Array(bytes), {
@@ -51,9 +50,7 @@ export const sqlOps = {
 
   createSaved: {
     action: "sql.saved.create",
-    role: "viewer",
-    input: savedQueryInputSchema,
-    maxBodyBytes: MAX_BODY,
+    ...savedBody,
     target: ({ input }) => input.title,
     successStatus: 201,
     run: ({ input, principal }) => createSaved(principal.user, input),
@@ -62,9 +59,7 @@ export const sqlOps = {
   /** Each user changes only their own (another user's id answers 404). */
   updateSaved: {
     action: "sql.saved.update",
-    role: "viewer",
-    input: savedQueryInputSchema,
-    maxBodyBytes: MAX_BODY,
+    ...savedBody,
     target: ({ params }) => params.id,
     run: ({ input, params, principal }) => updateSaved(principal.user, params.id, input),
   } satisfies MutationSpec<SavedQueryInput, IdParams>,

@@ -12,6 +12,7 @@ import { config } from "@/lib/config";
 import { SseReader, type SseMessage } from "@/test/sse-test-client";
 import { labS3 } from "@/test/lab-s3";
 import { finishedKeys } from "@/test/s3-writes";
+import { until } from "@/test/faults";
 import type { TopicMessage } from "@/lib/kafka/shared/message-types";
 
 // The hub's consumer reads from the end; no idle close while the broker is away.
@@ -38,20 +39,8 @@ async function lab(...args: string[]): Promise<string> {
   return r.stdout + r.stderr;
 }
 
-async function eventually<T>(what: string, fn: () => Promise<T | undefined | false | null>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ""}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+/** Polls every 500 ms, for up to 90 s unless told: a broker's or a worker's move takes its time. */
+const eventually = <T>(what: string, fn: () => Promise<T | undefined | false | null>, timeoutMs = 90_000) => until(what, fn, timeoutMs, 500);
 
 const healthOf = async (id: "kafka" | "connect") => (await getLabHealth()).services.find((s) => s.id === id)!;
 const messagesOf = (events: SseMessage[]) => events.filter((e) => e.event === "message").map((e) => JSON.parse(e.data) as TopicMessage);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { RegisterForm } from "@/components/connectors/RegisterForm";
 import { clusters } from "@/lib/connect/client";
@@ -6,13 +5,11 @@ import { templateViews } from "@/lib/connect/templates/templates";
 import { TEMPLATE_IDS, type TemplateId } from "@/lib/connect/shared/types";
 import { currentPrincipal } from "@/lib/auth/server";
 import { getI18n } from "@/i18n/server";
+import { titleMetadata } from "@/app/area-page";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
-  return { title: t("connectors.registerTitle") };
-}
+export const generateMetadata = titleMetadata("connectors.registerTitle");
 
 /** /connectors/register?cluster=0&template=s3-sink — templates arrive here already masked. */
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {

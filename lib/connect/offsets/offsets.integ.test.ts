@@ -3,6 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { debeziumConnection } from "../../../test/debezium";
+import { sessionCookie } from "@/test/session-cookie";
 
 // Editing a connector's offsets through the console's route, against the lab's real Connect: offsets that do
 // not fit the connector's own shape are refused with the field, and the stored offsets stay as they were.
@@ -38,9 +39,7 @@ const offsetsOf = async (name: string) => (await connect("GET", `/connectors/${n
 async function patchAsOperator(name: string, body: unknown): Promise<{ status: number; body: { ok: boolean; error?: { code: string; message: string } } }> {
   vi.resetModules();
   for (const [k, v] of Object.entries(EXPOSED)) vi.stubEnv(k, v);
-  const { signSession } = await import("../../auth/sessions/session");
-  const { sessionSecret } = await import("../../auth/principal");
-  const cookie = `lab_session=${await signSession({ u: "operator", r: "operator", exp: Date.now() + 60_000, sid: randomBytes(12).toString("hex") }, await sessionSecret())}`;
+  const cookie = await sessionCookie("operator");
   const mod = await import(/* @vite-ignore */ path.join(ROOT, "app/api/connectors/[cluster]/connectors/[name]/offsets/route.ts"));
   const req = new Request(`http://127.0.0.1:3000/api/connectors/0/connectors/${name}/offsets`, { method: "PATCH", headers: { "content-type": "application/json", cookie, [PEER]: "10.9.4.1" }, body: JSON.stringify(body) });
   const res: Response = await mod.PATCH(req, { params: Promise.resolve({ cluster: "0", name }) });

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { sessionCookie } from "@/test/session-cookie";
 
 // A viewer reading Kafka Connect's own config topic must not see the connectors' secrets, nor Connect's session
 // key: through the message browser's route handler, against the real lab.
@@ -23,9 +24,7 @@ async function connect(method: string, p: string, body?: unknown) {
 async function readAsViewer(topic: string, query: string): Promise<{ status: number; text: string }> {
   vi.resetModules();
   for (const [k, v] of Object.entries(EXPOSED)) vi.stubEnv(k, v);
-  const { signSession } = await import("../../auth/sessions/session");
-  const { sessionSecret } = await import("../../auth/principal");
-  const cookie = `lab_session=${await signSession({ u: "viewer", r: "viewer", exp: Date.now() + 60_000, sid: randomBytes(12).toString("hex") }, await sessionSecret())}`;
+  const cookie = await sessionCookie("viewer");
   const mod = await import(/* @vite-ignore */ path.join(ROOT, "app/api/topics/[topic]/messages/route.ts"));
   const res: Response = await mod.GET(new Request(`http://127.0.0.1:3000/api/topics/${topic}/messages?${query}`, { headers: { cookie } }), { params: Promise.resolve({ topic }) });
   return { status: res.status, text: await res.text() };

@@ -37,6 +37,17 @@ const connectorEvidence = (c: DebeziumConnectorFacts, keys: string[], values: Re
   value: keys.map((k) => `${k}=${values[k] ?? "(unset)"}`).join(", "),
 });
 const tableList = (ts: { schema: string; name: string }[]) => ts.map(keyOf).join(", ") || "(none)";
+/**
+ * Each table a connector captures where `matches` holds, once (with the first connector capturing it);
+ * null when no connector captures from this database (the rule does not apply).
+ */
+function capturedTablesWhere(f: DoctorFacts, matches: (tb: TableFacts) => boolean): { c: DebeziumConnectorFacts; tb: TableFacts }[] | null {
+  const cs = connectorsOn(f);
+  if (!cs.length) return null;
+  const seen = new Set<string>();
+  return cs.flatMap((c) => captured(f, c).filter((tb) => matches(tb) && !seen.has(keyOf(tb)) && seen.add(keyOf(tb))).map((tb) => ({ c, tb })));
+}
+const replicaIdentityFull = (f: DoctorFacts, tb: TableFacts): FixAction => ({ type: "replica_identity_full", database: f.database.id, schema: tb.schema, table: tb.name });
 
 // The connector's "would Debezium manage to create the publication itself?" — shared by two rules.
 function canAutocreate(f: DoctorFacts, c: DebeziumConnectorFacts): boolean {
@@ -210,41 +221,25 @@ const rules: Record<RuleId, Rule> = {
     );
   },
 
-  table_no_primary_key: (f) => {
-    const cs = connectorsOn(f);
-    if (!cs.length) return null;
-    const seen = new Set<string>();
-    return cs.flatMap((c) =>
-      captured(f, c)
-        .filter((tb) => !tb.primaryKey.length && tb.replicaIdentity !== "full" && tb.replicaIdentity !== "index" && !seen.has(keyOf(tb)) && seen.add(keyOf(tb)))
-        .map((tb) => ({
-          severity: "error" as Severity,
-          subject: keyOf(tb),
-          connector: c,
-          params: { table: keyOf(tb) },
-          evidence: [{ source: `primary key and relreplident of ${keyOf(tb)}`, value: `no primary key, REPLICA IDENTITY ${tb.replicaIdentity.toUpperCase()}` }],
-          action: { type: "replica_identity_full", database: f.database.id, schema: tb.schema, table: tb.name } as FixAction,
-        })),
-    );
-  },
+  table_no_primary_key: (f) =>
+    capturedTablesWhere(f, (tb) => !tb.primaryKey.length && tb.replicaIdentity !== "full" && tb.replicaIdentity !== "index")?.map(({ c, tb }) => ({
+      severity: "error" as Severity,
+      subject: keyOf(tb),
+      connector: c,
+      params: { table: keyOf(tb) },
+      evidence: [{ source: `primary key and relreplident of ${keyOf(tb)}`, value: `no primary key, REPLICA IDENTITY ${tb.replicaIdentity.toUpperCase()}` }],
+      action: replicaIdentityFull(f, tb),
+    })) ?? null,
 
-  table_replica_identity: (f) => {
-    const cs = connectorsOn(f);
-    if (!cs.length) return null;
-    const seen = new Set<string>();
-    return cs.flatMap((c) =>
-      captured(f, c)
-        .filter((tb) => tb.primaryKey.length && tb.replicaIdentity === "default" && !seen.has(keyOf(tb)) && seen.add(keyOf(tb)))
-        .map((tb) => ({
-          severity: "warning" as Severity,
-          subject: keyOf(tb),
-          connector: c,
-          params: { table: keyOf(tb), identity: "DEFAULT" },
-          evidence: [{ source: `SELECT relreplident FROM pg_class WHERE oid = ${regclass(tb)}::regclass`, value: "d (DEFAULT)" }],
-          action: { type: "replica_identity_full", database: f.database.id, schema: tb.schema, table: tb.name } as FixAction,
-        })),
-    );
-  },
+  table_replica_identity: (f) =>
+    capturedTablesWhere(f, (tb) => tb.primaryKey.length > 0 && tb.replicaIdentity === "default")?.map(({ c, tb }) => ({
+      severity: "warning" as Severity,
+      subject: keyOf(tb),
+      connector: c,
+      params: { table: keyOf(tb), identity: "DEFAULT" },
+      evidence: [{ source: `SELECT relreplident FROM pg_class WHERE oid = ${regclass(tb)}::regclass`, value: "d (DEFAULT)" }],
+      action: replicaIdentityFull(f, tb),
+    })) ?? null,
 
   slot_inactive_retaining: (f) => {
     const logical = f.slots.filter((s) => !s.active && s.walStatus !== "lost");
