@@ -1,4 +1,4 @@
-import { DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect, test } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
 import { cfg, CONNECT_URL, debeziumConnection, dropReleasedSlot, labS3Sink, s3, withOltp } from "./support/lab";
@@ -61,6 +61,10 @@ test.beforeAll(async () => {
     "time.precision.mode": "adaptive",
     ...json,
   })).status).toBe(201);
+  // The sink's bucket, whether or not another test made it first (a sink into a missing bucket fails).
+  await s3.send(new CreateBucketCommand({ Bucket: BUCKET })).catch((e) => {
+    if (!/BucketAlready/.test((e as Error).name)) throw e;
+  });
   expect((await post(SINK, labS3Sink(TOPIC, BUCKET, { "flush.size": "50", "rotate.interval.ms": "1000", ...json }))).status).toBe(201);
   await expect.poll(() => status(DBZ), { timeout: 60_000 }).toBe("RUNNING/RUNNING");
   await expect.poll(() => status(SINK), { timeout: 60_000 }).toBe("RUNNING/RUNNING");
