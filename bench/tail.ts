@@ -1,10 +1,12 @@
 // bench/tail — the live tail under a classroom's load: N SSE viewers of one topic while producing R msg/s.
 //
-//   npm run bench:tail [-- --viewers 200 --rate 1000 --seconds 60 --url http://127.0.0.1:3000 --pid <server pid>]
+//   npm run bench:tail [-- --viewers 200 --rate 1000 --seconds 60 --url http://127.0.0.1:3000 --pid <server pid> --floor]
 //
 // Without --url it starts its own production server on port 3202 (bench/support/console-server.ts builds it in
 // .next-bench when the sources are newer) and measures that process's RSS and CPU; the viewers run in --workers
 // child processes whose CPU is reported apart (viewer_cpu_cores). --profile <dir>: the server's CPU profile.
+// --floor: the same load on a bare node:http fan-out with one kafkajs consumer (support/bare-tail-server.mjs), no
+// Next.js and no hub — what this machine and the bench's own viewers cost before the console adds anything.
 // Prints a table, then one JSON line. Timing figures are reported, never judged: the machines are shared.
 import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -23,6 +25,8 @@ const WORKERS = Number(arg("workers", "2"));
 /** A folder for the server's CPU profile (node --cpu-prof), written when the server exits. */
 const PROFILE_DIR = arg("profile", "");
 const PORT = Number(arg("port", "3202"));
+/** --floor: a bare node:http fan-out (bench/support/bare-tail-server.mjs) instead of the console — this machine's floor. */
+const FLOOR = process.argv.includes("--floor");
 let url = arg("url", "");
 let serverPid = Number(arg("pid", "0")) || null;
 
@@ -101,7 +105,13 @@ interface ViewerReport {
 
 async function main() {
   let server: ConsoleServer | null = null;
-  if (!url) {
+  let floor: ChildProcess | null = null;
+  if (FLOOR) {
+    floor = fork(path.join(import.meta.dirname, "support/bare-tail-server.mjs"), [JSON.stringify({ port: PORT, brokers })], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    await new Promise((r) => floor!.once("message", r));
+    url = `http://127.0.0.1:${PORT}`;
+    serverPid = floor.pid ?? null;
+  } else if (!url) {
     if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
     server = await startConsoleServer(PORT, PROFILE_DIR ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] } : {});
     ({ url, pid: serverPid } = server);
@@ -229,13 +239,14 @@ async function main() {
     ];
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));
-    console.log("");
+    console.log(FLOOR ? "\n(floor: a bare node:http fan-out, not the console)" : "");
     for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);
     if (failed.length) console.log(`viewer errors: ${[...new Set(failed.map((f) => f.error))].slice(0, 3).join("; ")}`);
     console.log(
       JSON.stringify({
         viewers: VIEWERS,
         rate: RATE,
+        ...(FLOOR ? { floor: true } : {}),
         hub_consumers: hubConsumers,
         lost,
         p50_ms: round(p50),
@@ -259,11 +270,12 @@ async function main() {
     await fetch(`${url}/api/topics/${topic}`, { method: "DELETE" }).catch(() => undefined);
     await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
     const groups = (await admin.listGroups().catch(() => ({ groups: [] as { groupId: string }[] }))).groups.filter(
-      (g) => g.groupId.startsWith("bench-tail-baseline-") || g.groupId.startsWith(`lab-console-tail-${topic}-`),
+      (g) => g.groupId.startsWith("bench-tail-baseline-") || g.groupId.startsWith(`lab-console-tail-${topic}-`) || g.groupId === `bench-tail-floor-${topic}`,
     );
     if (groups.length) await admin.deleteGroups(groups.map((g) => g.groupId)).catch(() => undefined);
     await admin.disconnect();
     server?.stop();
+    floor?.kill();
     // A CPU profile is written as the server exits.
     if (server && PROFILE_DIR) await new Promise((r) => (server!.child.exitCode !== null ? r(null) : server!.child.once("exit", r)));
   }
