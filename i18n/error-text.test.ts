@@ -33,4 +33,10 @@ describe("errorText", () => {
     expect(errorText(ptBR, { code: "brand_new", message: "Something specific happened." })).toBe("Something specific happened.");
     expect(errorText(ptBR, new Error("plain"))).toBe("plain");
   });
+
+  it("says 'unknown error' in the reader's language for an error without words, and nothing for no error", () => {
+    expect(errorText(ptBR, "")).toBe("Erro desconhecido");
+    expect(errorText(en, { code: "brand_new", message: "" })).toBe("Unknown error");
+    expect(errorText(en, null)).toBe("");
+  });
 });

@@ -27,13 +27,17 @@ function issueText(messages: Messages, issue: { path?: unknown; code?: unknown; 
   return issue.path ? interpolate(messages.errors.issueAt, { path: String(issue.path), problem }) : problem;
 }
 
-/** What a person reads for `error` (an ApiError, an AppError's JSON, or any thrown value). */
+/**
+ * What a person reads for `error` (an ApiError, an AppError's JSON, or any thrown value): "" when there is none,
+ * the catalog's "unknown error" when it has no words of its own.
+ */
 export function errorText(messages: Messages, error: unknown, options: { withDetail?: boolean } = {}): string {
   if (error === null || error === undefined) return "";
-  if (typeof error === "string") return error;
+  if (typeof error === "string") return error || messages.common.unknownError;
   const e = error as ErrorLike;
   const code = typeof e.code === "string" ? e.code : null;
-  let text = (code && errorCodeText(messages, code, e.params)) ?? (typeof e.message === "string" && e.message ? e.message : String(error));
+  // A thrown object without a message has no words of its own ("[object Object]" is none): the catalog's then.
+  let text = (code && errorCodeText(messages, code, e.params)) ?? (typeof e.message === "string" && e.message ? e.message : typeof error === "object" ? "" : String(error));
   if (code === "invalid_input" && Array.isArray(e.issues) && e.issues.length) {
     text = `${text}: ${e.issues.map((i) => issueText(messages, i as Record<string, unknown>)).join("; ")}`;
   }
@@ -42,5 +46,5 @@ export function errorText(messages: Messages, error: unknown, options: { withDet
     const source = (messages.errors.sources as Record<string, string>)[String(e.source)] ?? String(e.source ?? "");
     text = `${text} (${interpolate(messages.errors.detail, { source, detail })})`;
   }
-  return text;
+  return text || messages.common.unknownError;
 }

@@ -138,7 +138,7 @@ export function GeneratorPanel({ kind, run, loading }: { kind: GeneratorKind; ru
 
       {failure ? (
         <p role="alert" className="rounded bg-red-50 p-2 text-sm break-words text-red-900" data-testid={`action-error-${kind}`}>
-          {errorText(failure) || t("common.unknownError")}
+          {errorText(failure)}
         </p>
       ) : null}
 

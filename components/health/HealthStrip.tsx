@@ -62,7 +62,7 @@ export function HealthStrip() {
         ) : query.isError ? (
           <div role="alert" className="flex flex-wrap items-center gap-3 py-1">
             <p className="font-medium text-red-800">
-              {t("health.errorTitle", { message: errorText(query.error) || t("common.unknownError") })}
+              {t("health.errorTitle", { message: errorText(query.error) })}
             </p>
             <Button onClick={() => void query.refetch()} disabled={query.isFetching}>
               {query.isFetching ? t("common.loading") : t("common.retry")}

@@ -24,7 +24,7 @@ export function CreateBucketForm({ existing }: { existing: string[] }) {
         await mutation.mutateAsync(n);
         ok.push(n);
       } catch (e) {
-        failed.push(`${n}: ${errorText(e) || t("common.unknownError")}`);
+        failed.push(`${n}: ${errorText(e)}`);
       }
     }
     setMessages({ ok, failed });

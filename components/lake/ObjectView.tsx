@@ -57,7 +57,7 @@ export function ObjectView({ bucket, objectKey }: { bucket: string; objectKey: s
           </p>
         ) : meta.isError && !meta.data ? (
           <div role="alert" className="mt-2">
-            <p className="font-medium text-red-900">{t("lake.object.errorTitle", { message: errorText(meta.error) || t("common.unknownError") })}</p>
+            <p className="font-medium text-red-900">{t("lake.object.errorTitle", { message: errorText(meta.error) })}</p>
             <Button className="mt-2" onClick={() => void meta.refetch()}>
               {t("common.retry")}
             </Button>
@@ -115,7 +115,7 @@ export function ObjectView({ bucket, objectKey }: { bucket: string; objectKey: s
             </div>
           ) : preview.isError && !preview.data ? (
             <div role="alert" className="rounded border border-red-300 bg-red-50 p-3">
-              <p className="font-medium text-red-900">{t("lake.preview.errorTitle", { message: errorText(preview.error) || t("common.unknownError") })}</p>
+              <p className="font-medium text-red-900">{t("lake.preview.errorTitle", { message: errorText(preview.error) })}</p>
               <Button className="mt-2" onClick={() => void preview.refetch()}>
                 {t("common.retry")}
               </Button>

@@ -133,7 +133,7 @@ export function MessageBrowser({ topic, partitions }: { topic: string; partition
       ) : page.isError && !data ? (
         <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
           <p className="font-semibold text-red-900">{t("topics.browser.errorTitle")}</p>
-          <p className="mt-1 text-red-900">{errorText(page.error) || t("common.unknownError")}</p>
+          <p className="mt-1 text-red-900">{errorText(page.error)}</p>
           <Button className="mt-3" onClick={() => void page.refetch()} disabled={page.isFetching}>
             {t("common.retry")}
           </Button>

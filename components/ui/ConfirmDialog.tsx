@@ -60,7 +60,7 @@ export function ConfirmDialog({
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   });
-  const message = typeof error === "string" ? error : error ? errorText(error) || t("common.unknownError") : null;
+  const message = typeof error === "string" ? error : error ? errorText(error) : null;
 
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40 p-4">

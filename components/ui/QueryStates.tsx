@@ -29,7 +29,7 @@ interface FailedQuery {
 export function LoadError({ title, query }: { title: string | ((cause: string) => string); query: FailedQuery }) {
   const t = useT();
   const errorText = useErrorText();
-  const cause = errorText(query.error) || t("common.unknownError");
+  const cause = errorText(query.error);
   return (
     <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
       <p className="font-semibold text-red-900">{typeof title === "function" ? title(cause) : title}</p>
@@ -46,10 +46,9 @@ export function LoadError({ title, query }: { title: string | ((cause: string) =
  * none; `text` puts the cause in a catalog sentence ({message}).
  */
 export function ErrorNote({ error, text, className, as: Tag = "p", testId }: { error: unknown; text?: (cause: string) => string; className: string; as?: "p" | "span"; testId?: string }) {
-  const t = useT();
   const errorText = useErrorText();
   if (error === null || error === undefined) return null;
-  const cause = errorText(error) || t("common.unknownError");
+  const cause = errorText(error);
   return (
     <Tag role="alert" data-testid={testId} className={className}>
       {text ? text(cause) : cause}
