@@ -95,22 +95,21 @@ export class TailViewer {
   wake(): void {
     if (!this.wanted) return;
     const chunk = this.drain();
+    if (chunk) this.write(chunk);
+    if (this.wanted && this.closed) this.endBody();
+  }
+
+  /** One chunk to the socket (false from write(): its buffer is full, wait for "drain") or into the Web stream. */
+  private write(chunk: Uint8Array): void {
     const socket = this.socket;
-    if (chunk && !socket) {
-      this.wanted = false;
+    if (!socket) {
+      this.wanted = false; // until the runtime pulls again
       this.controller?.enqueue(chunk);
-      return;
+    } else if (socket.destroyed || socket.writableEnded) {
+      this.close(); // the client is gone
+    } else {
+      this.wanted = socket.write(chunk);
     }
-    if (chunk && socket) {
-      if (socket.destroyed || socket.writableEnded) {
-        this.close(); // the client is gone
-      } else {
-        // false: the socket's buffer is full; the next write waits for its "drain".
-        this.wanted = socket.write(chunk);
-        if (!this.wanted || !this.closed) return;
-      }
-    }
-    if (this.closed) this.endBody();
   }
 
   /** Closed and everything written: ends the body (Next.js then ends the response). */
